@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { LegalSections } from "@/components/content/LegalSections";
+import { town } from "@/lib/town";
+
+export const metadata: Metadata = { title: "Mentions légales et CGU" };
+
+export default function LegalPage() {
+  const { legal } = town();
+  return (
+    <div className="card mx-auto max-w-3xl">
+      <h1 className="page-title mb-6">Mentions légales et conditions générales d&apos;utilisation</h1>
+      <h2 className="section-title mb-4">Mentions légales</h2>
+      <LegalSections sections={legal.mentionsLegales} />
+      <h2 id="cgu" className="section-title mb-1 scroll-mt-4">
+        Conditions générales d&apos;utilisation
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">Version {legal.cguVersion}</p>
+      <LegalSections sections={legal.cgu} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { SignInBox } from "@/components/auth/SignInBox";
+import { NewsList } from "@/components/content/NewsList";
+import { listPublishedNews } from "@/lib/content/news";
+import { town } from "@/lib/town";
+
+export default async function HomePage() {
+  const { welcome, name } = town();
+  const news = await listPublishedNews({ limit: 4 });
+  return (
+    <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
+      <h1 className="sr-only">Espace Famille – {name}</h1>
+      <div className="flex flex-col gap-6">
+        <SignInBox />
+        <section aria-labelledby="creer-titre" className="card">
+          <h2 id="creer-titre" className="section-title mb-3">
+            Je n&apos;ai pas d&apos;espace
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            Créez votre compte sur l&apos;Espace Famille de la {name.replace(/^Ville/, "ville")}, portail conçu pour vous faciliter la vie
+            dans vos démarches quotidiennes liées à l&apos;Enfance.
+          </p>
+          <Link href="/creer-mon-espace" className="btn-accent">
+            Créer mon espace
+          </Link>
+        </section>
+      </div>
+      <div className="flex flex-col gap-8">
+        <section aria-labelledby="bienvenue-titre" className="card">
+          <h2 id="bienvenue-titre" className="page-title mb-4">
+            Bienvenue sur votre Espace <span className="uppercase">Famille</span>
+          </h2>
+          <p className="mb-3">{welcome.intro}</p>
+          <p className="mb-2">Cet espace vous permet d&apos;effectuer les démarches suivantes :</p>
+          <ul className="mb-3 list-disc space-y-1 pl-6">
+            {welcome.demarches.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+          <p className="mb-3">{welcome.outro}</p>
+          <p>
+            Vous pouvez également consulter le{" "}
+            <Link href="/documents-a-telecharger" className="link">
+              mini-guide de l&apos;espace famille
+            </Link>
+            .
+          </p>
+        </section>
+        <section aria-labelledby="actualites-titre">
+          <h2 id="actualites-titre" className="section-title mb-4">
+            Actualités
+          </h2>
+          <NewsList items={news} />
+          <p className="mt-4">
+            <Link href="/actualites" className="btn-secondary">
+              Voir toutes les actualités
+            </Link>
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import Image from "next/image";
+import Link from "next/link";
+import { town } from "@/lib/town";
+import { MainNav, type NavItem } from "./MainNav";
+
+const publicNav: NavItem[] = [
+  { href: "/", label: "Accueil" },
+  { href: "/actualites", label: "Actualités" },
+  { href: "/services", label: "Services" },
+  { href: "/documents-a-telecharger", label: "Documents à télécharger" },
+];
+
+/**
+ * The header of every parent-facing page. `user` switches the first entry to "MON ACCUEIL"
+ * and shows the greeting and the sign-out button of the seed ("Bonjour Monsieur TESTO").
+ */
+export function SiteHeader({ user, signOut }: { user?: { greeting: string }; signOut?: React.ReactNode }) {
+  const { logo, name, portalName } = town();
+  const nav = user ? [{ href: "/espace", label: "Mon accueil" }, ...publicNav.slice(1)] : publicNav;
+  return (
+    <header className="border-b-4 border-town bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={user ? "/espace" : "/"} className="flex items-center gap-3 no-underline">
+          <Image src={logo.src} alt="" width={logo.width} height={logo.height} priority />
+          <span className="flex flex-col leading-tight">
+            <span className="text-xs font-medium uppercase tracking-wider text-slate-600">{name}</span>
+            <span className="text-xl font-bold text-town">
+              {portalName.replace(/famille/i, "")}
+              <span className="uppercase">Famille</span>
+            </span>
+          </span>
+        </Link>
+        {user ? (
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <p className="font-medium text-slate-800">{user.greeting}</p>
+            {signOut}
+          </div>
+        ) : null}
+      </div>
+      <MainNav items={nav} />
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Demo logins, seeded in development only (never in production) and printed by `npm run dev`.
+ * They are public on purpose: they open a portal full of invented people.
+ */
+export const demoParent = {
+  login: "maurice.testo",
+  password: "Famille2026",
+  email: "maurice.testo@example.org",
+  civility: "MONSIEUR",
+  usageName: "TESTO",
+  firstNames: "Maurice",
+} as const;
+
+export const demoAgent = {
+  login: "agent.demo",
+  password: "Agent-Demo-2026",
+  email: "agent.demo@carbon-blanc.example",
+  displayName: "Agnès AGENT",
+} as const;
+
+export const demoAdmin = {
+  login: "admin.demo",
+  password: "Admin-Demo-2026",
+  email: "admin.demo@carbon-blanc.example",
+  displayName: "Alain ADMIN",
+} as const;

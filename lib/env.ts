@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Optional keys that are missing select the local
+ * stand-ins (embedded database, mail outbox, files on disk, local FranceConnect).
+ * Validation is lazy so `next build` needs no runtime secret; `instrumentation.ts`
+ * calls `env()` at server start, so a malformed value stops the start at once.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ message: "doit être une URL complète (https://...)" }).optional())
+  .optional();
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z.url({ message: "doit être l'URL publique du portail (https://...)" }).default("http://localhost:3000"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "doit commencer par postgresql://")
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1, "doit être un entier entre 1 et 100").max(100, "doit être un entier entre 1 et 100").default(10),
+    AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, "doit faire au moins 32 caractères (openssl rand -base64 32)").optional(),
+    ),
+    TOWN: z.string().trim().default("carbon-blanc"),
+    DEMO_DATA: booleanFlag,
+
+    RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "doit commencer par re_").optional()),
+    MAIL_FROM: z.string().trim().default("Espace Famille <espace-famille@localhost>"),
+
+    UPLOADTHING_TOKEN: optionalString,
+    FILE_STORAGE_DIR: z.string().trim().default(".data/files"),
+
+    FRANCECONNECT_ISSUER: optionalUrl,
+    FRANCECONNECT_CLIENT_ID: optionalString,
+    FRANCECONNECT_CLIENT_SECRET: optionalString,
+    FRANCECONNECT_POST_LOGOUT_REDIRECT_URI: optionalUrl,
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV !== "production") return;
+    if (!value.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "est obligatoire en production" });
+    }
+    if (!value.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est obligatoire en production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Formats zod issues as "Configuration invalide : VARIABLE <message>" lines naming each variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(racine)"} ${issue.message}`);
+  throw new EnvError(`Configuration invalide :\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Which adapters are in use: the real service when it is configured, the local stand-in otherwise. */
+export function adapters(current: Env = env()) {
+  return {
+    database: current.DATABASE_URL ? "postgresql" : "embedded",
+    mail: current.RESEND_API_KEY ? "resend" : "outbox",
+    files: current.UPLOADTHING_TOKEN ? "uploadthing" : "local",
+    franceConnect: current.FRANCECONNECT_ISSUER ? "configured" : "absent",
+  } as const;
+}

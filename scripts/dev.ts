@@ -1,0 +1,90 @@
+/**
+ * `npm run dev`: the portal with demo data on http://localhost:3000, on a fresh machine, with nothing
+ * to configure. Without DATABASE_URL it starts an embedded PostgreSQL (PGlite, kept in .data/pglite),
+ * applies the migrations, loads the demo data, then starts `next dev` and prints where to click.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { deployMigrations } from "./db/engine.mjs";
+import { startEmbeddedPostgres } from "./db/embedded.mjs";
+import seed from "../prisma/seed";
+import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
+import { demoAdmin, demoAgent, demoParent } from "../lib/demo/accounts";
+
+async function main() {
+  loadDotEnv();
+  const port = Number(process.env.PORT ?? 3000);
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: ensureDevSecret(),
+    AUTH_TRUST_HOST: "true",
+    APP_URL: appUrl,
+  };
+
+  const stops: (() => Promise<void>)[] = [];
+  let databaseLabel: string;
+  if (process.env.DATABASE_URL) {
+    childEnv.DATABASE_URL = process.env.DATABASE_URL;
+    databaseLabel = "PostgreSQL (DATABASE_URL)";
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    stops.push(embedded.stop);
+    childEnv.DATABASE_URL = embedded.url;
+    childEnv.DATABASE_POOL_MAX ??= embedded.poolMax ? String(embedded.poolMax) : undefined;
+    databaseLabel = `PostgreSQL embarqué (PGlite, ${path.relative(process.cwd(), path.join(dataDir, "pglite"))})`;
+  }
+
+  const applied = await deployMigrations(childEnv.DATABASE_URL);
+  if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
+  const demo = (process.env.DEMO_DATA ?? "true") !== "false";
+  if (demo) await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files" });
+
+  const banner = [
+    "",
+    "──────────────────────────────────────────────────────────────",
+    `  Espace Famille : ${appUrl}`,
+    `  Base de données : ${databaseLabel}`,
+    `  Courriels : ${process.env.RESEND_API_KEY ? "Resend" : `boîte locale, ${appUrl}/dev/courriels`}`,
+    `  Fichiers : ${process.env.UPLOADTHING_TOKEN ? "UploadThing" : "dossier privé .data/files"}`,
+    ...(demo
+      ? [
+          "",
+          "  Comptes de démonstration :",
+          `    Parent         ${demoParent.login} / ${demoParent.password}   → ${appUrl}/`,
+          `    Agent          ${demoAgent.login} / ${demoAgent.password}   → ${appUrl}/admin`,
+          `    Administrateur ${demoAdmin.login} / ${demoAdmin.password}   → ${appUrl}/admin`,
+        ]
+      : []),
+    "──────────────────────────────────────────────────────────────",
+    "",
+  ].join("\n");
+
+  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", String(port)], {
+    env: childEnv,
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  let announced = false;
+  next.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready in/.test(chunk.toString())) {
+      announced = true;
+      console.log(banner);
+    }
+  });
+
+  const shutdown = async (code: number) => {
+    next.kill("SIGTERM");
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

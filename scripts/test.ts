@@ -1,0 +1,115 @@
+/**
+ * `npm test`: every test, on a fresh database, against the built app in a real Chromium.
+ *  1. a new database (on DATABASE_URL's server when set, else an embedded PGlite), migrations applied;
+ *  2. Jest: unit, components, integration;
+ *  3. `next build`, `next start` on a free port, demo data loaded, then the browser tests (Jest "e2e");
+ *  4. everything stopped and the database dropped, whatever happened.
+ * Options: --skip-e2e, --only-e2e, --no-build (reuse .next), and Jest arguments after "--".
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "./db/test-database.mjs";
+import seed from "../prisma/seed";
+
+const args = process.argv.slice(2);
+const separator = args.indexOf("--");
+const flags = separator === -1 ? args : args.slice(0, separator);
+const jestArgs = separator === -1 ? [] : args.slice(separator + 1);
+const skipE2e = flags.includes("--skip-e2e");
+const onlyE2e = flags.includes("--only-e2e");
+const noBuild = flags.includes("--no-build");
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Le portail n'a pas répondu sur ${url} en ${timeoutMs / 1000} s`);
+}
+
+const jestBin = require.resolve("jest/bin/jest");
+const nextBin = require.resolve("next/dist/bin/next");
+
+async function main(): Promise<number> {
+  const database = await createTestDatabase();
+  const storage = mkdtempSync(path.join(os.tmpdir(), "ef-files-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: database.poolMax ? String(database.poolMax) : process.env.DATABASE_POOL_MAX,
+    EF_TEST_DATABASE: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    FILE_STORAGE_DIR: storage,
+    RESEND_API_KEY: "",
+    UPLOADTHING_TOKEN: "",
+  };
+  const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
+  let failures = 0;
+  try {
+    if (!onlyE2e) {
+      const code = await run(process.execPath, [jestBin, "--selectProjects", "unit", "components", "integration", "--runInBand", ...jestArgs], env);
+      if (code !== 0) failures += 1;
+    }
+    if (!skipE2e) {
+      if (!noBuild) {
+        const built = await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+        if (built !== 0) return 1;
+      }
+      await seed(database.url, { fileStorageDir: storage });
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+        env: { ...env, NODE_ENV: "production", APP_URL: baseUrl },
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      stops.unshift(() => server.kill("SIGTERM"));
+      await waitForHttp(baseUrl, 60_000);
+      const code = await run(process.execPath, [jestBin, "--selectProjects", "e2e", "--runInBand", ...jestArgs], {
+        ...env,
+        E2E_BASE_URL: baseUrl,
+      });
+      if (code !== 0) failures += 1;
+    }
+  } finally {
+    for (const stop of stops) await stop();
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
