@@ -40,6 +40,11 @@ const schema = z
     ),
     TOWN: z.string().trim().default("carbon-blanc"),
     DEMO_DATA: booleanFlag,
+    /**
+     * Lets `next start` use the local stand-ins, for the browser tests and the benchmark; never set in production.
+     * Without it a production server refuses to start without the real services' keys.
+     */
+    LOCAL_STANDINS: booleanFlag,
 
     RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "doit commencer par re_").optional()),
     MAIL_FROM: z.string().trim().default("Espace Famille <espace-famille@localhost>"),
@@ -59,6 +64,10 @@ const schema = z
     }
     if (!value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "est obligatoire en production" });
+    }
+    // Without a key, mails (with their single-use links) would pile up in the local outbox instead of leaving.
+    if (!value.RESEND_API_KEY && !value.LOCAL_STANDINS) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "est obligatoire en production" });
     }
   });
 

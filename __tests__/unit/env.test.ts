@@ -30,6 +30,40 @@ describe("env", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL est obligatoire en production[\s\S]*AUTH_SECRET est obligatoire en production/);
   });
 
+  describe("production mail", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://u@db/ef", AUTH_SECRET: "x".repeat(32) };
+
+    test("production refuses to run without a Resend key, so mails never stay in the local outbox", () => {
+      expect(() => parseEnv(production)).toThrow(/RESEND_API_KEY est obligatoire en production/);
+      expect(() => parseEnv({ ...production, RESEND_API_KEY: "" })).toThrow(/RESEND_API_KEY est obligatoire en production/);
+      expect(() => parseEnv({ ...production, LOCAL_STANDINS: "false" })).toThrow(/RESEND_API_KEY est obligatoire en production/);
+    });
+
+    test("production with a Resend key sends through Resend", () => {
+      const current = parseEnv({ ...production, RESEND_API_KEY: "re_123" });
+      expect(adapters(current).mail).toBe("resend");
+      expect(current.LOCAL_STANDINS).toBe(false);
+    });
+
+    test("LOCAL_STANDINS lets `next start` run with the mail outbox", () => {
+      for (const flag of ["1", "true"]) {
+        const current = parseEnv({ ...production, LOCAL_STANDINS: flag });
+        expect(current.LOCAL_STANDINS).toBe(true);
+        expect(adapters(current).mail).toBe("outbox");
+      }
+    });
+
+    test("LOCAL_STANDINS does not excuse a missing database or secret", () => {
+      expect(() => parseEnv({ NODE_ENV: "production", LOCAL_STANDINS: "1" })).toThrow(/DATABASE_URL est obligatoire en production/);
+    });
+  });
+
+  test("LOCAL_STANDINS is off unless set, and a malformed value names the variable", () => {
+    expect(parseEnv({}).LOCAL_STANDINS).toBe(false);
+    expect(parseEnv({ LOCAL_STANDINS: "" }).LOCAL_STANDINS).toBe(false);
+    expect(() => parseEnv({ LOCAL_STANDINS: "yes" })).toThrow(/LOCAL_STANDINS/);
+  });
+
   test("an empty string counts as unset", () => {
     expect(adapters(parseEnv({ RESEND_API_KEY: "", UPLOADTHING_TOKEN: "" }))).toMatchObject({ mail: "outbox", files: "local" });
   });
