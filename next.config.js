@@ -25,7 +25,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WebAssembly packages that must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "oidc-provider", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "oidc-provider", "pg", "sharp"],
   experimental: {
     // Documents up to 10 MB travel through server actions.
     serverActions: { bodySizeLimit: "11mb" },

@@ -12,6 +12,10 @@ export function proxy(request: NextRequest) {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
+    // Style attributes (next/image sets one) cannot run code; style elements still need the nonce.
+    "style-src-attr 'unsafe-inline'",
+    // The proof-of-work worker is a static file of ours ('strict-dynamic' would otherwise ignore 'self').
+    "worker-src 'self'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -21,6 +25,19 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+
+  // First gate of the parent's space: no session cookie, no page. The layout and every action
+  // check the session itself against the database.
+  const { pathname, search } = request.nextUrl;
+  if (pathname === "/espace" || pathname.startsWith("/espace/")) {
+    const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
+    if (!hasSession) {
+      const url = request.nextUrl.clone();
+      url.pathname = "/connexion";
+      url.search = `?retour=${encodeURIComponent(pathname + search)}`;
+      return NextResponse.redirect(url);
+    }
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -72,6 +72,8 @@ async function main(): Promise<number> {
     FILE_STORAGE_DIR: storage,
     RESEND_API_KEY: "",
     UPLOADTHING_TOKEN: "",
+    // `next start` runs in production mode: let it use the local stand-ins (mail outbox, files on disk).
+    LOCAL_STANDINS: "1",
   };
   const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
   let failures = 0;

@@ -4,7 +4,7 @@
  */
 export const demoParent = {
   login: "maurice.testo",
-  password: "Famille2026",
+  password: "Maison-Bleue-33",
   email: "maurice.testo@example.org",
   civility: "MONSIEUR",
   usageName: "TESTO",

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/content/ComingSoon";
+import { SignupStepPage } from "@/components/signup/SignupStepPage";
 
-export const metadata: Metadata = { title: "Création de mon compte personnel" };
+export const metadata: Metadata = { title: "Création de mon compte personnel – Bienvenue" };
 
-export default function Page() {
-  return <ComingSoon title="Création de mon compte personnel">{"La création de compte en ligne n'est pas encore disponible."}</ComingSoon>;
+export default function WelcomePage() {
+  return <SignupStepPage step="bienvenue" />;
 }

@@ -1,8 +1,18 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/content/ComingSoon";
+import { IdentifierRequestForm } from "@/components/account/IdentifierRequestForm";
+import { requestPasswordResetAction } from "@/lib/account/actions";
 
 export const metadata: Metadata = { title: "J'ai oublié mon mot de passe" };
 
-export default function Page() {
-  return <ComingSoon title="J'ai oublié mon mot de passe">{"La réinitialisation du mot de passe arrive avec la création de compte."}</ComingSoon>;
+export default function ForgottenPasswordPage() {
+  return (
+    <div className="card mx-auto max-w-xl">
+      <h1 className="page-title mb-4">J&apos;ai oublié mon mot de passe</h1>
+      <p className="mb-6">
+        Saisissez votre identifiant ou l&apos;adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot
+        de passe.
+      </p>
+      <IdentifierRequestForm action={requestPasswordResetAction} submitLabel="Recevoir un lien" />
+    </div>
+  );
 }

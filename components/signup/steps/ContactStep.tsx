@@ -1,0 +1,27 @@
+"use client";
+
+import { SelectField, TextField } from "@/components/forms/Field";
+import { submitSignupStep } from "@/lib/account/actions";
+import { contactMeansOptions, contactSchema, type ContactInput } from "@/lib/account/schemas";
+import { StepForm } from "../StepForm";
+import { useWizardForm } from "../useWizardForm";
+
+export function ContactStep({ defaults }: { defaults: Record<string, string | undefined> }) {
+  const wizard = useWizardForm(contactSchema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);
+  const field = wizard.field;
+  return (
+    <StepForm wizard={wizard}>
+      <TextField label="Téléphone" type="tel" autoComplete="tel" help="Exemple : 05 56 12 34 56" {...field("phone")} />
+      <TextField label="Mobile" type="tel" autoComplete="tel" help="Exemple : 06 12 34 56 78" {...field("mobile")} />
+      <TextField
+        label="Courriel"
+        type="email"
+        autoComplete="email"
+        required
+        help="Le lien d'activation de votre compte sera envoyé à cette adresse. Exemple : nom@domaine.fr"
+        {...field("email")}
+      />
+      <SelectField label="Moyen de contact préféré" options={contactMeansOptions} placeholder="Choisir un moyen de contact" {...field("preferredContact")} />
+    </StepForm>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { z } from "zod";
+import { ProofOfWork } from "@/components/forms/ProofOfWork";
+import { submitSignupStep } from "@/lib/account/actions";
+import { StepForm } from "../StepForm";
+import { useWizardForm } from "../useWizardForm";
+
+// Nothing for the parent to type: the component fills the hidden "pow" input, the server verifies it.
+const clientSchema = z.object({});
+
+/** Step 6: the proof-of-work check replaces the seed's "CLIQUEZ SUR L'IMPRIMANTE" picture puzzle. */
+export function SecurityStep() {
+  const wizard = useWizardForm(clientSchema, submitSignupStep.bind(null, "securite"), {});
+  return (
+    <StepForm wizard={wizard} last>
+      <p>Dernière étape : en validant, vous demandez la création de votre compte personnel. Un courriel vous sera envoyé pour l&apos;activer.</p>
+      <ProofOfWork name="pow" error={wizard.errorOf("pow")} />
+    </StepForm>
+  );
+}

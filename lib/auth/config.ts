@@ -1,0 +1,76 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
+
+/**
+ * Auth.js: JWT sessions in an HttpOnly cookie. The token carries who is signed in and the
+ * account's session version; server code checks that version against the database
+ * (lib/auth/session.ts), so a password change or a closed account ends the other sessions.
+ */
+declare module "next-auth" {
+  interface User {
+    kind?: "parent" | "staff";
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; kind: "parent" | "staff"; sessionVersion: number };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    kind?: "parent" | "staff";
+    sv?: number;
+  }
+}
+
+/** Carries the reason to the sign-in action; the code never names which of identifier or password was wrong. */
+export class ParentSignInError extends CredentialsSignin {
+  constructor(public readonly reason: ParentSignInFailure) {
+    super();
+    this.code = reason;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  pages: { signIn: "/connexion", error: "/connexion" },
+  // A refused sign-in is an expected outcome, not a server error: keep it out of the error log.
+  logger: {
+    error(error: Error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      id: "parent",
+      name: "Identifiant et mot de passe",
+      credentials: { login: {}, password: {} },
+      async authorize(credentials) {
+        const result = await verifyParentCredentials(String(credentials.login ?? ""), String(credentials.password ?? ""));
+        if (!result.ok) throw new ParentSignInError(result.reason);
+        return { id: result.account.id, kind: "parent", sessionVersion: result.account.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.kind = user.kind;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", sessionVersion: token.sv ?? 0 };
+      return session;
+    },
+  },
+}));

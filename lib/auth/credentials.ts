@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { clientIp } from "./client-ip";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { isThrottled, recordAttempt } from "./throttle";
+
+export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed";
+
+export type ParentSignInResult =
+  | { ok: true; account: { id: string; sessionVersion: number } }
+  | { ok: false; reason: ParentSignInFailure };
+
+/**
+ * Identifier and password of a parent. Wrong identifier and wrong password look the same (same
+ * message, same cost); a correct password on an account not yet activated says so.
+ */
+export async function verifyParentCredentials(rawLogin: string, password: string): Promise<ParentSignInResult> {
+  const login = rawLogin.trim().toLowerCase().slice(0, 100);
+  const ip = await clientIp();
+  if (!login || !password) return { ok: false, reason: "invalid" };
+  if (await isThrottled("parent", login, ip)) return { ok: false, reason: "throttled" };
+
+  const account = await db().account.findUnique({
+    where: { login },
+    select: { id: true, passwordHash: true, status: true, sessionVersion: true },
+  });
+  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
+  await recordAttempt("parent", login, ip, valid);
+  if (!account || !valid) return { ok: false, reason: "invalid" };
+  if (account.status === "PENDING_ACTIVATION") return { ok: false, reason: "not_activated" };
+  if (account.status !== "ACTIVE") return { ok: false, reason: "closed" };
+  await db().account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
+  return { ok: true, account: { id: account.id, sessionVersion: account.sessionVersion } };
+}
