@@ -27,7 +27,7 @@ export function IdentityStep({
   photoSaved: boolean;
 }) {
   const wizard = useWizardForm(identitySchema, submitSignupStep.bind(null, "identite"), defaults as Partial<IdentityInput>);
-  const { register, watch, setValue } = wizard.form;
+  const { watch, setValue } = wizard.form;
   const field = (name: keyof IdentityInput) => ({ ...wizard.field(name), readOnly: locked || undefined });
   const country = watch("birthCountryCode");
   const departement = watch("birthDepartmentCode");
