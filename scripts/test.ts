@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,23 @@ const jestArgs = separator === -1 ? [] : args.slice(separator + 1);
 const skipE2e = flags.includes("--skip-e2e");
 const onlyE2e = flags.includes("--only-e2e");
 const noBuild = flags.includes("--no-build");
+
+const totals = { passed: 0, failed: 0 };
+
+/** Runs Jest and adds its counts to the totals printed at the end. */
+async function runJest(jestArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const report = path.join(mkdtempSync(path.join(os.tmpdir(), "ef-jest-")), "report.json");
+  const code = await run(process.execPath, [jestBin, ...jestArgs, "--json", `--outputFile=${report}`], env);
+  try {
+    const result = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    totals.passed += result.numPassedTests;
+    totals.failed += result.numFailedTests;
+  } catch {
+    totals.failed += 1; // Jest could not even report: count it as a failure
+  }
+  rmSync(path.dirname(report), { recursive: true, force: true });
+  return code;
+}
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
@@ -79,7 +96,7 @@ async function main(): Promise<number> {
   let failures = 0;
   try {
     if (!onlyE2e) {
-      const code = await run(process.execPath, [jestBin, "--selectProjects", "unit", "components", "integration", "--runInBand", ...jestArgs], env);
+      const code = await runJest(["--selectProjects", "unit", "components", "integration", "--runInBand", ...jestArgs], env);
       if (code !== 0) failures += 1;
     }
     if (!skipE2e) {
@@ -96,7 +113,7 @@ async function main(): Promise<number> {
       });
       stops.unshift(() => server.kill("SIGTERM"));
       await waitForHttp(baseUrl, 60_000);
-      const code = await run(process.execPath, [jestBin, "--selectProjects", "e2e", "--runInBand", ...jestArgs], {
+      const code = await runJest(["--selectProjects", "e2e", "--runInBand", ...jestArgs], {
         ...env,
         E2E_BASE_URL: baseUrl,
       });
@@ -105,7 +122,8 @@ async function main(): Promise<number> {
   } finally {
     for (const stop of stops) await stop();
   }
-  return failures === 0 ? 0 : 1;
+  console.log(`\nTotal: ${totals.passed} passed, ${totals.failed} failed`);
+  return failures === 0 && totals.failed === 0 ? 0 : 1;
 }
 
 main().then(
