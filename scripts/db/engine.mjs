@@ -82,7 +82,7 @@ export async function createMigration(databaseUrl, name, { log = () => {}, accep
       log("Already in sync: schema.prisma adds nothing to the migrations.");
       return null;
     }
-    const loss = await engine.evaluateDataLoss({ migrationsList, schema: { files: session.schemaFiles }, filters: FILTERS });
+    const loss = await evaluateDataLoss(engine, migrationsList, session.schemaFiles, script);
     if (loss.unexecutableSteps.length) {
       throw new Error(`Changes that cannot be executed:\n${loss.unexecutableSteps.map((s) => `- ${s.message}`).join("\n")}`);
     }
@@ -159,6 +159,21 @@ export function migrationSlug(name) {
 // ---------------------------------------------------------------------------------------------------------
 // The engine session
 // ---------------------------------------------------------------------------------------------------------
+
+// The wasm engine's evaluateDataLoss wants a shadow database from a factory it does not take here
+// ("PostgreSQL shadow DB must be provided through an external factory"): fall back to reading the script for
+// the statements that can lose data or fail on existing rows, and treat each as a warning.
+const RISKY_STATEMENTS = /^\s*(DROP\s+(TABLE|TYPE)\b.*|ALTER\s+TABLE\b.*\b(DROP\s+COLUMN|ALTER\s+COLUMN\b.*\b(TYPE|SET\s+NOT\s+NULL))\b.*)$/gim;
+
+async function evaluateDataLoss(engine, migrationsList, schemaFiles, script) {
+  try {
+    return await engine.evaluateDataLoss({ migrationsList, schema: { files: schemaFiles }, filters: FILTERS });
+  } catch (error) {
+    if (!/shadow DB must be provided through an external factory/.test(String(error?.message))) throw error;
+    const risky = script.match(RISKY_STATEMENTS) ?? [];
+    return { unexecutableSteps: [], warnings: risky.map((statement) => ({ message: statement.trim() })) };
+  }
+}
 
 async function diffScript(engine, migrationsList, schemaFiles) {
   const { exitCode, stdout } = await engine.diff({
