@@ -4,20 +4,20 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path, type DefaultValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { StepState } from "@/lib/account/actions";
+import type { FormState } from "@/lib/validation/form-state";
 
 /**
- * The wizard's forms: react-hook-form checks with the step's zod schema as the parent types,
+ * Forms posted to a server action: react-hook-form checks with the form's zod schema as the parent types,
  * then the form is posted to the server action, which validates again and answers with errors
  * keyed by field (mapped back with setError) or moves on. "PRÉCÉDENT" skips validation.
  * Without JavaScript the same form posts natively to the same action.
  */
-export function useWizardForm<Schema extends z.ZodType<unknown, FieldValues>>(
+export function useServerForm<Schema extends z.ZodType<unknown, FieldValues>>(
   schema: Schema,
-  action: (state: StepState, formData: FormData) => Promise<StepState>,
+  action: (state: FormState, formData: FormData) => Promise<FormState>,
   defaultValues: DefaultValues<z.input<Schema> & FieldValues>,
 ) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as StepState);
+  const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const form = useForm<z.input<Schema> & FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema> & FieldValues>,
     defaultValues,

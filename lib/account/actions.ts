@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { verifyPowSolution } from "@/lib/security/altcha";
+import type { FormState } from "@/lib/validation/form-state";
 import { signValue } from "@/lib/security/signed-value";
 import { town } from "@/lib/town";
 import { sendActivationLink, requestNewActivationLink } from "./activation";
@@ -14,9 +15,7 @@ import { followsPasswordRule, passwordRuleText } from "./password-rule";
 import { LOGIN_PATTERN, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
 import { loginTaken, LOGIN_TAKEN_MESSAGE, processStep, readStepValues, stepIndex, stepPath, type FieldErrors, type RawValues } from "./signup-steps";
 
-export type StepState =
-  | { status: "idle" }
-  | { status: "error"; fieldErrors: FieldErrors; values: RawValues; attempt: number };
+export type StepState = FormState;
 
 const isStep = (value: string): value is SignupStepSlug => SIGNUP_STEPS.some((step) => step.slug === value);
 

@@ -2,6 +2,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { staffCredentialsProvider } from "@/lib/staff/auth-provider";
+import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/staff/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
 
 /**
@@ -12,10 +14,11 @@ import { verifyParentCredentials, type ParentSignInFailure } from "./credentials
 declare module "next-auth" {
   interface User {
     kind?: "parent" | "staff";
+    role?: StaffRole;
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; kind: "parent" | "staff"; sessionVersion: number };
+    user: { id: string; kind: "parent" | "staff"; role?: StaffRole; sessionVersion: number };
   }
 }
 
@@ -23,6 +26,9 @@ declare module "@auth/core/jwt" {
   interface JWT {
     kind?: "parent" | "staff";
     sv?: number;
+    /** Staff only: the role when signing in (pages re-read it from the database) and when (unix seconds). */
+    role?: StaffRole;
+    authAt?: number;
   }
 }
 
@@ -59,17 +65,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { id: result.account.id, kind: "parent", sessionVersion: result.account.sessionVersion };
       },
     }),
+    staffCredentialsProvider,
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.kind = user.kind;
         token.sv = user.sessionVersion;
+        if (user.kind === "staff") {
+          token.role = user.role;
+          token.authAt = Math.floor(Date.now() / 1000);
+        }
       }
+      // Staff sessions are shorter: past 8 hours the cookie is dropped, whatever the refreshes.
+      if (token.kind === "staff" && (token.authAt ?? 0) + STAFF_SESSION_MAX_AGE_SECONDS < Date.now() / 1000) return null;
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", sessionVersion: token.sv ?? 0 };
+      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", role: token.role, sessionVersion: token.sv ?? 0 };
       return session;
     },
   },

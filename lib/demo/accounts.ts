@@ -16,6 +16,8 @@ export const demoAgent = {
   password: "Agent-Demo-2026",
   email: "agent.demo@carbon-blanc.example",
   displayName: "Agnès AGENT",
+  /** Second factor (TOTP) of the demo, public like the password: `npm run totp -- <login>` prints the current code. */
+  totpSecret: "ESPACEFAMILLEAGENTDEMOTOTPSECRET",
 } as const;
 
 export const demoAdmin = {
@@ -23,4 +25,6 @@ export const demoAdmin = {
   password: "Admin-Demo-2026",
   email: "admin.demo@carbon-blanc.example",
   displayName: "Alain ADMIN",
+  /** Second factor (TOTP) of the demo, public like the password: `npm run totp -- <login>` prints the current code. */
+  totpSecret: "ESPACEFAMILLEADMINDEMOTOTPSECRET",
 } as const;

@@ -52,3 +52,10 @@ export function frenchDate(label: string, { required }: { required: boolean }) {
       return iso;
     });
 }
+
+/** An ISO day plus a number of days. */
+export function addDaysIso(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

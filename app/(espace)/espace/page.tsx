@@ -1,32 +1,107 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChildKeyForm } from "@/components/family/ChildKeyForm";
+import { DeclarationStatus } from "@/components/family/DeclarationStatus";
+import { FamilyOverview } from "@/components/family/FamilyOverview";
 import { requireParent } from "@/lib/auth/session";
+import { lastStaffRequest } from "@/lib/declaration/history";
+import { findDeclaration } from "@/lib/declaration/service";
+import { familyOfAccount } from "@/lib/family/queries";
+import { latestNotifications } from "@/lib/notifications";
+import { formatLongDate } from "@/lib/format";
+import { town } from "@/lib/town";
 
 export const metadata: Metadata = { title: "Mon accueil" };
 
-export default async function ParentHomePage() {
+export default async function ParentHomePage({ searchParams }: { searchParams: Promise<{ declaration?: string; cle?: string }> }) {
   const parent = await requireParent("/espace");
+  const search = await searchParams;
+  const [declaration, family, notifications] = await Promise.all([findDeclaration(parent.id), familyOfAccount(parent.id), latestNotifications(parent.id)]);
+  const staffMessage = declaration?.status === "NEEDS_CORRECTION" ? await lastStaffRequest(declaration.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Mon accueil</h1>
+      {search.declaration === "envoyee" ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">
+          Votre déclaration a bien été envoyée. Un courriel de confirmation vous a été adressé.
+        </p>
+      ) : null}
+      {search.cle === "ok" ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">
+          Votre compte est désormais rattaché au dossier de votre famille.
+        </p>
+      ) : null}
+      {notifications.length > 0 ? (
+        <section aria-labelledby="messages-titre" className="card">
+          <h2 id="messages-titre" className="section-title mb-3">
+            Messages de nos services
+          </h2>
+          <ul className="flex flex-col gap-3">
+            {notifications.map((notification) => (
+              <li key={notification.id} className="border-l-4 border-town pl-3">
+                <p className="font-semibold">{notification.title}</p>
+                <p className="whitespace-pre-line text-sm">{notification.body}</p>
+                <p className="text-xs text-slate-600">{formatLongDate(notification.createdAt)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="famille-titre" className="card">
         <h2 id="famille-titre" className="section-title mb-3">
           Ma famille
         </h2>
-        {parent.familyId ? (
-          <p>Votre compte est rattaché au dossier famille de nos services.</p>
-        ) : (
-          <>
-            <p className="mb-4">
-              Votre famille n&apos;est pas encore connue de nos services. Déclarez-la : dès que votre demande sera validée par les
-              services, vous verrez apparaître sur cette page tous les éléments relatifs à votre famille, ainsi que les différentes
-              démarches possibles.
+        {family ? <FamilyOverview family={family} /> : null}
+        {declaration && !(family && declaration.status === "ACCEPTED") ? (
+          <div className={family ? "mt-5 border-t border-slate-200 pt-5" : ""}>
+            <DeclarationStatus declaration={declaration} staffMessage={staffMessage} />
+          </div>
+        ) : null}
+        {!family && !declaration ? (
+          <div className="flex flex-col gap-4">
+            <p>
+              Si votre famille n&apos;est pas encore connue de nos services (pas d&apos;inscription en crèche municipale ou à l&apos;école
+              publique), déclarez-la : dès que votre demande sera validée par les services, vous verrez apparaître sur cette page tous les
+              éléments relatifs à votre famille, ainsi que les différentes démarches possibles.
             </p>
-            <Link href="/espace/declarer-ma-famille" className="btn-accent">
+            <Link href="/espace/declarer-ma-famille" className="btn-accent self-start">
               Déclarer ma famille
             </Link>
-          </>
-        )}
+          </div>
+        ) : null}
+      </section>
+      {!family ? (
+        <section aria-labelledby="cle-titre" className="card">
+          <h2 id="cle-titre" className="section-title mb-3">
+            Saisir ma Clé Enfance
+          </h2>
+          <p className="mb-4 text-sm">
+            Si votre famille est déjà connue de nos services (crèche municipale, école publique) et que vous possédez votre Clé Enfance,
+            saisissez-la pour rattacher votre compte à votre dossier.
+          </p>
+          <ChildKeyForm />
+        </section>
+      ) : null}
+      <section aria-labelledby="demarches-titre" className="card">
+        <h2 id="demarches-titre" className="section-title mb-3">
+          Mes démarches
+        </h2>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <Link href="/espace/documents" className="link">
+              Mon espace de stockage
+            </Link>{" "}
+            <span className="text-sm text-slate-600">: vos documents, à joindre à vos démarches.</span>
+          </li>
+          {family ? (
+            <li className="text-slate-700">
+              Inscriptions et réservations aux services ({town().services.map((service) => service.code === "ALSH" ? "ALSH" : service.name.toLowerCase()).slice(0, 4).join(", ")}…),
+              inscriptions scolaires et paiement en ligne : bientôt disponibles sur ce portail.
+            </li>
+          ) : (
+            <li className="text-slate-700">Les inscriptions aux services seront possibles une fois votre famille validée.</li>
+          )}
+        </ul>
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { TextField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
 import { addressSchema, type AddressInput } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 export function AddressStep({ defaults }: { defaults: Record<string, string | undefined> }) {
   const wizard = useWizardForm(addressSchema, submitSignupStep.bind(null, "adresse"), defaults as Partial<AddressInput>);

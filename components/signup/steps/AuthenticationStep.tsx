@@ -6,7 +6,7 @@ import { checkLoginAvailability, checkPasswordStrength, submitSignupStep } from 
 import { estimateStrength, passwordRuleText, strengthLabels, type PasswordRule, type StrengthLevel } from "@/lib/account/password-rule";
 import { authenticationSchema, LOGIN_PATTERN } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 function useDebounced<T>(value: T, delay: number): T {
   const [debounced, setDebounced] = useState(value);

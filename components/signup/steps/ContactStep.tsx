@@ -4,7 +4,7 @@ import { SelectField, TextField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
 import { contactMeansOptions, contactSchema, type ContactInput } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 export function ContactStep({ defaults }: { defaults: Record<string, string | undefined> }) {
   const wizard = useWizardForm(contactSchema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);

@@ -6,7 +6,7 @@ import { submitSignupStep } from "@/lib/account/actions";
 import { civilityOptions, identitySchema, type IdentityInput } from "@/lib/account/schemas";
 import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 type Option = { code: string; name: string };
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ProofOfWork } from "@/components/forms/ProofOfWork";
 import { submitSignupStep } from "@/lib/account/actions";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 // Nothing for the parent to type: the component fills the hidden "pow" input, the server verifies it.
 const clientSchema = z.object({});

@@ -5,7 +5,7 @@ import { CheckboxField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
 import { welcomeSchema } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
-import { useWizardForm } from "../useWizardForm";
+import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 export function WelcomeStep({ defaults }: { defaults: { cgu?: boolean } }) {
   const wizard = useWizardForm(welcomeSchema, submitSignupStep.bind(null, "bienvenue"), { cgu: (defaults.cgu === true) as true });

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { DocumentKind } from "@/lib/generated/prisma/client";
+import { DeclarationError, EDITABLE, openDeclaration } from "./service";
+
+/** Joins one of the parent's own documents to their declaration ("Ajouter depuis mon espace de stockage"). */
+export async function attachDocument(accountId: string, documentId: string, kind: DocumentKind): Promise<void> {
+  const declaration = await openDeclaration(accountId);
+  if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
+  const document = await db().document.findFirst({ where: { id: documentId, ownerId: accountId, deletedAt: null } });
+  if (!document) throw new DeclarationError("Ce document n'existe pas dans votre espace de stockage.");
+  await db().demarcheDocument.upsert({
+    where: { demarcheId_documentId: { demarcheId: declaration.id, documentId } },
+    update: { kind },
+    create: { demarcheId: declaration.id, documentId, kind },
+  });
+}
+
+export async function detachDocument(accountId: string, documentId: string): Promise<void> {
+  const declaration = await openDeclaration(accountId);
+  if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
+  await db().demarcheDocument.deleteMany({ where: { demarcheId: declaration.id, documentId, demarche: { accountId } } });
+}
+
+export async function listAttachments(demarcheId: string) {
+  return db().demarcheDocument.findMany({
+    where: { demarcheId, document: { deletedAt: null } },
+    orderBy: { attachedAt: "asc" },
+    select: { kind: true, document: { select: { id: true, fileName: true, mediaType: true, size: true } } },
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The "ENFANCE – Famille" démarche: one zod schema per person form (REPRÉSENTANT, MEMBRE, CONTACT),
+ * shared by the client forms and the server actions, with the seed's labels and messages.
+ */
+import { z } from "zod";
+import { addDaysIso, ageOn, frenchDate, todayIso } from "@/lib/validation/date";
+import { emailField, optionalEmailField } from "@/lib/validation/email";
+import { requiredMessage } from "@/lib/validation/messages";
+import { phoneField } from "@/lib/validation/phone";
+import { optionalText, personName, requiredText } from "@/lib/validation/text";
+
+export const civilityOptions = [
+  { value: "MONSIEUR", label: "Monsieur" },
+  { value: "MADAME", label: "Madame" },
+] as const;
+
+export const sexOptions = [
+  { value: "FEMININ", label: "Féminin" },
+  { value: "MASCULIN", label: "Masculin" },
+] as const;
+
+export const qualityOptions = [
+  { value: "PERE", label: "Père" },
+  { value: "MERE", label: "Mère" },
+  { value: "TUTEUR", label: "Tuteur" },
+  { value: "TUTRICE", label: "Tutrice" },
+  { value: "BEAU_PERE", label: "Beau-père" },
+  { value: "BELLE_MERE", label: "Belle-mère" },
+  { value: "FAMILLE_ACCUEIL", label: "Famille d'accueil" },
+  { value: "AUTRE", label: "Autre" },
+] as const;
+
+export const yesNoOptions = [
+  { value: "OUI", label: "Oui" },
+  { value: "NON", label: "Non" },
+] as const;
+
+export const regimeOptions = [
+  { value: "GENERAL", label: "Régime général (CAF)" },
+  { value: "MSA", label: "MSA" },
+  { value: "AUTRE", label: "Autre régime" },
+] as const;
+
+export const relationshipOptions = [
+  { value: "GRAND_MERE", label: "Grand-mère" },
+  { value: "GRAND_PERE", label: "Grand-père" },
+  { value: "TANTE", label: "Tante" },
+  { value: "ONCLE", label: "Oncle" },
+  { value: "FRERE_SOEUR", label: "Frère ou sœur majeur(e)" },
+  { value: "VOISIN", label: "Voisin(e)" },
+  { value: "AMI", label: "Ami(e) de la famille" },
+  { value: "ASSISTANTE_MATERNELLE", label: "Assistante maternelle" },
+  { value: "AUTRE", label: "Autre" },
+] as const;
+
+const values = <T extends readonly { value: string }[]>(options: T) => options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).optional().transform((value) => value === true || value === "on");
+
+/** ADRESSE, as in the seed: the required fields differ for a representative and for others. */
+function addressFields(required: boolean) {
+  const text = (label: string, max = 100) => (required ? requiredText(label, max) : optionalText(label, max));
+  return {
+    streetNumber: optionalText("numéro", 10),
+    streetName: text("nom de la voie", 150),
+    building: optionalText("bâtiment", 50),
+    apartment: optionalText("appartement", 50),
+    addressComplement: optionalText("complément", 100),
+    postalCode: z
+      .string()
+      .trim()
+      .refine((value) => (required ? value !== "" : true), requiredMessage("code postal"))
+      .refine((value) => value === "" || /^\d{5}$/.test(value) || !required, "Le champ 'code postal' doit contenir 5 chiffres.")
+      .transform((value) => value || undefined),
+    city: text("ville", 100),
+    country: text("pays", 60),
+  };
+}
+
+export const MIN_REPRESENTATIVE_AGE = 16;
+
+export const representativeSchema = z
+  .object({
+    civility: z.enum(["MONSIEUR", "MADAME"], { error: requiredMessage("civilité") }),
+    usageName: personName("nom d'usage"),
+    firstName: personName("prénom"),
+    birthDate: frenchDate("date de naissance", { required: true }),
+    ...addressFields(true),
+    homePhone: phoneField("téléphone domicile", { required: false }),
+    homePhoneUnlisted: checkbox,
+    mobile: phoneField("téléphone portable", { required: true }),
+    refusesSms: checkbox,
+    email: emailField("courriel"),
+    refusesEmail: checkbox,
+    profession: requiredText("profession", 100),
+    employer: requiredText("employeur", 100),
+    workPhone: phoneField("téléphone professionnel", { required: false }),
+    allocataireMember: z.enum(["", ...values(yesNoOptions)]).optional().transform((value) => value || undefined),
+    allocataireRegime: z.enum(["", ...values(regimeOptions)]).optional().transform((value) => value || undefined),
+    allocataireOrganisation: optionalText("organisme allocataire", 100),
+    allocataireNumber: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || /^[0-9A-Za-z]{4,15}$/.test(value), "Le champ 'numéro d'allocataire' doit contenir de 4 à 15 chiffres ou lettres.")
+      .transform((value) => value || undefined)
+      .optional(),
+    dependentChildren: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= 20), "Le champ 'nombre d'enfants à charge' doit être un nombre entre 0 et 20.")
+      .transform((value) => (value === "" ? undefined : Number(value)))
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.birthDate && ageOn(value.birthDate) < MIN_REPRESENTATIVE_AGE) {
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: `Un représentant doit avoir au moins ${MIN_REPRESENTATIVE_AGE} ans : vérifiez la date de naissance.` });
+    }
+    if (value.allocataireMember === "OUI" && !value.allocataireNumber) {
+      ctx.addIssue({ code: "custom", path: ["allocataireNumber"], message: "Renseignez le numéro d'allocataire, ou indiquez que vous n'êtes pas allocataire." });
+    }
+  });
+
+/** Which representatives a child's "Qualité de …" / "Autorité parentale de …" fields are about. */
+export type RepresentativeKey = "holder" | "co";
+export const representativeRoleLabel: Record<RepresentativeKey, string> = { holder: "titulaire du compte", co: "co-représentant" };
+
+export function childSchema(representatives: RepresentativeKey[]) {
+  const links: Record<string, z.ZodType> = {};
+  for (const key of representatives) {
+    links[`quality_${key}`] = z.enum(values(qualityOptions), { error: requiredMessage(`qualité du ${representativeRoleLabel[key]}`) });
+    links[`authority_${key}`] = z.enum(values(yesNoOptions), { error: requiredMessage(`autorité parentale du ${representativeRoleLabel[key]}`) });
+  }
+  return z
+    .object({
+      usageName: personName("nom d'usage"),
+      firstName: personName("prénom"),
+      sex: z.enum(["FEMININ", "MASCULIN"], { error: requiredMessage("sexe") }),
+      expectedBirth: checkbox,
+      birthDate: frenchDate("date de naissance", { required: false }),
+      expectedBirthDate: frenchDate("date de naissance prévue", { required: false }),
+      ...addressFields(false),
+      ...links,
+    })
+    .superRefine((value, ctx) => {
+      const today = todayIso();
+      if (value.expectedBirth) {
+        if (!value.expectedBirthDate) ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
+        else if (value.expectedBirthDate < today) {
+          ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: "La date de naissance prévue doit être à venir : si l'enfant est né, décochez « Naissance prévue »." });
+        } else if (value.expectedBirthDate > addDaysIso(today, 300)) {
+          ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: "La date de naissance prévue doit être dans les 10 prochains mois." });
+        }
+        return;
+      }
+      if (!value.birthDate) ctx.addIssue({ code: "custom", path: ["birthDate"], message: requiredMessage("date de naissance") });
+      else if (value.birthDate > today) {
+        ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue »." });
+      }
+    });
+}
+
+/** Not an error: the portal serves ages 3 to 17, but a family may still declare an older child. */
+export function childAgeWarning(birthDate: string | undefined, ages: { min: number; max: number }): string | null {
+  if (!birthDate) return null;
+  const age = ageOn(birthDate);
+  if (age > ages.max) return `Cet enfant a ${age} ans : l'Espace Famille sert les enfants de ${ages.min} à ${ages.max} ans.`;
+  return null;
+}
+
+export const contactSchema = z.object({
+  civility: z.enum(["MONSIEUR", "MADAME"], { error: requiredMessage("civilité") }),
+  usageName: personName("nom d'usage"),
+  firstName: personName("prénom"),
+  phone: phoneField("téléphone", { required: true }),
+  email: optionalEmailField("courriel"),
+  ...addressFields(false),
+  emergencyContact: checkbox,
+  relationship: z.enum(values(relationshipOptions), { error: requiredMessage("lien avec la famille") }),
+});
+
+export type RepresentativeValues = z.output<typeof representativeSchema>;
+export type ContactValues = z.output<typeof contactSchema>;
+
+/** What the forms post, kept as typed in the draft (so it is shown again exactly as it was). */
+export type RawPerson = Record<string, string | boolean>;
+
+export const DOCUMENT_KINDS = [
+  { kind: "LIVRET_FAMILLE", label: "1. Livret de famille complet parents-enfants (à défaut acte de naissance de l'enfant)" },
+  { kind: "JUSTIFICATIF_DOMICILE", label: "2. Justificatif de domicile de moins de 3 mois (loyer ; eau ; gaz ; électricité ; assurance habitation)" },
+  {
+    kind: "JUGEMENT",
+    label:
+      "3. Pour les parents séparés ou divorcés, dernier jugement de divorce ou ordonnance provisoire du juge des affaires familiales mentionnant la résidence de l'enfant",
+  },
+] as const;
+
+export type DeclarationDocumentKind = (typeof DOCUMENT_KINDS)[number]["kind"];

@@ -1,0 +1,213 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { CHILD_KEY_ALPHABET } from "@/lib/family/child-key";
+import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
+import { formatIsoAsFrench } from "@/lib/validation/date";
+import { formatPhone } from "@/lib/validation/phone";
+import { emptyPeople, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
+import type { RawPerson } from "./schemas";
+
+/** A declaration the parent may still change: a draft, or one staff sent back for correction. */
+export const EDITABLE: DemarcheStatus[] = ["DRAFT", "NEEDS_CORRECTION"];
+const OPEN: DemarcheStatus[] = ["DRAFT", "SUBMITTED", "IN_REVIEW", "NEEDS_CORRECTION"];
+
+export class DeclarationError extends Error {
+  override name = "DeclarationError";
+}
+
+export interface Declaration {
+  id: string;
+  reference: string;
+  status: DemarcheStatus;
+  version: number;
+  people: DeclarationPeople;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  refusalReason: string | null;
+  updatedAt: Date;
+}
+
+function toDeclaration(row: { id: string; reference: string; status: DemarcheStatus; version: number; data: unknown; submittedAt: Date | null; decidedAt: Date | null; refusalReason: string | null; updatedAt: Date }): Declaration {
+  const data = (row.data ?? {}) as Partial<DeclarationPeople>;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    version: row.version,
+    people: { ...emptyPeople(), ...data },
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    refusalReason: row.refusalReason,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The parent's current family declaration (open, else the latest decided one), or null. Only their own. */
+export async function findDeclaration(accountId: string): Promise<Declaration | null> {
+  const open = await db().demarche.findFirst({ where: { accountId, kind: "FAMILY_DECLARATION", status: { in: OPEN } }, orderBy: { createdAt: "desc" } });
+  if (open) return toDeclaration(open);
+  const latest = await db().demarche.findFirst({ where: { accountId, kind: "FAMILY_DECLARATION" }, orderBy: { createdAt: "desc" } });
+  return latest ? toDeclaration(latest) : null;
+}
+
+/** "D-2026-7K3M9Q": readable on the phone, no look-alike characters. */
+function newReference(): string {
+  const bytes = randomBytes(6);
+  const body = [...bytes].map((byte) => CHILD_KEY_ALPHABET[byte % 32]).join("");
+  return `D-${new Date().getFullYear()}-${body}`;
+}
+
+/** Prefills the holder with what the account already knows: the parent never types it again. */
+export async function holderFromAccount(accountId: string): Promise<RawPerson> {
+  const account = await db().account.findUniqueOrThrow({ where: { id: accountId } });
+  return {
+    civility: account.civility,
+    usageName: account.usageName,
+    firstName: account.firstNames,
+    birthDate: account.birthDate ? formatIsoAsFrench(account.birthDate.toISOString().slice(0, 10)) : "",
+    streetNumber: account.streetNumber ?? "",
+    streetName: account.addressLine ? account.addressLine.replace(/^\s*\d+\s*(bis|ter)?\s*/i, "").replace(/\s+\d{5}\s+.*$/, "") : "",
+    building: account.building ?? "",
+    apartment: account.apartment ?? "",
+    addressComplement: account.addressComplement ?? "",
+    postalCode: account.postalCode ?? "",
+    city: account.city ?? "",
+    country: account.country ?? "FRANCE",
+    homePhone: account.phone ? formatPhone(account.phone) : "",
+    mobile: account.mobile ? formatPhone(account.mobile) : "",
+    email: account.email,
+  };
+}
+
+/** The open declaration, or a new draft. */
+export async function openDeclaration(accountId: string): Promise<Declaration> {
+  const existing = await findDeclaration(accountId);
+  if (existing && OPEN.includes(existing.status)) return existing;
+  const created = await db().demarche.create({
+    data: {
+      reference: newReference(),
+      kind: "FAMILY_DECLARATION",
+      accountId,
+      data: emptyPeople() as unknown as Prisma.InputJsonValue,
+      events: { create: { type: "CREATED", toStatus: "DRAFT", accountId } },
+    },
+  });
+  return toDeclaration(created);
+}
+
+/**
+ * Read-modify-write of the people with the démarche's version as a guard: two tabs saving at once
+ * cannot silently overwrite each other (the loser retries on fresh data).
+ */
+async function updatePeople(accountId: string, change: (people: DeclarationPeople) => DeclarationPeople): Promise<Declaration> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const declaration = await openDeclaration(accountId);
+    if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée tant que nos services ne vous le demandent pas.");
+    const people = change(structuredClone(declaration.people));
+    const updated = await db().demarche.updateMany({
+      where: { id: declaration.id, accountId, version: declaration.version, status: { in: EDITABLE } },
+      data: { data: people as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (updated.count === 1) return { ...declaration, people, version: declaration.version + 1 };
+  }
+  throw new DeclarationError("Votre déclaration a été modifiée en même temps ailleurs : rechargez la page.");
+}
+
+export type SavePersonResult = { ok: true; ref: PersonRef } | { ok: false; fieldErrors: Record<string, string> };
+
+/** "Ajouter à mon entourage": validates the person and stores them in the draft. */
+export async function savePerson(accountId: string, ref: PersonRef, values: RawPerson): Promise<SavePersonResult> {
+  const current = await openDeclaration(accountId);
+  const fieldErrors = validatePerson(ref, values, current.people);
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  let saved: PersonRef = ref;
+  await updatePeople(accountId, (people) => {
+    switch (ref.kind) {
+      case "holder":
+        people.holder = values;
+        break;
+      case "co":
+        people.co = values;
+        break;
+      case "child": {
+        const id = ref.id && people.children.some((child) => child.id === ref.id) ? ref.id : randomUUID();
+        people.children = ref.id && id === ref.id ? people.children.map((child) => (child.id === id ? { id, values } : child)) : [...people.children, { id, values }];
+        saved = { kind: "child", id };
+        break;
+      }
+      case "contact": {
+        const id = ref.id && people.contacts.some((contact) => contact.id === ref.id) ? ref.id : randomUUID();
+        people.contacts = ref.id && id === ref.id ? people.contacts.map((contact) => (contact.id === id ? { id, values } : contact)) : [...people.contacts, { id, values }];
+        saved = { kind: "contact", id };
+        break;
+      }
+    }
+    return people;
+  });
+  return { ok: true, ref: saved };
+}
+
+export async function removePerson(accountId: string, ref: PersonRef): Promise<void> {
+  await updatePeople(accountId, (people) => {
+    if (ref.kind === "co") {
+      people.co = null;
+      // The children's links to the co-representative go with them.
+      people.children = people.children.map((child) => ({
+        id: child.id,
+        values: Object.fromEntries(Object.entries(child.values).filter(([key]) => !key.endsWith("_co"))),
+      }));
+    }
+    if (ref.kind === "child") people.children = people.children.filter((child) => child.id !== ref.id);
+    if (ref.kind === "contact") people.contacts = people.contacts.filter((contact) => contact.id !== ref.id);
+    return people;
+  });
+}
+
+/** "ANNULER LA DÉMARCHE": the draft goes; the documents stay in the parent's storage space. */
+export async function cancelDeclaration(accountId: string): Promise<void> {
+  const declaration = await findDeclaration(accountId);
+  if (!declaration || declaration.status !== "DRAFT") throw new DeclarationError("Seule une déclaration qui n'a pas encore été envoyée peut être annulée.");
+  await db().demarche.deleteMany({ where: { id: declaration.id, accountId, status: "DRAFT" } });
+}
+
+export type SubmitResult = { ok: true; reference: string; alreadySent: boolean } | { ok: false; errors: Record<string, Record<string, string>> };
+
+/**
+ * Sends the declaration to the town. Idempotent: the form carries a key generated when the summary
+ * was shown, so a double click or a retry after a lost answer records one sending.
+ */
+export async function submitDeclaration(accountId: string, submissionKey: string): Promise<SubmitResult> {
+  if (!/^[0-9a-f-]{36}$/.test(submissionKey)) throw new DeclarationError("Demande d'envoi invalide : rechargez la page.");
+  const already = await db().demarche.findUnique({ where: { submissionKey } });
+  if (already) {
+    if (already.accountId !== accountId) throw new DeclarationError("Demande d'envoi invalide : rechargez la page.");
+    return { ok: true, reference: already.reference, alreadySent: true };
+  }
+  const declaration = await findDeclaration(accountId);
+  if (!declaration || !EDITABLE.includes(declaration.status)) throw new DeclarationError("Aucune déclaration à envoyer.");
+  const errors = validatePeople(declaration.people);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const resubmission = declaration.status === "NEEDS_CORRECTION";
+  const now = new Date();
+  const sent = await db().$transaction(async (tx) => {
+    const updated = await tx.demarche.updateMany({
+      where: { id: declaration.id, accountId, version: declaration.version, status: { in: EDITABLE } },
+      data: { status: "SUBMITTED", submittedAt: now, submissionKey, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return false;
+    await tx.demarcheEvent.create({
+      data: { demarcheId: declaration.id, type: resubmission ? "RESUBMITTED" : "SUBMITTED", fromStatus: declaration.status, toStatus: "SUBMITTED", accountId },
+    });
+    await audit({ actorType: "ACCOUNT", actorId: accountId, action: resubmission ? "declaration.resubmitted" : "declaration.submitted", targetType: "Demarche", targetId: declaration.id }, tx);
+    return true;
+  });
+  if (!sent) {
+    // Another request (the same double click) won the race: report its outcome.
+    const winner = await db().demarche.findUnique({ where: { submissionKey } });
+    if (winner) return { ok: true, reference: winner.reference, alreadySent: true };
+    throw new DeclarationError("Votre déclaration a été modifiée en même temps ailleurs : rechargez la page.");
+  }
+  return { ok: true, reference: declaration.reference, alreadySent: false };
+}

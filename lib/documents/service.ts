@@ -1,0 +1,87 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import type { DocumentKind } from "@/lib/generated/prisma/client";
+import { fileStore } from "@/lib/storage";
+import { sniffMediaType } from "@/lib/storage/sniff";
+import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
+
+export type UploadResult = { ok: true; documentId: string } | { ok: false; message: string };
+
+/**
+ * Stores a document in the parent's private storage space. The type is read from the file's bytes,
+ * never from its name; the name is kept only for display.
+ */
+export async function storeDocument(ownerId: string, file: File, kind: DocumentKind): Promise<UploadResult> {
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Le fichier choisi est vide : choisissez un autre fichier." };
+  if (file.size > DOCUMENT_MAX_BYTES) return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) puis réessayez." };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mediaType = sniffMediaType(bytes);
+  if (!mediaType || !(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
+    return { ok: false, message: "Ce fichier n'est pas un PDF, une image JPEG ou PNG : seuls ces formats sont acceptés." };
+  }
+  const store = fileStore();
+  const storageKey = await store.put({ bytes, mediaType, fileName: cleanFileName(file.name) });
+  const document = await db().document.create({
+    data: {
+      ownerId,
+      kind,
+      fileName: cleanFileName(file.name),
+      provider: store.provider,
+      storageKey,
+      mediaType,
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    },
+  });
+  await audit({ actorType: "ACCOUNT", actorId: ownerId, action: "document.uploaded", targetType: "Document", targetId: document.id, details: { kind, size: bytes.byteLength, mediaType } });
+  return { ok: true, documentId: document.id };
+}
+
+export async function listOwnDocuments(ownerId: string) {
+  return db().document.findMany({
+    where: { ownerId, deletedAt: null, kind: { not: "PHOTO" } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      mediaType: true,
+      size: true,
+      createdAt: true,
+      demarches: { select: { demarche: { select: { status: true, reference: true } } } },
+      families: { select: { familyId: true } },
+    },
+  });
+}
+
+/** The bytes of a document, for its owner only (staff read documents through the back-office). */
+export async function readOwnDocument(ownerId: string, documentId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(documentId)) return null;
+  const document = await db().document.findFirst({ where: { id: documentId, ownerId, deletedAt: null } });
+  if (!document) return null;
+  const bytes = await fileStore(document.provider).get(document.storageKey);
+  return bytes ? { document, bytes } : null;
+}
+
+/**
+ * Deletes a document from the storage space, unless the town already holds it (sent with a
+ * démarche, or kept in the family dossier): those stay for the staff's review.
+ */
+export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const document = await db().document.findFirst({
+    where: { id: documentId, ownerId, deletedAt: null },
+    include: { demarches: { include: { demarche: { select: { status: true } } } }, families: true },
+  });
+  if (!document) return { ok: false, message: "Ce document n'existe pas ou plus." };
+  const held = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
+  if (held) return { ok: false, message: "Ce document a été transmis à nos services avec une démarche : il ne peut pas être supprimé." };
+  await db().$transaction([
+    db().demarcheDocument.deleteMany({ where: { documentId } }),
+    db().document.update({ where: { id: documentId }, data: { deletedAt: new Date() } }),
+  ]);
+  await fileStore(document.provider).delete(document.storageKey);
+  await audit({ actorType: "ACCOUNT", actorId: ownerId, action: "document.deleted", targetType: "Document", targetId: documentId });
+  return { ok: true };
+}

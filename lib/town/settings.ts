@@ -1,0 +1,73 @@
+import "server-only";
+import { cache } from "react";
+import { audit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { town, type TownConfig } from "./index";
+import { legalTextsSchema, townContactSchema, type LegalTexts, type TownContact } from "./settings-schema";
+
+/** TownSetting keys. Each row overrides one part of the town configuration. */
+const KEYS = { contact: "contact", legal: "legal", agentsNeedTotp: "staff.agentsNeedTotp" } as const;
+
+async function readSettings(): Promise<Map<string, unknown>> {
+  const rows = await db().townSetting.findMany();
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+/**
+ * The town as the public pages show it: the configuration file, with what administrators changed
+ * from /admin on top. The one function pages call for contact details and legal texts.
+ */
+export const townWithOverrides = cache(async (): Promise<TownConfig> => {
+  const base = town();
+  const settings = await readSettings();
+  const contact = townContactSchema.safeParse(settings.get(KEYS.contact));
+  const legal = storedLegal(settings.get(KEYS.legal));
+  return {
+    ...base,
+    contact: contact.success ? contact.data : base.contact,
+    legal: legal ? { ...base.legal, ...legal } : base.legal,
+  };
+});
+
+function storedLegal(value: unknown): LegalTexts | null {
+  if (!value || typeof value !== "object") return null;
+  const parsed = legalTextsSchema.safeParse(value);
+  // Stored already parsed (sections), so accept the structured form too.
+  if (parsed.success) return parsed.data;
+  const structured = value as Partial<LegalTexts>;
+  if (Array.isArray(structured.mentionsLegales) && Array.isArray(structured.cgu) && typeof structured.cguVersion === "string") {
+    return { mentionsLegales: structured.mentionsLegales, cgu: structured.cgu, cguVersion: structured.cguVersion };
+  }
+  return null;
+}
+
+/** Whether agents must use a second factor (administrators always must). */
+export async function agentsNeedTotp(): Promise<boolean> {
+  const row = await db().townSetting.findUnique({ where: { key: KEYS.agentsNeedTotp } });
+  return row?.value === true;
+}
+
+async function save(key: string, value: Prisma.InputJsonValue, actorId: string) {
+  await db().townSetting.upsert({ where: { key }, update: { value, updatedById: actorId }, create: { key, value, updatedById: actorId } });
+}
+
+export async function updateTownContact(caller: Caller, contact: TownContact): Promise<void> {
+  const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  await save(KEYS.contact, { ...contact }, actor.id);
+  await audit({ ...staffAudit(actor), action: "town.contact.updated", targetType: "TownSetting", targetId: KEYS.contact });
+}
+
+export async function updateLegalTexts(caller: Caller, legal: LegalTexts): Promise<void> {
+  const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  const value = { mentionsLegales: legal.mentionsLegales, cgu: legal.cgu, cguVersion: legal.cguVersion };
+  await save(KEYS.legal, value as unknown as Prisma.InputJsonValue, actor.id);
+  await audit({ ...staffAudit(actor), action: "town.legal.updated", targetType: "TownSetting", targetId: KEYS.legal, details: { cguVersion: legal.cguVersion } });
+}
+
+export async function setAgentsNeedTotp(caller: Caller, required: boolean): Promise<void> {
+  const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  await save(KEYS.agentsNeedTotp, required, actor.id);
+  await audit({ ...staffAudit(actor), action: "staff.totp_policy.updated", targetType: "TownSetting", targetId: KEYS.agentsNeedTotp, details: { agentsNeedTotp: required } });
+}
