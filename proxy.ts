@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
  * Runs before every page: a fresh CSP nonce per request (no 'unsafe-inline' script).
  * Access control for /espace and /admin is added here by the auth features, and checked
  * again in their layouts and in every server action.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDev = process.env.NODE_ENV === "development";
   const csp = [
@@ -37,6 +38,15 @@ export function proxy(request: NextRequest) {
       url.search = `?retour=${encodeURIComponent(pathname + search)}`;
       return NextResponse.redirect(url);
     }
+  }
+
+  // First gate of the back-office: only a staff session gets an /admin page, action or file; a parent's
+  // session is not one. The admin layout and every action and route handler check it against the database.
+  if (isAdminPath(pathname) && !isStaffSignInPath(pathname) && !(await hasStaffSessionToken(request))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/admin/connexion";
+    url.search = "";
+    return NextResponse.redirect(url);
   }
 
   const requestHeaders = new Headers(request.headers);

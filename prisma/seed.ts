@@ -9,6 +9,9 @@ import { demoAdmin, demoAgent, demoParent } from "../lib/demo/accounts";
 import { simplePdf } from "../lib/pdf/simple-document";
 import { carbonBlanc } from "../lib/town/towns/carbon-blanc";
 import { localFileStore } from "../lib/storage/local";
+import { deriveKeyFromSecret } from "../lib/security/keys";
+import { seal, unseal } from "../lib/security/sealed";
+import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
 
 const news = [
   {
@@ -58,7 +61,25 @@ const publicDocuments = [
   },
 ];
 
-export default async function seed(databaseUrl: string, { fileStorageDir = ".data/files" } = {}) {
+/**
+ * The demo staff accounts' fixed TOTP secrets (development and tests only), sealed with the server's key.
+ * Without the server's AUTH_SECRET they are left alone (the sign-in then asks to enrol a new app).
+ */
+async function seedDemoTotp(prisma: PrismaClient, authSecret: string | undefined) {
+  if (!authSecret) return;
+  const key = deriveKeyFromSecret(authSecret, TOTP_SECRET_KEY_PURPOSE);
+  for (const demo of [demoAdmin, demoAgent]) {
+    const staff = await prisma.staffUser.findUnique({ where: { login: demo.login }, select: { id: true, totpSecret: true, totpEnabledAt: true } });
+    if (!staff) continue;
+    if (staff.totpEnabledAt && staff.totpSecret && unseal(key, staff.totpSecret) === demo.totpSecret) continue;
+    await prisma.staffUser.update({ where: { id: staff.id }, data: { totpSecret: seal(key, demo.totpSecret), totpEnabledAt: new Date(), totpLastStep: null } });
+  }
+}
+
+export default async function seed(
+  databaseUrl: string,
+  { fileStorageDir = ".data/files", authSecret = process.env.AUTH_SECRET }: { fileStorageDir?: string; authSecret?: string } = {},
+) {
   if (process.env.NODE_ENV === "production") {
     throw new Error("Les données de démonstration ne sont jamais chargées en production.");
   }
@@ -87,6 +108,7 @@ export default async function seed(databaseUrl: string, { fileStorageDir = ".dat
         passwordHash: await hashPassword(demoAgent.password),
       },
     });
+    await seedDemoTotp(prisma, authSecret);
     await prisma.account.upsert({
       where: { login: demoParent.login },
       update: {},

@@ -39,7 +39,7 @@ async function main() {
   const applied = await deployMigrations(childEnv.DATABASE_URL);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
   const demo = (process.env.DEMO_DATA ?? "true") !== "false";
-  if (demo) await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files" });
+  if (demo) await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files", authSecret: childEnv.AUTH_SECRET });
 
   const banner = [
     "",
@@ -55,6 +55,8 @@ async function main() {
           `    Parent         ${demoParent.login} / ${demoParent.password}   → ${appUrl}/`,
           `    Agent          ${demoAgent.login} / ${demoAgent.password}   → ${appUrl}/admin`,
           `    Administrateur ${demoAdmin.login} / ${demoAdmin.password}   → ${appUrl}/admin`,
+          `    Second facteur (TOTP) : clé ${demoAgent.totpSecret} (agent), ${demoAdmin.totpSecret} (admin)`,
+          "    Code du moment : npm run totp -- agent.demo   (ou admin.demo)",
         ]
       : []),
     "──────────────────────────────────────────────────────────────",

@@ -104,7 +104,7 @@ async function main(): Promise<number> {
         const built = await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
         if (built !== 0) return 1;
       }
-      await seed(database.url, { fileStorageDir: storage });
+      await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET });
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
       const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
