@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { town, type TownConfig } from "./index";
-import { legalTextsSchema, townContactSchema, type LegalTexts, type TownContact } from "./settings-schema";
+import { townContactSchema, type LegalTexts, type TownContact } from "./settings-schema";
 
 /** TownSetting keys. Each row overrides one part of the town configuration. */
 const KEYS = { contact: "contact", legal: "legal", agentsNeedTotp: "staff.agentsNeedTotp" } as const;
@@ -31,16 +31,11 @@ export const townWithOverrides = cache(async (): Promise<TownConfig> => {
   };
 });
 
+/** Legal texts are stored as sections (already parsed); anything else is ignored, the configuration stays. */
 function storedLegal(value: unknown): LegalTexts | null {
-  if (!value || typeof value !== "object") return null;
-  const parsed = legalTextsSchema.safeParse(value);
-  // Stored already parsed (sections), so accept the structured form too.
-  if (parsed.success) return parsed.data;
-  const structured = value as Partial<LegalTexts>;
-  if (Array.isArray(structured.mentionsLegales) && Array.isArray(structured.cgu) && typeof structured.cguVersion === "string") {
-    return { mentionsLegales: structured.mentionsLegales, cgu: structured.cgu, cguVersion: structured.cguVersion };
-  }
-  return null;
+  const stored = value as Partial<LegalTexts> | null;
+  if (!stored || !Array.isArray(stored.mentionsLegales) || !Array.isArray(stored.cgu) || typeof stored.cguVersion !== "string") return null;
+  return { mentionsLegales: stored.mentionsLegales, cgu: stored.cgu, cguVersion: stored.cguVersion };
 }
 
 /** Whether agents must use a second factor (administrators always must). */

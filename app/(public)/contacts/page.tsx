@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { town } from "@/lib/town";
+import { townWithOverrides } from "@/lib/town/settings";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default function ContactsPage() {
-  const { contact, name } = town();
+export default async function ContactsPage() {
+  const { contact, name } = await townWithOverrides();
   return (
     <div className="card mx-auto max-w-2xl">
       <h1 className="page-title mb-6">Contacts</h1>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { LegalSections } from "@/components/content/LegalSections";
-import { town } from "@/lib/town";
+import { townWithOverrides } from "@/lib/town/settings";
 
 export const metadata: Metadata = { title: "Mentions légales et CGU" };
 
-export default function LegalPage() {
-  const { legal } = town();
+export default async function LegalPage() {
+  const { legal } = await townWithOverrides();
   return (
     <div className="card mx-auto max-w-3xl">
       <h1 className="page-title mb-6">Mentions légales et conditions générales d&apos;utilisation</h1>
