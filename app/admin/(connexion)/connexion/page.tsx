@@ -5,9 +5,9 @@ import { currentStaff } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Connexion à l'espace agents" };
 
-export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ expire?: string }> }) {
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ expire?: string; "mot-de-passe"?: string }> }) {
   if (await currentStaff()) redirect("/admin");
-  const { expire } = await searchParams;
+  const { expire, "mot-de-passe": passwordChanged } = await searchParams;
   return (
     <section aria-labelledby="connexion-agents" className="card">
       <h1 id="connexion-agents" className="page-title mb-2">
@@ -17,6 +17,11 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
       {expire ? (
         <p role="status" className="mb-4 rounded-md border-2 border-amber-600 bg-amber-50 p-3 font-medium text-slate-900">
           Votre connexion a expiré : saisissez de nouveau votre identifiant et votre mot de passe.
+        </p>
+      ) : null}
+      {passwordChanged === "change" ? (
+        <p role="status" className="mb-4 rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.
         </p>
       ) : null}
       <StaffPasswordForm />
