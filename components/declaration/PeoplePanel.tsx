@@ -38,14 +38,14 @@ function AddLink({ param, label, selected }: { param: string; label: string; sel
  * The seed's panel: "Titulaire du compte", "Co-représentant", "Enfants", "Contacts". People who still
  * have errors are marked, in words as well as in colour.
  */
-export function PeoplePanel({ people, selected, invalid }: { people: DeclarationPeople; selected: string; invalid: Set<string> }) {
+export function PeoplePanel({ people, holderName, selected, invalid }: { people: DeclarationPeople; holderName: string; selected: string; invalid: Set<string> }) {
   return (
     <nav aria-label="Membres de la famille" className="flex flex-col gap-5">
       <section aria-labelledby="panel-titulaire">
         <h2 id="panel-titulaire" className="mb-2 text-sm font-bold uppercase tracking-wide text-slate-700">
           Titulaire du compte
         </h2>
-        <PersonLink param="titulaire" label={displayName(people.holder, "Titulaire du compte")} selected={selected === "titulaire"} invalid={invalid.has("titulaire")} />
+        <PersonLink param="titulaire" label={holderName} selected={selected === "titulaire"} invalid={invalid.has("titulaire")} />
       </section>
       <section aria-labelledby="panel-co">
         <h2 id="panel-co" className="mb-2 text-sm font-bold uppercase tracking-wide text-slate-700">

@@ -68,7 +68,8 @@ function addressFields(required: boolean) {
     addressComplement: optionalText("complément", 100),
     postalCode: z
       .string()
-      .trim()
+      .optional()
+      .transform((value) => (value ?? "").trim())
       .refine((value) => (required ? value !== "" : true), requiredMessage("code postal"))
       .refine((value) => value === "" || /^\d{5}$/.test(value) || !required, "Le champ 'code postal' doit contenir 5 chiffres.")
       .transform((value) => value || undefined),
@@ -100,13 +101,15 @@ export const representativeSchema = z
     allocataireOrganisation: optionalText("organisme allocataire", 100),
     allocataireNumber: z
       .string()
-      .trim()
+      .optional()
+      .transform((value) => (value ?? "").trim())
       .refine((value) => value === "" || /^[0-9A-Za-z]{4,15}$/.test(value), "Le champ 'numéro d'allocataire' doit contenir de 4 à 15 chiffres ou lettres.")
       .transform((value) => value || undefined)
       .optional(),
     dependentChildren: z
       .string()
-      .trim()
+      .optional()
+      .transform((value) => (value ?? "").trim())
       .refine((value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= 20), "Le champ 'nombre d'enfants à charge' doit être un nombre entre 0 et 20.")
       .transform((value) => (value === "" ? undefined : Number(value)))
       .optional(),

@@ -33,9 +33,12 @@ export function todayIso(): string {
 
 /** A "jj/mm/aaaa" field that yields an ISO date string. */
 export function frenchDate(label: string, { required }: { required: boolean }) {
-  const base = z.string().trim();
-  return base
-    .transform((value, ctx) => {
+  // undefined counts as empty: a field hidden by the form (e.g. "Naissance prévue") posts nothing.
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? "").trim();
       if (value === "") {
         if (required) ctx.addIssue({ code: "custom", message: requiredMessage(label) });
         return undefined;

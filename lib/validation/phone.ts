@@ -29,8 +29,9 @@ export function isFrenchMobile(e164: string): boolean {
 export function phoneField(label: string, { required }: { required: boolean }) {
   return z
     .string()
-    .trim()
-    .transform((value, ctx) => {
+    .optional()
+    .transform((raw, ctx) => {
+      const value = (raw ?? "").trim();
       if (value === "") {
         if (required) ctx.addIssue({ code: "custom", message: requiredMessage(label) });
         return undefined;

@@ -103,6 +103,14 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
           )}
         </ul>
       </section>
+      <section aria-labelledby="compte-titre" className="card">
+        <h2 id="compte-titre" className="section-title mb-3">
+          Mon compte
+        </h2>
+        <Link href="/espace/franceconnect" className="link">
+          Connexion avec FranceConnect
+        </Link>
+      </section>
     </div>
   );
 }

@@ -125,7 +125,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
         {/* On a phone the panel and the form are two screens (the seed's "2 pages"). */}
         <div className={personSelected ? "hidden lg:block" : ""}>
-          <PeoplePanel people={people} selected={personSelected ? selected : ""} invalid={invalid} />
+          <PeoplePanel people={people} holderName={displayName(holderDefaults, "Titulaire du compte")} selected={personSelected ? selected : ""} invalid={invalid} />
         </div>
         <section aria-label="Fiche de la personne" className={`card ${personSelected ? "" : "hidden lg:block"}`}>
           <p className="mb-4 lg:hidden">
