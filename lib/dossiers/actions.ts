@@ -31,6 +31,7 @@ export async function revokeChildKeysAction(familyId: string, previous: AdminFor
   return runAdminAction(previous, formData, async () => {
     await revokeFamilyChildKeys(await staffCaller(), familyId);
     revalidatePath(`/admin/familles/${familyId}`);
-    return done(previous, "La Clé Enfance est révoquée : elle ne permet plus de relier un compte à ce dossier.");
+    // The revoke button leaves the page with the key: the message travels in the address.
+    redirect(`/admin/familles/${familyId}?revoquee=1`);
   });
 }

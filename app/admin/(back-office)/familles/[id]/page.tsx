@@ -13,10 +13,11 @@ export const metadata: Metadata = { title: "Dossier famille" };
 const roleLabels = { HOLDER: "Représentant (titulaire)", CO_REPRESENTATIVE: "Co-représentant", CHILD: "Enfant", CONTACT: "Contact" } as const;
 const statusLabels = { KNOWN: "Connue, en attente de la Clé Enfance", ACTIVE: "Active", ARCHIVED: "Archivée" } as const;
 
-export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
+export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string; revoquee?: string }> }) {
   const family = await getFamilyForStaff(await staffCaller(), (await params).id);
   if (!family) notFound();
   const activeKey = family.childKeys.find((key) => !key.revokedAt);
+  const notice = await searchParams;
   return (
     <>
       <p className="mb-2">
@@ -29,7 +30,8 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
         {statusLabels[family.status]} – créé le {formatLongDate(family.createdAt)}
         {family.createdBy ? ` par ${family.createdBy.displayName}` : ""}
       </p>
-      {(await searchParams).cree ? <Notice>Le dossier {family.dossierNumber} est créé : émettez maintenant sa Clé Enfance.</Notice> : null}
+      {notice.cree ? <Notice>Le dossier {family.dossierNumber} est créé : émettez maintenant sa Clé Enfance.</Notice> : null}
+      {notice.revoquee && !activeKey ? <Notice>La Clé Enfance est révoquée : elle ne permet plus de relier un compte à ce dossier.</Notice> : null}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="membres-titre" className="card">
           <h2 id="membres-titre" className="section-title mb-4">
