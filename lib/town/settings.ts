@@ -5,10 +5,20 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { town, type TownConfig } from "./index";
-import { townContactSchema, type LegalTexts, type TownContact } from "./settings-schema";
+import { z } from "zod";
+import type { LegalTexts, TownContact } from "./settings-schema";
 
 /** TownSetting keys. Each row overrides one part of the town configuration. */
 const KEYS = { contact: "contact", legal: "legal", agentsNeedTotp: "staff.agentsNeedTotp" } as const;
+
+/** The contact details as stored (lines already split), as opposed to the form that types them. */
+const storedContactSchema = z.object({
+  service: z.string(),
+  address: z.array(z.string()),
+  phone: z.string(),
+  email: z.string(),
+  hours: z.array(z.string()),
+});
 
 async function readSettings(): Promise<Map<string, unknown>> {
   const rows = await db().townSetting.findMany();
@@ -22,7 +32,7 @@ async function readSettings(): Promise<Map<string, unknown>> {
 export const townWithOverrides = cache(async (): Promise<TownConfig> => {
   const base = town();
   const settings = await readSettings();
-  const contact = townContactSchema.safeParse(settings.get(KEYS.contact));
+  const contact = storedContactSchema.safeParse(settings.get(KEYS.contact));
   const legal = storedLegal(settings.get(KEYS.legal));
   return {
     ...base,
