@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { deployMigrations } from "./db/engine.mjs";
 import { startEmbeddedPostgres } from "./db/embedded.mjs";
+import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
 import { demoAdmin, demoAgent, demoParent } from "../lib/demo/accounts";
@@ -36,6 +37,17 @@ async function main() {
     databaseLabel = `PostgreSQL embarqué (PGlite, ${path.relative(process.cwd(), path.join(dataDir, "pglite"))})`;
   }
 
+  // Without a FranceConnect configuration, the local stand-in (never in production: see the README).
+  let franceConnectLabel: string;
+  if (process.env.FRANCECONNECT_ISSUER) {
+    franceConnectLabel = process.env.FRANCECONNECT_ISSUER;
+  } else {
+    const standin = await startStandinForPortal({ appUrl, port: port + 1000 }).catch(() => startStandinForPortal({ appUrl, port: 0 }));
+    stops.push(standin.stop);
+    Object.assign(childEnv, standin.env);
+    franceConnectLabel = `doublure locale, ${standin.issuer} (identité de test : test / 123)`;
+  }
+
   const applied = await deployMigrations(childEnv.DATABASE_URL);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
   const demo = (process.env.DEMO_DATA ?? "true") !== "false";
@@ -48,6 +60,7 @@ async function main() {
     `  Base de données : ${databaseLabel}`,
     `  Courriels : ${process.env.RESEND_API_KEY ? "Resend" : `boîte locale, ${appUrl}/dev/courriels`}`,
     `  Fichiers : ${process.env.UPLOADTHING_TOKEN ? "UploadThing" : "dossier privé .data/files"}`,
+    `  FranceConnect : ${franceConnectLabel}`,
     ...(demo
       ? [
           "",

@@ -13,6 +13,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "./db/test-database.mjs";
+import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
 import seed from "../prisma/seed";
 
 const args = process.argv.slice(2);
@@ -107,8 +108,15 @@ async function main(): Promise<number> {
       await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET });
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
+      // The browser tests sign in with FranceConnect against the local stand-in, unless FranceConnect is configured.
+      let franceConnectEnv: NodeJS.ProcessEnv = {};
+      if (!process.env.FRANCECONNECT_ISSUER) {
+        const standin = await startStandinForPortal({ appUrl: baseUrl });
+        stops.unshift(() => standin.stop());
+        franceConnectEnv = standin.env;
+      }
       const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-        env: { ...env, NODE_ENV: "production", APP_URL: baseUrl },
+        env: { ...env, ...franceConnectEnv, NODE_ENV: "production", APP_URL: baseUrl },
         stdio: ["ignore", "inherit", "inherit"],
       });
       stops.unshift(() => server.kill("SIGTERM"));
