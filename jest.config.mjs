@@ -3,12 +3,20 @@ import nextJest from "next/jest.js";
 // next/jest brings the SWC transform, path aliases from tsconfig and the `server-only` stub.
 const createJestConfig = nextJest({ dir: "./" });
 
+// next-auth, Auth.js and the OAuth/JOSE libraries under them ship ES modules only: let SWC turn them
+// into CommonJS for Jest (tests of the FranceConnect callback drive the real Auth.js handlers).
+const ESM_ONLY = ["next-auth", "@auth/core", "oauth4webapi", "jose", "preact-render-to-string", "preact"];
+const transpileEsmOnly = (project) => ({
+  ...project,
+  transformIgnorePatterns: project.transformIgnorePatterns.map((pattern) => pattern.replace("(?!(", `(?!(${ESM_ONLY.join("|")}|`)),
+});
+
 const shared = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/.data/"],
 };
 
-const projects = await Promise.all([
+const projects = (await Promise.all([
   createJestConfig({
     ...shared,
     displayName: "unit",
@@ -36,8 +44,7 @@ const projects = await Promise.all([
     testMatch: ["<rootDir>/__tests__/e2e/**/*.test.ts"],
     setupFiles: ["<rootDir>/__tests__/e2e/support/require-server.ts"],
   })(),
-]);
-
+])).map(transpileEsmOnly);
 
 /** @type {import('jest').Config} */
 const config = { projects, testTimeout: 30_000 };

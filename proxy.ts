@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
@@ -9,6 +10,10 @@ import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staf
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDev = process.env.NODE_ENV === "development";
+  // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
+  // sign-out forms are answered with a redirect to FranceConnect.
+  const franceConnectIssuer = env().FRANCECONNECT_ISSUER;
+  const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -23,7 +28,7 @@ export async function proxy(request: NextRequest) {
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    formAction,
     "frame-ancestors 'none'",
   ].join("; ");
 

@@ -58,7 +58,16 @@ const schema = z
     FRANCECONNECT_POST_LOGOUT_REDIRECT_URI: optionalUrl,
   })
   .superRefine((value, ctx) => {
+    // FranceConnect is configured as a whole: an issuer without its client would only fail at the first sign-in.
+    if (value.FRANCECONNECT_ISSUER) {
+      for (const key of ["FRANCECONNECT_CLIENT_ID", "FRANCECONNECT_CLIENT_SECRET"] as const) {
+        if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: "est obligatoire quand FRANCECONNECT_ISSUER est défini" });
+      }
+    }
     if (value.NODE_ENV !== "production") return;
+    if (value.FRANCECONNECT_ISSUER?.startsWith("http://") && !value.LOCAL_STANDINS) {
+      ctx.addIssue({ code: "custom", path: ["FRANCECONNECT_ISSUER"], message: "doit être une adresse https en production" });
+    }
     if (!value.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "est obligatoire en production" });
     }

@@ -14,6 +14,8 @@ describe("env", () => {
       RESEND_API_KEY: "re_123",
       UPLOADTHING_TOKEN: "token",
       FRANCECONNECT_ISSUER: "https://fcp-low.sbx.dev-franceconnect.fr/api/v2",
+      FRANCECONNECT_CLIENT_ID: "client",
+      FRANCECONNECT_CLIENT_SECRET: "secret",
     });
     expect(adapters(current)).toEqual({ database: "postgresql", mail: "resend", files: "uploadthing", franceConnect: "configured" });
   });
@@ -24,6 +26,20 @@ describe("env", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET doit faire au moins 32 caractères/);
     expect(() => parseEnv({ FRANCECONNECT_ISSUER: "not a url" })).toThrow(/FRANCECONNECT_ISSUER/);
     expect(() => parseEnv({ DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
+  test("FranceConnect is configured as a whole, over https in production", () => {
+    expect(() => parseEnv({ FRANCECONNECT_ISSUER: "https://fcp-low.sbx.dev-franceconnect.fr/api/v2" })).toThrow(
+      /FRANCECONNECT_CLIENT_ID est obligatoire quand FRANCECONNECT_ISSUER est défini[\s\S]*FRANCECONNECT_CLIENT_SECRET est obligatoire/,
+    );
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://u@db/ef", AUTH_SECRET: "x".repeat(32), RESEND_API_KEY: "re_123" };
+    const client = { FRANCECONNECT_CLIENT_ID: "client", FRANCECONNECT_CLIENT_SECRET: "secret" };
+    expect(() => parseEnv({ ...production, ...client, FRANCECONNECT_ISSUER: "http://localhost:4000/api/v2" })).toThrow(
+      /FRANCECONNECT_ISSUER doit être une adresse https en production/,
+    );
+    expect(adapters(parseEnv({ ...production, ...client, FRANCECONNECT_ISSUER: "https://oidc.franceconnect.gouv.fr/api/v2" })).franceConnect).toBe("configured");
+    // The browser tests' `next start` talks to the local stand-in over http.
+    expect(adapters(parseEnv({ ...production, ...client, LOCAL_STANDINS: "1", FRANCECONNECT_ISSUER: "http://127.0.0.1:4000/api/v2" })).franceConnect).toBe("configured");
   });
 
   test("production requires a database and a secret", () => {

@@ -3,10 +3,20 @@
  * "S'identifier avec" / "FranceConnect", and the "Qu'est-ce que FranceConnect ?" link under it,
  * opening a new window with the required title. The texts may be translated, never reworded.
  */
-export function FranceConnectButton({ action }: { action: string | ((formData: FormData) => void | Promise<void>) }) {
+export function FranceConnectButton({
+  action,
+  fields = {},
+}: {
+  action: (formData: FormData) => void | Promise<void>;
+  /** Hidden inputs posted with the button (where to go after signing in). */
+  fields?: Record<string, string>;
+}) {
   return (
     <div className="flex flex-col items-start gap-2">
       <form action={action}>
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <button
           type="submit"
           className="inline-flex min-h-14 items-center gap-3 rounded-none bg-[#000091] px-4 py-2 text-left text-white hover:bg-[#1212ff]"

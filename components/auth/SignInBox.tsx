@@ -1,5 +1,4 @@
-import { FranceConnectButton } from "./FranceConnectButton";
-import { OrSeparator } from "./OrSeparator";
+import { FranceConnectSignIn } from "./FranceConnectSignIn";
 import { SignInForm } from "./SignInForm";
 
 /** "Mon Espace Famille": FranceConnect first, then "ou", then identifier and password (seed, AccueilPublic). */
@@ -9,11 +8,13 @@ export function SignInBox() {
       <h2 id="connexion-titre" className="section-title mb-3">
         Mon Espace Famille
       </h2>
-      <p className="mb-4 text-sm text-slate-700">
-        FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en ligne.
-      </p>
-      <FranceConnectButton action="/connexion/franceconnect" />
-      <OrSeparator />
+      <FranceConnectSignIn
+        intro={
+          <p className="mb-4 text-sm text-slate-700">
+            FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en ligne.
+          </p>
+        }
+      />
       <p className="mb-3 text-sm text-slate-700">J&apos;ai déjà un compte et je me connecte avec mes identifiants.</p>
       <SignInForm compact />
     </section>

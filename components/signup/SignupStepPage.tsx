@@ -1,16 +1,17 @@
 import { redirect } from "next/navigation";
-import { FranceConnectButton } from "@/components/auth/FranceConnectButton";
-import { OrSeparator } from "@/components/auth/OrSeparator";
+import { FranceConnectSignIn } from "@/components/auth/FranceConnectSignIn";
 import { currentParent } from "@/lib/auth/session";
 import { loadSignupDraft, type SignupDraftData } from "@/lib/account/draft";
 import { SIGNUP_STEPS, type SignupStepSlug } from "@/lib/account/schemas";
-import { lockedIdentity, stepIndex, stepPath } from "@/lib/account/signup-steps";
-import { listCommunes, listCountries, listDepartements } from "@/lib/referentiel";
+import { franceConnectOf, lockedIdentity, stepIndex, stepPath } from "@/lib/account/signup-steps";
+import { communeName, countryName, listCommunes, listCountries, listDepartements } from "@/lib/referentiel";
 import { town } from "@/lib/town";
+import { FranceConnectNotice } from "./FranceConnectNotice";
 import { WizardFrame } from "./WizardFrame";
 import { AddressStep } from "./steps/AddressStep";
 import { AuthenticationStep } from "./steps/AuthenticationStep";
 import { ContactStep } from "./steps/ContactStep";
+import { FranceConnectAuthenticationStep } from "./steps/FranceConnectAuthenticationStep";
 import { IdentityStep } from "./steps/IdentityStep";
 import { SecurityStep } from "./steps/SecurityStep";
 import { WelcomeStep } from "./steps/WelcomeStep";
@@ -43,6 +44,27 @@ const help: Record<SignupStepSlug, React.ReactNode> = {
   securite: <p>Ce contrôle vérifie que la demande vient bien d&apos;une personne. Il se fait tout seul en quelques secondes.</p>,
 };
 
+/** The AIDE panel where the wizard started from FranceConnect says otherwise. */
+const franceConnectHelp: Partial<Record<SignupStepSlug, React.ReactNode>> = {
+  identite: <p>Ces informations viennent de FranceConnect, qui en est garant : elles ne peuvent pas être modifiées ici.</p>,
+  contact: (
+    <p>
+      Le courriel est obligatoire : il sert à recevoir les réponses de nos services. Si vous gardez celui transmis par FranceConnect,
+      aucune vérification n&apos;est nécessaire ; une autre adresse sera confirmée par un lien envoyé par courriel.
+    </p>
+  ),
+  authentification: (
+    <>
+      <p className="mb-2">Vous vous connecterez avec FranceConnect : pas d&apos;identifiant ni de mot de passe à créer.</p>
+      <p>La clé enfance est facultative : ne la saisissez que si nos services vous l&apos;ont remise.</p>
+    </>
+  ),
+};
+
+/** A code received from FranceConnect is shown by its name even when the select's list lacks it. */
+const withOption = (list: { code: string; name: string }[], code: string | undefined, name: string | undefined) =>
+  code && !list.some((option) => option.code === code) ? [...list, { code, name: name ?? code }] : list;
+
 const stringValues = (data: SignupDraftData, step: SignupStepSlug) =>
   Object.fromEntries(Object.entries(data.values[step] ?? {}).filter(([, value]) => typeof value === "string")) as Record<string, string>;
 
@@ -52,6 +74,7 @@ export async function SignupStepPage({ step }: { step: SignupStepSlug }) {
   const data: SignupDraftData = draft?.data ?? { values: {}, completed: [] };
   const missing = SIGNUP_STEPS.slice(0, stepIndex(step)).find((earlier) => !data.completed.includes(earlier.slug));
   if (missing) redirect(stepPath(missing.slug));
+  const franceConnect = franceConnectOf(draft);
 
   let form: React.ReactNode;
   switch (step) {
@@ -59,12 +82,20 @@ export async function SignupStepPage({ step }: { step: SignupStepSlug }) {
       form = (
         <>
           <p className="mb-2 font-semibold">Bonjour et bienvenue</p>
-          <p className="mb-2">Vous pouvez simplifier la création de votre espace personnel avec FranceConnect.</p>
-          <p className="mb-4 text-sm text-slate-700">
-            FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en ligne.
-          </p>
-          <FranceConnectButton action="/connexion/franceconnect" />
-          <OrSeparator />
+          {franceConnect ? (
+            <FranceConnectNotice identity={franceConnect.identity} />
+          ) : (
+            <FranceConnectSignIn
+              intro={
+                <>
+                  <p className="mb-2">Vous pouvez simplifier la création de votre espace personnel avec FranceConnect.</p>
+                  <p className="mb-4 text-sm text-slate-700">
+                    FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en ligne.
+                  </p>
+                </>
+              }
+            />
+          )}
           <WelcomeStep defaults={{ cgu: data.values.bienvenue?.cgu === true }} />
         </>
       );
@@ -75,9 +106,13 @@ export async function SignupStepPage({ step }: { step: SignupStepSlug }) {
       form = (
         <IdentityStep
           defaults={values}
-          countries={listCountries()}
+          countries={withOption(listCountries(), values.birthCountryCode, values.birthCountryCode && countryName(values.birthCountryCode))}
           departements={listDepartements()}
-          initialCommunes={values.birthDepartmentCode ? listCommunes(values.birthDepartmentCode) : []}
+          initialCommunes={withOption(
+            values.birthDepartmentCode ? listCommunes(values.birthDepartmentCode) : [],
+            values.birthCommuneCode,
+            values.birthCommuneCode && communeName(values.birthCommuneCode),
+          )}
           locked={Boolean(locked)}
           photoSaved={Boolean(data.photoKey)}
         />
@@ -88,17 +123,30 @@ export async function SignupStepPage({ step }: { step: SignupStepSlug }) {
       form = <AddressStep defaults={stringValues(data, "adresse")} />;
       break;
     case "contact":
-      form = <ContactStep defaults={stringValues(data, "contact")} />;
+      form = (
+        <ContactStep
+          defaults={{ email: franceConnect?.email ?? undefined, ...stringValues(data, "contact") }}
+          emailHelp={
+            franceConnect?.email
+              ? "Adresse transmise par FranceConnect. Si vous en indiquez une autre, un lien de confirmation y sera envoyé. Exemple : nom@domaine.fr"
+              : undefined
+          }
+        />
+      );
       break;
     case "authentification":
-      form = <AuthenticationStep defaults={stringValues(data, "authentification")} rule={town().passwordRule} passwordAlreadySet={Boolean(data.passwordHash)} />;
+      form = franceConnect ? (
+        <FranceConnectAuthenticationStep defaults={stringValues(data, "authentification")} />
+      ) : (
+        <AuthenticationStep defaults={stringValues(data, "authentification")} rule={town().passwordRule} passwordAlreadySet={Boolean(data.passwordHash)} />
+      );
       break;
     case "securite":
-      form = <SecurityStep />;
+      form = <SecurityStep franceConnect={Boolean(franceConnect)} />;
       break;
   }
   return (
-    <WizardFrame step={step} help={help[step]}>
+    <WizardFrame step={step} help={(franceConnect && franceConnectHelp[step]) ?? help[step]}>
       {form}
     </WizardFrame>
   );

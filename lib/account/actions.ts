@@ -6,14 +6,26 @@ import { verifyPowSolution } from "@/lib/security/altcha";
 import type { FormState } from "@/lib/validation/form-state";
 import { signValue } from "@/lib/security/signed-value";
 import { town } from "@/lib/town";
+import { openSessionAfterFranceConnectSignup } from "@/lib/franceconnect/signup";
 import { sendActivationLink, requestNewActivationLink } from "./activation";
 import { createAccountFromDraft } from "./create-account";
 import { deleteSignupDraft, loadOrCreateSignupDraft, loadSignupDraft, saveSignupDraft } from "./draft";
+import { sendEmailVerificationLink } from "./email-change";
 import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { followsPasswordRule, passwordRuleText } from "./password-rule";
 import { LOGIN_PATTERN, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
-import { loginTaken, LOGIN_TAKEN_MESSAGE, processStep, readStepValues, stepIndex, stepPath, type FieldErrors, type RawValues } from "./signup-steps";
+import {
+  franceConnectOf,
+  loginTaken,
+  LOGIN_TAKEN_MESSAGE,
+  processStep,
+  readStepValues,
+  stepIndex,
+  stepPath,
+  type FieldErrors,
+  type RawValues,
+} from "./signup-steps";
 
 export type StepState = FormState;
 
@@ -49,6 +61,13 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
         await saveSignupDraft(draft.id, { ...draft.data, completed: draft.data.completed.filter((slug) => stepIndex(slug) < stepIndex(created.step)) });
       }
       return { status: "error", fieldErrors: { pow: `${created.message} Revenez à l'étape « ${SIGNUP_STEPS[stepIndex(created.step)]!.title} ».` }, values: {}, attempt };
+    }
+    const franceConnect = franceConnectOf(draft);
+    if (franceConnect) {
+      // No activation: FranceConnect vouches for the person. Only an address typed instead of FranceConnect's is checked.
+      if (created.emailToVerify) await sendEmailVerificationLink(created.accountId, created.emailToVerify);
+      await deleteSignupDraft();
+      await openSessionAfterFranceConnectSignup(created.accountId, franceConnect.idToken);
     }
     await sendActivationLink(created.accountId);
     await deleteSignupDraft();

@@ -8,11 +8,14 @@ import { fileStore } from "@/lib/storage";
 import { town } from "@/lib/town";
 import type { SignupDraft } from "./draft";
 import { addressSchema, contactSchema, identitySchema, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
-import { loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";
+import { franceConnectOf, lockedIdentity, loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";
 
 export type CreateAccountResult =
-  | { ok: true; accountId: string; needsActivation: boolean }
+  /** `emailToVerify`: an address typed instead of FranceConnect's, to confirm by mail (EMAIL_CHANGE). */
+  | { ok: true; accountId: string; needsActivation: boolean; emailToVerify?: string }
   | { ok: false; step: SignupStepSlug; field?: string; message: string };
+
+const FRANCECONNECT_TAKEN_MESSAGE = "Cette identité FranceConnect est déjà associée à un compte : connectez-vous avec FranceConnect.";
 
 /**
  * Creates the personal account from a completed draft, validating every step again (a draft is
@@ -25,15 +28,21 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
       return { ok: false, step: step.slug, message: "Cette étape n'est pas terminée." };
     }
   }
-  const identity = identitySchema.safeParse(data.values.identite ?? {});
+  const franceConnect = franceConnectOf(draft);
+  const identity = identitySchema.safeParse({ ...data.values.identite, ...lockedIdentity(draft) });
   const address = addressSchema.safeParse(data.values.adresse ?? {});
   const contact = contactSchema.safeParse(data.values.contact ?? {});
   if (!identity.success) return { ok: false, step: "identite", message: "Des informations d'identité sont à corriger." };
   if (!address.success) return { ok: false, step: "adresse", message: "Des informations d'adresse sont à corriger." };
   if (!contact.success) return { ok: false, step: "contact", message: "Des moyens de contact sont à corriger." };
-  const login = String(data.values.authentification?.login ?? "");
-  if (!login || !data.passwordHash) return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
-  if (await loginTaken(login)) return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
+  // A parent who came through FranceConnect signs in with it: no identifier, no password.
+  const login = franceConnect ? null : String(data.values.authentification?.login ?? "");
+  if (!franceConnect) {
+    if (!login || !data.passwordHash) return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
+    if (await loginTaken(login)) return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
+  } else if (await db().franceConnectIdentity.count({ where: { sub: franceConnect.sub } })) {
+    return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
+  }
   const childKeyInput = String(data.values.authentification?.childKey ?? "");
   const childKey = childKeyInput ? await findActiveChildKey(childKeyInput) : null;
   if (childKeyInput && !childKey) {
@@ -41,15 +50,22 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   }
 
   const now = new Date();
-  const fromFranceConnect = Boolean(draft.franceConnect);
+  const fromFranceConnect = Boolean(franceConnect);
+  // FranceConnect's address, kept as given, needs no activation mail; a different one typed instead is
+  // confirmed by mail, and FranceConnect's stays in use until then.
+  const typedEmail = contact.data.email;
+  const franceConnectEmail = franceConnect?.email ?? null;
+  const emailToVerify = franceConnect && franceConnectEmail?.toLowerCase() !== typedEmail.toLowerCase() ? typedEmail : undefined;
   try {
     const account = await db().$transaction(async (tx) => {
       const created = await tx.account.create({
         data: {
           login,
-          email: contact.data.email,
-          passwordHash: data.passwordHash,
-          status: "PENDING_ACTIVATION",
+          email: franceConnectEmail ?? typedEmail,
+          emailVerifiedAt: franceConnectEmail ? now : null,
+          passwordHash: franceConnect ? null : data.passwordHash,
+          status: franceConnect ? "ACTIVE" : "PENDING_ACTIVATION",
+          activatedAt: franceConnect ? now : null,
           civility: identity.data.civility,
           usageName: identity.data.usageName,
           birthName: identity.data.birthName,
@@ -91,6 +107,9 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
           await tx.account.update({ where: { id: created.id }, data: { photoDocumentId: photo.id } });
         }
       }
+      if (franceConnect) {
+        await tx.franceConnectIdentity.create({ data: { sub: franceConnect.sub, accountId: created.id, lastLoginAt: now } });
+      }
       if (childKey) {
         await tx.childKey.update({ where: { id: childKey.id }, data: { usedAt: now, usedByAccountId: created.id } });
       }
@@ -100,9 +119,10 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
       );
       return created;
     });
-    return { ok: true, accountId: account.id, needsActivation: true };
+    return { ok: true, accountId: account.id, needsActivation: !franceConnect, emailToVerify };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (franceConnect) return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
       return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
     }
     throw error;

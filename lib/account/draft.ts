@@ -44,17 +44,26 @@ export async function loadOrCreateSignupDraft(init?: { franceConnect?: Prisma.In
   const existing = await loadSignupDraft();
   if (existing && !init) return existing;
   if (existing) await db().signupDraft.delete({ where: { id: existing.id } }).catch(() => undefined);
+  const { draft, cookie } = await createSignupDraft(init);
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  return draft;
+}
+
+/**
+ * A new draft and the cookie that ties it to the browser, for a caller that sets the cookie on its own
+ * response (FranceConnect's callback route starts the wizard with the identity it received).
+ */
+export async function createSignupDraft(init?: { franceConnect?: Prisma.InputJsonValue }) {
   const row = await db().signupDraft.create({
     data: { data: empty() as unknown as Prisma.InputJsonValue, franceConnect: init?.franceConnect, expiresAt: new Date(Date.now() + LIFETIME_MS) },
   });
-  (await cookies()).set(COOKIE, signValue("signup-draft", row.id), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: LIFETIME_MS / 1000,
-  });
-  return { id: row.id, data: empty(), franceConnect: (init?.franceConnect as Record<string, unknown> | undefined) ?? null };
+  const draft: SignupDraft = { id: row.id, data: empty(), franceConnect: (init?.franceConnect as Record<string, unknown> | undefined) ?? null };
+  const cookie = {
+    name: COOKIE,
+    value: signValue("signup-draft", row.id),
+    options: { httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: LIFETIME_MS / 1000 },
+  };
+  return { draft, cookie };
 }
 
 export async function saveSignupDraft(id: string, data: SignupDraftData): Promise<void> {

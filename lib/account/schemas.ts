@@ -79,6 +79,23 @@ export const contactSchema = z.object({
   }
 });
 
+/** "Clé enfance": optional, 16 characters once normalised. */
+const childKeyField = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === "" || normalizeChildKey(value) !== null,
+    "La clé enfance saisie n'est pas valide : vérifiez chaque caractère (16 caractères, par exemple ABCD-EFGH-JKMN-PQR5).",
+  )
+  .transform((value) => (value === "" ? undefined : normalizeChildKey(value)!))
+  .optional();
+
+/**
+ * Step 5 for a parent who came through FranceConnect: they sign in with FranceConnect, so there is no
+ * identifier and no password to choose (FranceConnect's rule: no extra password), only the Clé Enfance.
+ */
+export const franceConnectAuthenticationSchema = z.object({ childKey: childKeyField });
+
 /** "Identifiant d'utilisateur": 3 to 50 letters, digits, dot, dash, underscore or @; compared in lower case. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{2,49}$/;
 
@@ -105,15 +122,7 @@ export function authenticationSchema(rule: PasswordRule, { passwordKept = false 
         ),
       password,
       passwordConfirmation: z.string(),
-      childKey: z
-        .string()
-        .trim()
-        .refine(
-          (value) => value === "" || normalizeChildKey(value) !== null,
-          "La clé enfance saisie n'est pas valide : vérifiez chaque caractère (16 caractères, par exemple ABCD-EFGH-JKMN-PQR5).",
-        )
-        .transform((value) => (value === "" ? undefined : normalizeChildKey(value)!))
-        .optional(),
+      childKey: childKeyField,
     })
     .superRefine((value, ctx) => {
       if (value.password === "" && value.passwordConfirmation === "") return;

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
 import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
 import { findActiveChildKey } from "@/lib/family/child-keys";
+import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
 import { validateBirthPlace } from "@/lib/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
 import { fileStore } from "@/lib/storage";
@@ -16,6 +17,7 @@ import {
   addressSchema,
   authenticationSchema,
   contactSchema,
+  franceConnectAuthenticationSchema,
   identitySchema,
   SIGNUP_STEPS,
   welcomeSchema,
@@ -68,6 +70,12 @@ export function lockedIdentity(draft: SignupDraft | null): RawValues | null {
   const claims = draft?.franceConnect;
   if (!claims) return null;
   return claims.identity as RawValues;
+}
+
+/** What FranceConnect gave when the wizard started there (lib/franceconnect/auth.ts), or null. */
+export function franceConnectOf(draft: SignupDraft | null): FranceConnectDraft | null {
+  const value = draft?.franceConnect;
+  return value && typeof value.sub === "string" && typeof value.idToken === "string" ? (value as unknown as FranceConnectDraft) : null;
 }
 
 type StepOutcome = { ok: true; data: SignupDraftData } | { ok: false; fieldErrors: FieldErrors };
@@ -137,6 +145,14 @@ export async function processStep(step: SignupStepSlug, formData: FormData, draf
 
 async function processAuthentication(formData: FormData, values: RawValues, draft: SignupDraft): Promise<StepOutcome> {
   const data = draft.data;
+  if (franceConnectOf(draft)) {
+    // Signing in with FranceConnect: no identifier, no password; whatever was posted for them is ignored.
+    const parsed = franceConnectAuthenticationSchema.safeParse({ childKey: values.childKey ?? "" });
+    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    const error = parsed.data.childKey ? await checkChildKey(parsed.data.childKey) : null;
+    if (error) return { ok: false, fieldErrors: { childKey: error } };
+    return { ok: true, data: complete(data, "authentification", { login: "", childKey: values.childKey ?? "" }, { passwordHash: undefined }) };
+  }
   const password = String(formData.get("password") ?? "");
   const passwordConfirmation = String(formData.get("passwordConfirmation") ?? "");
   // Coming back to this step: the password chosen before is kept unless a new one is typed.

@@ -1,6 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
 import { ParentSignInError, signIn, signOut } from "./config";
 import { safeReturnPath } from "./return-path";
 
@@ -40,6 +42,10 @@ export async function signInParent(_previous: SignInState, formData: FormData): 
   }
 }
 
+/** Ends the session here first, then FranceConnect's too when the parent came through it. */
 export async function signOutParent(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  const franceConnectIdToken = await currentFranceConnectIdToken();
+  await signOut({ redirect: false });
+  const franceConnectLogout = franceConnectIdToken ? await franceConnectLogoutUrl(franceConnectIdToken) : null;
+  redirect(franceConnectLogout ?? "/");
 }

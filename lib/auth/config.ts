@@ -2,6 +2,9 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect/auth";
+import { recordCallbackFailure } from "@/lib/franceconnect/callback";
+import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";
 import { staffCredentialsProvider } from "@/lib/staff/auth-provider";
 import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/staff/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
@@ -16,6 +19,8 @@ declare module "next-auth" {
     kind?: "parent" | "staff";
     role?: StaffRole;
     sessionVersion?: number;
+    /** Set when the session comes from FranceConnect: its id_token, for the logout redirect. */
+    franceConnectIdToken?: string;
   }
   interface Session {
     user: { id: string; kind: "parent" | "staff"; role?: StaffRole; sessionVersion: number };
@@ -29,6 +34,8 @@ declare module "@auth/core/jwt" {
     /** Staff only: the role when signing in (pages re-read it from the database) and when (unix seconds). */
     role?: StaffRole;
     authAt?: number;
+    /** FranceConnect's id_token (id_token_hint of its logout). Server-side only: never copied into the session. */
+    fcIdToken?: string;
   }
 }
 
@@ -51,6 +58,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
+      // A failed FranceConnect return is shown to the person on its own page, with the reason.
+      recordCallbackFailure(error);
       console.error(error);
     },
   },
@@ -66,12 +75,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
     staffCredentialsProvider,
+    // Parents only: a FranceConnect identity is linked to a parent's account, never to staff.
+    ...franceConnectProviders(),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    signIn({ account, profile }) {
+      if (account?.provider === FRANCECONNECT_PROVIDER_ID) return franceConnectSignIn(account, profile);
+      return true;
+    },
+    jwt({ token, user, account }) {
+      if (account?.provider === FRANCECONNECT_PROVIDER_ID) return franceConnectToken(token, account);
       if (user) {
         token.kind = user.kind;
         token.sv = user.sessionVersion;
+        if (user.franceConnectIdToken) token.fcIdToken = user.franceConnectIdToken;
         if (user.kind === "staff") {
           token.role = user.role;
           token.authAt = Math.floor(Date.now() / 1000);

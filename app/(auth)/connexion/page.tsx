@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { FranceConnectButton } from "@/components/auth/FranceConnectButton";
-import { OrSeparator } from "@/components/auth/OrSeparator";
+import { FranceConnectSignIn } from "@/components/auth/FranceConnectSignIn";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { currentParent } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
@@ -24,8 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.
           </p>
         ) : null}
-        <FranceConnectButton action="/connexion/franceconnect" />
-        <OrSeparator />
+        <FranceConnectSignIn returnTo={returnTo} />
         <p className="mb-3 text-sm text-slate-700">J&apos;ai déjà un compte et je me connecte avec mes identifiants.</p>
         <SignInForm returnTo={returnTo} />
       </section>

@@ -5,6 +5,7 @@ import { TextField } from "@/components/forms/Field";
 import { checkLoginAvailability, checkPasswordStrength, submitSignupStep } from "@/lib/account/actions";
 import { estimateStrength, passwordRuleText, strengthLabels, type PasswordRule, type StrengthLevel } from "@/lib/account/password-rule";
 import { authenticationSchema, LOGIN_PATTERN } from "@/lib/account/schemas";
+import { ChildKeyFieldset } from "../ChildKeyFieldset";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
@@ -100,21 +101,7 @@ export function AuthenticationStep({
         {...register("passwordConfirmation")}
         error={wizard.errorOf("passwordConfirmation")}
       />
-      <fieldset className="rounded-md border border-slate-300 p-4">
-        <legend className="px-1 font-bold text-slate-900">Saisie de votre clé enfance</legend>
-        <p className="mb-2 text-sm">Si vous êtes connu de nos services, saisissez ci-après votre Clé Enfance. Si non, passez simplement à l&apos;étape suivante.</p>
-        <p className="mb-2 text-sm">
-          La Clé Enfance permet de faire le lien entre votre dossier numérique de la Ville et votre compte personnel sur cet Espace Famille.
-        </p>
-        <TextField
-          label="Clé enfance"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          help="16 caractères, par exemple ABCD-EFGH-JKMN-PQR5. Pas d'inquiétude pour les lettres O et I : elles sont lues comme les chiffres 0 et 1, et les majuscules, minuscules, espaces et tirets ne comptent pas."
-          {...wizard.field("childKey")}
-        />
-      </fieldset>
+      <ChildKeyFieldset field={wizard.field("childKey")} />
     </StepForm>
   );
 }

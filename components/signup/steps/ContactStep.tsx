@@ -6,7 +6,7 @@ import { contactMeansOptions, contactSchema, type ContactInput } from "@/lib/acc
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
-export function ContactStep({ defaults }: { defaults: Record<string, string | undefined> }) {
+export function ContactStep({ defaults, emailHelp }: { defaults: Record<string, string | undefined>; emailHelp?: string }) {
   const wizard = useWizardForm(contactSchema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);
   const field = wizard.field;
   return (
@@ -18,7 +18,7 @@ export function ContactStep({ defaults }: { defaults: Record<string, string | un
         type="email"
         autoComplete="email"
         required
-        help="Le lien d'activation de votre compte sera envoyé à cette adresse. Exemple : nom@domaine.fr"
+        help={emailHelp ?? "Le lien d'activation de votre compte sera envoyé à cette adresse. Exemple : nom@domaine.fr"}
         {...field("email")}
       />
       <SelectField label="Moyen de contact préféré" options={contactMeansOptions} placeholder="Choisir un moyen de contact" {...field("preferredContact")} />

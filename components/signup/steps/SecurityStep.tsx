@@ -10,11 +10,15 @@ import { useServerForm as useWizardForm } from "@/components/forms/useServerForm
 const clientSchema = z.object({});
 
 /** Step 6: the proof-of-work check replaces the seed's "CLIQUEZ SUR L'IMPRIMANTE" picture puzzle. */
-export function SecurityStep() {
+export function SecurityStep({ franceConnect = false }: { franceConnect?: boolean }) {
   const wizard = useWizardForm(clientSchema, submitSignupStep.bind(null, "securite"), {});
   return (
     <StepForm wizard={wizard} last>
-      <p>Dernière étape : en validant, vous demandez la création de votre compte personnel. Un courriel vous sera envoyé pour l&apos;activer.</p>
+      <p>
+        {franceConnect
+          ? "Dernière étape : en validant, vous créez votre compte personnel et vous accédez directement à votre espace."
+          : "Dernière étape : en validant, vous demandez la création de votre compte personnel. Un courriel vous sera envoyé pour l'activer."}
+      </p>
       <ProofOfWork name="pow" error={wizard.errorOf("pow")} />
     </StepForm>
   );

@@ -1,0 +1,66 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { NextResponse, type NextRequest } from "next/server";
+import { CALLBACK_PATH } from "./config";
+import { classifyFailure, failurePath, type FailureReason } from "./failures";
+
+/**
+ * FranceConnect's return to Auth.js's callback route, wrapped: Auth.js verifies state, nonce and PKCE and
+ * redeems the code; our signIn callback then checks the rest (lib/franceconnect/sign-in.ts). This wrapper
+ * - sends every failure, whichever layer saw it, to one French page naming the reason;
+ * - lets the signIn callback read the request's cookies and add cookies to the response (the signup draft,
+ *   the end of a link request) without depending on Next's request scope.
+ */
+interface CookieToSet {
+  name: string;
+  value: string;
+  options: { httpOnly: boolean; sameSite: "lax"; secure: boolean; path: string; maxAge: number };
+}
+
+interface CallbackContext {
+  cookies: Map<string, string>;
+  setCookies: CookieToSet[];
+  failure?: FailureReason;
+  /** The account the signIn callback resolved, for the jwt callback. */
+  session?: { accountId: string; sessionVersion: number };
+}
+
+const storage = new AsyncLocalStorage<CallbackContext>();
+
+export function callbackContext(): CallbackContext {
+  const context = storage.getStore();
+  if (!context) throw new Error("FranceConnect's sign-in callback ran outside its route");
+  return context;
+}
+
+/** Auth.js's logger sees every error before it turns it into a redirect: keep the first one's reason. */
+export function recordCallbackFailure(error: unknown): void {
+  const context = storage.getStore();
+  if (context && !context.failure) context.failure = classifyFailure(error);
+}
+
+export function isFranceConnectCallback(request: NextRequest): boolean {
+  return request.nextUrl.pathname === CALLBACK_PATH;
+}
+
+export async function handleFranceConnectCallback(request: NextRequest, handler: (request: NextRequest) => Promise<Response>): Promise<Response> {
+  const params = request.nextUrl.searchParams;
+  const providerError = params.get("error");
+  if (providerError) {
+    // The person went back without signing in (access_denied), or FranceConnect refused the request.
+    return NextResponse.redirect(new URL(failurePath(providerError === "access_denied" ? "annulee" : "refusee"), request.nextUrl.origin), 303);
+  }
+
+  const context: CallbackContext = { cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])), setCookies: [] };
+  const response = await storage.run(context, () => handler(request));
+  const location = response.headers.get("location");
+  const target = location ? new URL(location, request.nextUrl.origin) : null;
+  // Auth.js ends a failed callback on its error or sign-in page with ?error=...
+  const authJsFailure = !target || target.searchParams.has("error") || target.pathname.startsWith("/api/auth/");
+  const final = authJsFailure ? NextResponse.redirect(new URL(failurePath(context.failure ?? "inconnue"), request.nextUrl.origin), 303) : new NextResponse(null, response);
+  if (authJsFailure) {
+    for (const cookie of response.headers.getSetCookie()) final.headers.append("set-cookie", cookie);
+  }
+  for (const cookie of context.setCookies) final.cookies.set(cookie.name, cookie.value, cookie.options);
+  return final;
+}
