@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
       // A failed FranceConnect return is shown to the person on its own page, with the reason.
-      recordCallbackFailure(error);
+      if (recordCallbackFailure(error)) return;
       console.error(error);
     },
   },

@@ -2,7 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { NextResponse, type NextRequest } from "next/server";
 import { CALLBACK_PATH } from "./config";
-import { classifyFailure, failurePath, type FailureReason } from "./failures";
+import { classifyFailure, describeFailure, failurePath, type FailureReason } from "./failures";
 
 /**
  * FranceConnect's return to Auth.js's callback route, wrapped: Auth.js verifies state, nonce and PKCE and
@@ -33,10 +33,18 @@ export function callbackContext(): CallbackContext {
   return context;
 }
 
-/** Auth.js's logger sees every error before it turns it into a redirect: keep the first one's reason. */
-export function recordCallbackFailure(error: unknown): void {
+/**
+ * Auth.js's logger sees every error before it turns it into a redirect: keep the first one's reason.
+ * Returns true when the failure is an expected one of FranceConnect's return (logged here in one line).
+ */
+export function recordCallbackFailure(error: unknown): boolean {
   const context = storage.getStore();
-  if (context && !context.failure) context.failure = classifyFailure(error);
+  if (!context) return false;
+  const reason = classifyFailure(error);
+  context.failure ??= reason;
+  if (reason === "inconnue") return false;
+  console.warn(`[franceconnect] return refused (${reason}): ${describeFailure(error)}`);
+  return true;
 }
 
 export function isFranceConnectCallback(request: NextRequest): boolean {

@@ -113,10 +113,20 @@ export function classifyFailure(error: unknown): FailureReason {
   return "inconnue";
 }
 
+/** For the log: the innermost message, where the actual cause is named (Auth.js's own only links to its docs). */
+export function describeFailure(error: unknown): string {
+  const messages = causeChain(error)
+    .map((candidate) => (candidate as { message?: unknown }).message)
+    .filter((message): message is string => typeof message === "string" && message !== "" && !message.startsWith("Read more at"));
+  return messages.at(-1) ?? String(error);
+}
+
+const NETWORK_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+
 function isNetworkFailure(error: object): boolean {
   const { name, code, message } = error as { name?: string; code?: string; message?: string };
   if (name === "AbortError" || name === "TimeoutError") return true;
-  if (code && ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH"].includes(code)) return true;
+  if (code && (NETWORK_ERROR_CODES.has(code) || code.startsWith("UND_ERR_"))) return true;
   return name === "TypeError" && message === "fetch failed";
 }
 
