@@ -28,13 +28,31 @@ export async function submitStaffPassword(page: Page, login: string, password: s
   await page.getByRole("button", { name: "Connexion" }).click();
 }
 
+/**
+ * Types a fresh code and lands on the back-office home. A code already used in this time step (by an
+ * earlier run against the same server) is refused as a replay: then wait for the next step and retry once.
+ */
+export async function enterTotpCode(page: Page, secret: string): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    const code = await freshTotpCode(secret);
+    await page.getByLabel("Code à 6 chiffres").fill(code);
+    // Wait for this submission's own answer: an earlier error message may still be on screen.
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/admin/connexion/code"),
+      page.getByRole("button", { name: "Valider" }).click(),
+    ]);
+    // A success answers with a redirect that the page then follows: give it a moment.
+    if (await page.waitForURL((url) => url.pathname === "/admin", { timeout: 10_000 }).then(() => true, () => false)) return code;
+    const replayed = await page.getByText("Ce code a déjà été utilisé").isVisible();
+    if (!replayed || attempt > 0) throw new Error(`TOTP code refused: ${await page.locator("main").innerText()}`);
+  }
+}
+
 /** Identifier, password, then the 6-digit code: lands on the back-office home. */
 export async function signInStaff(page: Page, account: { login: string; password: string; totpSecret: string }) {
   await submitStaffPassword(page, account.login, account.password);
   await page.waitForURL("**/admin/connexion/code");
-  await page.getByLabel("Code à 6 chiffres").fill(await freshTotpCode(account.totpSecret));
-  await page.getByRole("button", { name: "Valider" }).click();
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await enterTotpCode(page, account.totpSecret);
 }
 
 export async function signInParent(page: Page) {
