@@ -17,9 +17,20 @@ const BANNER = "Des champs sont non renseignés ou mal renseignés, merci de cor
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
+/** Which fields the page marks as wrong, and its messages: what a failing wait should report. */
+async function describeErrors(page: Page): Promise<string> {
+  const refused = await page.locator('[aria-invalid="true"]').evaluateAll((elements) => elements.map((element) => element.getAttribute("name")));
+  const messages = await page.locator(".field-error, [role=alert]").allInnerTexts();
+  return `refused fields: ${refused.join(", ")}; messages: ${messages.join(" | ")}; url: ${page.url()}`;
+}
+
 async function expectFieldError(page: Page, label: string | RegExp, message: string) {
   const field = page.getByLabel(label, { exact: typeof label === "string" });
-  await field.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 });
+  try {
+    await field.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 15_000 });
+  } catch {
+    throw new Error(`${String(label)} is not marked wrong; ${await describeErrors(page)}`);
+  }
   const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
   const texts = await Promise.all(ids.map((id) => page.locator(`#${id}`).innerText()));
   expect(texts).toContain(message);
@@ -27,15 +38,21 @@ async function expectFieldError(page: Page, label: string | RegExp, message: str
 
 async function savePerson(page: Page) {
   await page.getByRole("button", { name: "Ajouter à mon entourage" }).click();
-  await page.getByText("a bien été ajoutée à votre entourage").waitFor();
+  try {
+    await page.getByText("a bien été ajoutée à votre entourage").waitFor();
+  } catch {
+    // Say which field was refused: a bare timeout tells nothing.
+    throw new Error(`Not saved; ${await describeErrors(page)}`);
+  }
 }
 
 /** On a phone, the form and the panel are two screens: go back to the list when needed. */
-async function openPanelItem(page: Page, name: string | RegExp) {
+async function openPanelItem(page: Page, name: string | RegExp, title: RegExp) {
   const back = page.getByRole("link", { name: /Retour à la liste des personnes/ });
   if (await back.isVisible()) await back.click();
   await page.getByRole("navigation", { name: "Membres de la famille" }).getByRole("link", { name }).click();
-  await page.waitForLoadState("load");
+  // Links navigate without a page load: wait for the selected person's form to be the one shown.
+  await page.locator("#personne-titre", { hasText: title }).waitFor();
 }
 
 describe.each([["phone", viewports.phone] as const, ["desktop", viewports.desktop] as const])("declaring the family (%s)", (name, viewport) => {
@@ -66,7 +83,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     // Going to step 2 before completing the holder marks them in the panel.
     await page.getByRole("button", { name: /Aller à l'étape 2/ }).click();
     await page.waitForURL("**verifier=1");
-    await expect(page.getByRole("alert").filter({ hasText: BANNER }).isVisible()).resolves.toBe(true);
+    await page.getByRole("alert").filter({ hasText: BANNER }).waitFor();
     await page.getByRole("button", { name: "Ajouter à mon entourage" }).click();
     await expectFieldError(page, /Profession/, "Le champ 'profession' est obligatoire.");
     await expectFieldError(page, /Employeur/, "Le champ 'employeur' est obligatoire.");
@@ -77,7 +94,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
   });
 
   test("a co-representant, then a child with every error on its field", async () => {
-    await openPanelItem(page, "Ajouter un co-représentant");
+    await openPanelItem(page, "Ajouter un co-représentant", /co-représentant/);
     await page.getByLabel(/Civilité/).selectOption("MADAME");
     await page.getByLabel(/Nom d'usage/).fill("TESTA");
     await page.getByLabel(/^\*?\s*Prénom/).fill("Solange");
@@ -91,10 +108,10 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await page.getByLabel(/Employeur/).fill("CHU de Bordeaux");
     await savePerson(page);
 
-    await openPanelItem(page, "Ajouter un enfant");
+    await openPanelItem(page, "Ajouter un enfant", /nouvel enfant/);
     await page.getByLabel(/Nom d'usage/).fill("");
     await page.getByRole("button", { name: "Ajouter à mon entourage" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: BANNER }).isVisible()).resolves.toBe(true);
+    await page.getByRole("alert").filter({ hasText: BANNER }).waitFor();
     await expectFieldError(page, /Nom d'usage/, "Le champ 'nom d'usage' est obligatoire.");
     await expectFieldError(page, /^\*?\s*Prénom/, "Le champ 'prénom' est obligatoire.");
     await expectFieldError(page, /Sexe/, "Le champ 'sexe' est obligatoire.");
@@ -124,7 +141,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
   });
 
   test("an expected child and a grandmother to call in an emergency", async () => {
-    await openPanelItem(page, "Ajouter un enfant");
+    await openPanelItem(page, "Ajouter un enfant", /nouvel enfant/);
     await page.getByLabel(/^\*?\s*Prénom/).fill("Ludwig");
     await page.getByLabel(/Sexe/).selectOption("MASCULIN");
     await page.getByLabel("Naissance prévue").check();
@@ -135,7 +152,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await page.getByLabel(/Autorité parentale de Solange TESTA/).selectOption("OUI");
     await savePerson(page);
 
-    await openPanelItem(page, "Ajouter un contact");
+    await openPanelItem(page, "Ajouter un contact", /nouveau contact/);
     await page.getByLabel(/Civilité/).selectOption("MADAME");
     await page.getByLabel(/Nom d'usage/).fill("TESTA");
     await page.getByLabel(/^\*?\s*Prénom/).fill("Augusta");
@@ -143,7 +160,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await expect(page.getByLabel("A prévenir en cas d'urgence").isChecked()).resolves.toBe(true);
     await page.getByLabel(/Lien avec la famille/).selectOption("GRAND_MERE");
     await savePerson(page);
-    await openPanelItem(page, "Augusta TESTA");
+    await openPanelItem(page, "Augusta TESTA", /Augusta TESTA/);
     await expect(page.getByLabel(/Lien avec la famille/).inputValue()).resolves.toBe("GRAND_MERE");
   });
 

@@ -6,6 +6,7 @@ import { verifyPowSolution } from "@/lib/security/altcha";
 import type { FormState } from "@/lib/validation/form-state";
 import { signValue } from "@/lib/security/signed-value";
 import { town } from "@/lib/town";
+import { franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
 import { openSessionAfterFranceConnectSignup } from "@/lib/franceconnect/signup";
 import { sendActivationLink, requestNewActivationLink } from "./activation";
 import { createAccountFromDraft } from "./create-account";
@@ -86,15 +87,19 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
   redirect(stepPath(SIGNUP_STEPS[index + 1]!.slug));
 }
 
-/** ANNULER, once confirmed: the draft and what it held (photo) are deleted. */
+/**
+ * ANNULER, once confirmed: the draft and what it held (photo) are deleted. A wizard started from
+ * FranceConnect also ends the FranceConnect session, so the next person at the computer is not let in.
+ */
 export async function cancelSignup(): Promise<void> {
   const draft = await loadSignupDraft();
   if (draft?.data.photoKey) {
     const { fileStore } = await import("@/lib/storage");
     await fileStore().delete(draft.data.photoKey).catch(() => undefined);
   }
+  const franceConnect = franceConnectOf(draft);
   await deleteSignupDraft();
-  redirect("/");
+  redirect((franceConnect && (await franceConnectLogoutUrl(franceConnect.idToken))) || "/");
 }
 
 /** "Say so at once when taken": checked while the parent types their identifier. */

@@ -7,6 +7,7 @@ import { normalizeChildKey } from "@/lib/family/child-key";
 import { frenchDate } from "@/lib/validation/date";
 import { emailField } from "@/lib/validation/email";
 import { requiredMessage } from "@/lib/validation/messages";
+import { evenWithOtherErrors } from "@/lib/validation/refine";
 import { phoneField } from "@/lib/validation/phone";
 import { optionalPersonName, optionalText, personName } from "@/lib/validation/text";
 import { followsPasswordRule, passwordRuleText, type PasswordRule } from "./password-rule";
@@ -77,7 +78,7 @@ export const contactSchema = z.object({
   if (value.preferredContact === "PHONE" && !value.phone) {
     ctx.addIssue({ code: "custom", path: ["phone"], message: "Renseignez votre téléphone pour être contacté par téléphone." });
   }
-});
+}, evenWithOtherErrors);
 
 /** "Clé enfance": optional, 16 characters once normalised. */
 const childKeyField = z
@@ -131,7 +132,7 @@ export function authenticationSchema(rule: PasswordRule, { passwordKept = false 
       } else if (value.password !== value.passwordConfirmation) {
         ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "La confirmation ne correspond pas au mot de passe." });
       }
-    });
+    }, evenWithOtherErrors);
 }
 
 

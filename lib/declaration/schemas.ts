@@ -6,6 +6,7 @@ import { z } from "zod";
 import { addDaysIso, ageOn, frenchDate, todayIso } from "@/lib/validation/date";
 import { emailField, optionalEmailField } from "@/lib/validation/email";
 import { requiredMessage } from "@/lib/validation/messages";
+import { evenWithOtherErrors, isIsoDate } from "@/lib/validation/refine";
 import { phoneField } from "@/lib/validation/phone";
 import { optionalText, personName, requiredText } from "@/lib/validation/text";
 
@@ -115,13 +116,13 @@ export const representativeSchema = z
       .optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.birthDate && ageOn(value.birthDate) < MIN_REPRESENTATIVE_AGE) {
+    if (isIsoDate(value.birthDate) && ageOn(value.birthDate) < MIN_REPRESENTATIVE_AGE) {
       ctx.addIssue({ code: "custom", path: ["birthDate"], message: `Un représentant doit avoir au moins ${MIN_REPRESENTATIVE_AGE} ans : vérifiez la date de naissance.` });
     }
     if (value.allocataireMember === "OUI" && !value.allocataireNumber) {
       ctx.addIssue({ code: "custom", path: ["allocataireNumber"], message: "Renseignez le numéro d'allocataire, ou indiquez que vous n'êtes pas allocataire." });
     }
-  });
+  }, evenWithOtherErrors);
 
 /** Which representatives a child's "Qualité de …" / "Autorité parentale de …" fields are about. */
 export type RepresentativeKey = "holder" | "co";
@@ -147,7 +148,8 @@ export function childSchema(representatives: RepresentativeKey[]) {
     .superRefine((value, ctx) => {
       const today = todayIso();
       if (value.expectedBirth) {
-        if (!value.expectedBirthDate) ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
+        if (value.expectedBirthDate === undefined) ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
+        else if (!isIsoDate(value.expectedBirthDate)) return;
         else if (value.expectedBirthDate < today) {
           ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: "La date de naissance prévue doit être à venir : si l'enfant est né, décochez « Naissance prévue »." });
         } else if (value.expectedBirthDate > addDaysIso(today, 300)) {
@@ -155,11 +157,11 @@ export function childSchema(representatives: RepresentativeKey[]) {
         }
         return;
       }
-      if (!value.birthDate) ctx.addIssue({ code: "custom", path: ["birthDate"], message: requiredMessage("date de naissance") });
-      else if (value.birthDate > today) {
+      if (value.birthDate === undefined) ctx.addIssue({ code: "custom", path: ["birthDate"], message: requiredMessage("date de naissance") });
+      else if (isIsoDate(value.birthDate) && value.birthDate > today) {
         ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue »." });
       }
-    });
+    }, evenWithOtherErrors);
 }
 
 /** Not an error: the portal serves ages 3 to 17, but a family may still declare an older child. */
