@@ -246,6 +246,37 @@ describe("the administrator's day, second factor included", () => {
     await agentPage.waitForURL((url) => url.pathname === "/admin");
     await agentContext.close();
   });
+
+  test("a new administrator must turn the second factor on, QR code and key on screen, right after the password", async () => {
+    await page.goto("/admin/agents");
+    await page.getByLabel(/Nom affiché/).fill(`Adèle ADMIN ${id}`);
+    await page.getByLabel(/Identifiant/).fill(`adele.${id}`);
+    await page.getByLabel(/Courriel/).fill(`adele.${id}@carbon-blanc.example`);
+    await page.getByLabel("Rôle").selectOption("ADMINISTRATOR");
+    await page.getByRole("button", { name: "Créer le compte" }).click();
+    const password = await page.getByTestId("valeur-unique").innerText();
+
+    const adminContext = await newContext(session.browser);
+    const adminPage = await adminContext.newPage();
+    await submitStaffPassword(adminPage, `adele.${id}`, password);
+    await adminPage.waitForURL("**/admin/connexion/nouveau-mot-de-passe");
+    await adminPage.getByLabel(/^\*?\s*Nouveau mot de passe/).fill("Hirondelle-Basalte-Quai-31");
+    await adminPage.getByLabel(/Confirmation du mot de passe/).fill("Hirondelle-Basalte-Quai-31");
+    await adminPage.getByRole("button", { name: "Enregistrer et continuer" }).click();
+    await adminPage.waitForURL("**/admin/connexion/double-authentification");
+    await expect(adminPage.getByRole("img", { name: /QR code/ }).isVisible()).resolves.toBe(true);
+    await axe(adminPage);
+    // Nothing of the back-office before the second factor is on.
+    await adminPage.goto("/admin/journal");
+    expect(new URL(adminPage.url()).pathname).toBe("/admin/connexion");
+    await adminPage.goto("/admin/connexion/double-authentification");
+    const secret = (await adminPage.getByTestId("cle-totp").innerText()).replace(/\s/g, "");
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await enterTotpCode(adminPage, secret);
+    await adminPage.goto("/admin/journal");
+    expect(new URL(adminPage.url()).pathname).toBe("/admin/journal");
+    await adminContext.close();
+  });
 });
 
 describe("who gets nothing from /admin", () => {

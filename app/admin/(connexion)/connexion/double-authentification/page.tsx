@@ -25,7 +25,7 @@ export default async function StaffTotpEnrolmentPage() {
           Dans l&apos;application, ajoutez un compte en scannant ce QR code :
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: SVG generated on the server, not an optimisable image */}
           <img src={qr} alt="QR code de la double authentification de l'Espace Famille, à scanner avec votre application" width={200} height={200} className="my-2 border border-slate-300 bg-white" />
-          ou saisissez cette clé à la main : <span className="select-all font-mono font-bold">{groupSecret(secret)}</span>
+          ou saisissez cette clé à la main : <span className="select-all font-mono font-bold" data-testid="cle-totp">{groupSecret(secret)}</span>
         </li>
         <li>Saisissez ci-dessous le code à 6 chiffres que l&apos;application affiche.</li>
       </ol>
