@@ -215,7 +215,7 @@ describe("FranceConnect's identity in the wizard: several first names, a usage n
 });
 
 describe("a person born abroad", () => {
-  test("shows the country by name and no French birth place; cancelling the wizard keeps nothing", async () => {
+  test("shows the country by name and no French birth place; cancelling the wizard keeps nothing and ends the FranceConnect session", async () => {
     const context = await newContext(session.browser);
     const page = await context.newPage();
     const login = `etranger+${unique()}`;
@@ -230,8 +230,10 @@ describe("a person born abroad", () => {
     await expect(page.getByLabel(/Prénom\(s\)/).inputValue()).resolves.toBe("Mateo");
     await page.getByRole("link", { name: "Annuler" }).click();
     await page.getByRole("button", { name: "Oui, tout effacer" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await page.waitForURL("**/deconnexion?franceconnect=ok");
     await expect(prisma.franceConnectIdentity.count({ where: { sub: standinSub(login) } })).resolves.toBe(0);
+    await page.goto("/creer-mon-espace");
+    await expect(page.getByText("Vous êtes identifié avec FranceConnect", { exact: false }).count()).resolves.toBe(0);
     await context.close();
   });
 });

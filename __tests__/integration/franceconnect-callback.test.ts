@@ -59,8 +59,9 @@ class Jar {
   }
 }
 
-function request(jar: Jar, path: string, init: { method?: string; body?: URLSearchParams } = {}) {
+function request(jar: Jar, path: string, init: { method?: string; body?: URLSearchParams; host?: string } = {}) {
   const headers = new Headers({ cookie: jar.header() });
+  if (init.host) headers.set("host", init.host);
   if (init.body) headers.set("content-type", "application/x-www-form-urlencoded");
   return new NextRequest(new URL(path, APP), { method: init.method ?? "GET", headers, body: init.body });
 }
@@ -77,10 +78,10 @@ async function startSignIn(jar: Jar, callbackUrl = "/espace") {
   return { state: authorize.searchParams.get("state")!, nonce: authorize.searchParams.get("nonce")!, params: authorize.searchParams };
 }
 
-async function callback(jar: Jar, query: Record<string, string>) {
-  const response = await GET(request(jar, `/api/auth/callback/franceconnect?${new URLSearchParams(query)}`));
+async function callback(jar: Jar, query: Record<string, string>, host?: string) {
+  const response = await GET(request(jar, `/api/auth/callback/franceconnect?${new URLSearchParams(query)}`, { host }));
   jar.absorb(response);
-  return { response, location: response.headers.get("location") ?? "" };
+  return { response, location: new URL(response.headers.get("location") ?? "", APP).href };
 }
 
 const newSub = () => `${randomUUID().replace(/-/g, "")}v1`;
@@ -153,6 +154,14 @@ describe("FranceConnect's answer", () => {
         birthCommuneCode: "75107",
       },
     });
+  });
+
+  test("the code is redeemed with the redirect_uri of the host the browser used, even 127.0.0.1 (which Next.js calls localhost)", async () => {
+    const jar = new Jar();
+    const { state, nonce } = await startSignIn(jar);
+    fake.answer({ sub: newSub(), nonce });
+    await callback(jar, { code: "code-host", state }, "127.0.0.1:3000");
+    expect(fake.tokenRequests.at(-1)!.body.get("redirect_uri")).toBe("http://127.0.0.1:3000/api/auth/callback/franceconnect");
   });
 
   test("a linked sub signs its account in: a parent's session carrying FranceConnect's id_token for the logout", async () => {

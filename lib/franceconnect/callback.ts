@@ -56,19 +56,39 @@ export async function handleFranceConnectCallback(request: NextRequest, handler:
   const providerError = params.get("error");
   if (providerError) {
     // The person went back without signing in (access_denied), or FranceConnect refused the request.
-    return NextResponse.redirect(new URL(failurePath(providerError === "access_denied" ? "annulee" : "refusee"), request.nextUrl.origin), 303);
+    return redirectTo(failurePath(providerError === "access_denied" ? "annulee" : "refusee"));
   }
 
   const context: CallbackContext = { cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])), setCookies: [] };
-  const response = await storage.run(context, () => handler(request));
+  const response = await storage.run(context, () => handler(asSeenByBrowser(request)));
   const location = response.headers.get("location");
   const target = location ? new URL(location, request.nextUrl.origin) : null;
   // Auth.js ends a failed callback on its error or sign-in page with ?error=...
   const authJsFailure = !target || target.searchParams.has("error") || target.pathname.startsWith("/api/auth/");
-  const final = authJsFailure ? NextResponse.redirect(new URL(failurePath(context.failure ?? "inconnue"), request.nextUrl.origin), 303) : new NextResponse(null, response);
+  const final = authJsFailure ? redirectTo(failurePath(context.failure ?? "inconnue")) : new NextResponse(null, response);
   if (authJsFailure) {
     for (const cookie of response.headers.getSetCookie()) final.headers.append("set-cookie", cookie);
   }
   for (const cookie of context.setCookies) final.cookies.set(cookie.name, cookie.value, cookie.options);
   return final;
+}
+
+/** A relative redirect: the browser stays on the host it used (http://127.0.0.1:… in the browser tests). */
+function redirectTo(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { location: path } });
+}
+
+/**
+ * The request with the URL the browser used. Next.js rewrites 127.0.0.1 to "localhost" in a route handler's
+ * request URL, while the sign-in (a server action) builds the redirect_uri from the Host header, as Auth.js
+ * does: the code would then be redeemed with another redirect_uri than the one it was issued for, and
+ * FranceConnect answers invalid_grant. Same headers as Auth.js's own sign-in URL.
+ */
+function asSeenByBrowser(request: NextRequest): NextRequest {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host) return request;
+  const protocol = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol).replace(/:?$/, ":");
+  const url = `${protocol}//${host}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  // A plain Request: a NextRequest would normalise the host again. Auth.js reads only url, method and headers.
+  return new Request(url, { method: request.method, headers: request.headers }) as NextRequest;
 }
