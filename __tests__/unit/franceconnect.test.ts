@@ -1,4 +1,6 @@
+import { parseEnv } from "@/lib/env";
 import { identityFromClaims, parseClaims, usableEmail } from "@/lib/franceconnect/claims";
+import { franceConnectSettings } from "@/lib/franceconnect/config";
 import { classifyFailure, failureMessages, FAILURE_REASONS, FranceConnectFailure, parseFailureReason } from "@/lib/franceconnect/failures";
 import { linkIntentCookie, readLinkIntent, readSignupTicket, signupTicket } from "@/lib/franceconnect/tickets";
 import { testIdentities } from "../../scripts/franceconnect-standin/identities.mjs";
@@ -9,6 +11,30 @@ const claimsOf = (login: string) => {
   const identity = testIdentities.find((candidate: { login: string }) => candidate.login === login)!;
   return parseClaims({ sub: `sub-${login}`, ...identity.claims })!;
 };
+
+describe("configuration", () => {
+  test("without FRANCECONNECT_ISSUER there is no FranceConnect (no provider, no button)", () => {
+    expect(franceConnectSettings(parseEnv({}))).toBeNull();
+  });
+
+  test("the sandbox needs only variables; the redirect and post-logout URIs follow APP_URL", () => {
+    const settings = franceConnectSettings(
+      parseEnv({
+        APP_URL: "https://famille.carbon-blanc.example",
+        FRANCECONNECT_ISSUER: "https://fcp-low.sbx.dev-franceconnect.fr/api/v2/",
+        FRANCECONNECT_CLIENT_ID: "client",
+        FRANCECONNECT_CLIENT_SECRET: "secret",
+      }),
+    );
+    expect(settings).toEqual({
+      issuer: "https://fcp-low.sbx.dev-franceconnect.fr/api/v2",
+      clientId: "client",
+      clientSecret: "secret",
+      redirectUri: "https://famille.carbon-blanc.example/api/auth/callback/franceconnect",
+      postLogoutRedirectUri: "https://famille.carbon-blanc.example/connexion/franceconnect/deconnexion",
+    });
+  });
+});
 
 describe("FranceConnect's identity in the wizard's fields", () => {
   test("FranceConnect's sandbox person: Madame, born in Paris 7e (département 75)", () => {
