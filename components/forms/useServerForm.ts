@@ -21,7 +21,10 @@ export function useServerForm<Schema extends z.ZodType<unknown, FieldValues>>(
   const form = useForm<z.input<Schema> & FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema> & FieldValues>,
     defaultValues,
-    mode: "onTouched",
+    // Not on blur: a message appearing when a field loses focus moves the button being clicked, and the
+    // click is lost. Errors show on submit, then update as the parent types.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     shouldFocusError: false,
   });
   const [clientFailures, setClientFailures] = useState(0);
