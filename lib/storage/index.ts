@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { localFileStore } from "./local";
+import { uploadThingFileStore } from "./uploadthing";
 import type { FileStore } from "./types";
 
 export type { FileStore } from "./types";
@@ -13,5 +14,6 @@ export function fileStore(provider?: "LOCAL" | "UPLOADTHING"): FileStore {
   const current = env();
   const wanted = provider ?? (current.UPLOADTHING_TOKEN ? "UPLOADTHING" : "LOCAL");
   if (wanted === "LOCAL") return localFileStore(current.FILE_STORAGE_DIR);
-  throw new Error("Le stockage UploadThing n'est pas encore branché.");
+  if (!current.UPLOADTHING_TOKEN) throw new Error("UPLOADTHING_TOKEN is not set: files stored on UploadThing cannot be reached.");
+  return uploadThingFileStore({ token: current.UPLOADTHING_TOKEN });
 }
