@@ -180,13 +180,21 @@ export type SubmitResult = { ok: true; reference: string; alreadySent: boolean }
  */
 export async function submitDeclaration(accountId: string, submissionKey: string): Promise<SubmitResult> {
   if (!/^[0-9a-f-]{36}$/.test(submissionKey)) throw new DeclarationError("Demande d'envoi invalide : rechargez la page.");
-  const already = await db().demarche.findUnique({ where: { submissionKey } });
-  if (already) {
+  // A retry or a simultaneous second click with the same key reports the sending that happened.
+  const sentWithKey = async (): Promise<SubmitResult | null> => {
+    const already = await db().demarche.findUnique({ where: { submissionKey } });
+    if (!already) return null;
     if (already.accountId !== accountId) throw new DeclarationError("Demande d'envoi invalide : rechargez la page.");
     return { ok: true, reference: already.reference, alreadySent: true };
-  }
+  };
+  const previous = await sentWithKey();
+  if (previous) return previous;
   const declaration = await findDeclaration(accountId);
-  if (!declaration || !EDITABLE.includes(declaration.status)) throw new DeclarationError("Aucune déclaration à envoyer.");
+  if (!declaration || !EDITABLE.includes(declaration.status)) {
+    const winner = await sentWithKey();
+    if (winner) return winner;
+    throw new DeclarationError("Aucune déclaration à envoyer.");
+  }
   const errors = validatePeople(declaration.people);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const resubmission = declaration.status === "NEEDS_CORRECTION";
@@ -205,8 +213,8 @@ export async function submitDeclaration(accountId: string, submissionKey: string
   });
   if (!sent) {
     // Another request (the same double click) won the race: report its outcome.
-    const winner = await db().demarche.findUnique({ where: { submissionKey } });
-    if (winner) return { ok: true, reference: winner.reference, alreadySent: true };
+    const winner = await sentWithKey();
+    if (winner) return winner;
     throw new DeclarationError("Votre déclaration a été modifiée en même temps ailleurs : rechargez la page.");
   }
   return { ok: true, reference: declaration.reference, alreadySent: false };
