@@ -106,6 +106,9 @@ describe("the administrator's day, second factor included", () => {
     await expect(page.getByText("L'actualité est publiée sur le portail.").waitFor()).resolves.toBeUndefined();
     await home.reload();
     await expect(home.getByRole("heading", { name: newsTitle }).isVisible()).resolves.toBe(true);
+    // Withdrawn again: the other browser tests count the demo news on the home page.
+    await page.getByRole("button", { name: "Retirer du portail" }).click();
+    await expect(page.getByText("L'actualité est retirée du portail.").waitFor()).resolves.toBeUndefined();
     await visitor.close();
   });
 
@@ -175,6 +178,8 @@ describe("the administrator's day, second factor included", () => {
     await expect(publicPage.getByRole("heading", { name: title }).isVisible()).resolves.toBe(true);
     const download = await visitor.request.get(`/documents-a-telecharger/${documentId}`);
     expect(Buffer.from(await download.body()).equals(bytes)).toBe(true);
+    await page.getByRole("button", { name: "Retirer du portail" }).click();
+    await expect(page.getByText("Le document est retiré du portail.").waitFor()).resolves.toBeUndefined();
     await visitor.close();
   });
 
@@ -326,14 +331,6 @@ describe("who gets nothing from /admin", () => {
     await context.close();
   });
 
-  test("the replayed action created no second news item", async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(`/actualites`);
-    await expect(page.getByText(newsTitle, { exact: true }).count()).resolves.toBe(1);
-    await context.close();
-  });
-
   test("an agent, second factor included, reaches the agents' pages but not the administrators'", async () => {
     const context = await newContext(session.browser);
     const page = await context.newPage();
@@ -346,8 +343,18 @@ describe("who gets nothing from /admin", () => {
       await expect(page.getByRole("heading", { name: "Accès réservé aux administrateurs" }).isVisible()).resolves.toBe(true);
     }
     await axe(page);
+    // The administrator's action replayed by the parent and the visitor created no second item.
     await page.goto("/admin/actualites");
-    await expect(page.getByRole("link", { name: newsTitle }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("link", { name: newsTitle }).count()).resolves.toBe(1);
+    // An agent may delete a news item, after ticking the confirmation.
+    await page.getByRole("link", { name: newsTitle }).click();
+    await page.waitForURL(`**/admin/actualites/${newsId}`);
+    await page.getByRole("button", { name: "Supprimer l'actualité" }).click();
+    await expect(page.getByText("Cochez la case pour confirmer la suppression.").waitFor()).resolves.toBeUndefined();
+    await page.getByLabel("Je confirme la suppression définitive de cette actualité.").check();
+    await page.getByRole("button", { name: "Supprimer l'actualité" }).click();
+    await page.waitForURL("**/admin/actualites?supprimee=1");
+    await expect(page.getByRole("link", { name: newsTitle }).count()).resolves.toBe(0);
     await context.close();
   });
 });

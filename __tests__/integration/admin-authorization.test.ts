@@ -55,6 +55,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await setAgentsNeedTotp(callers.admin, false);
+  // Leave the public pages as the browser tests expect them (they run next, on the same database).
+  await prisma.newsItem.deleteMany({ where: { title: { in: ["Authz", newsInput.title] } } });
+  await prisma.publicDocument.deleteMany({ where: { title: { in: ["Authz", documentInput.title] } } });
+  await prisma.townSetting.deleteMany({ where: { key: { in: ["contact", "legal"] } } });
   await prisma.$disconnect();
   await db().$disconnect();
 });
@@ -76,13 +80,14 @@ const operations: Operation[] = [
   ["getNewsForStaff", "AGENT", async (c) => getNewsForStaff(c, (await news()).id)],
   ["createNews", "AGENT", (c) => createNews(c, newsInput)],
   ["updateNews", "AGENT", async (c) => updateNews(c, (await news()).id, newsInput)],
-  ["setNewsPublished", "AGENT", async (c) => setNewsPublished(c, (await news()).id, true)],
+  // Withdrawing, not publishing: the browser tests share this database and count the news on the home page.
+  ["setNewsPublished", "AGENT", async (c) => setNewsPublished(c, (await news()).id, false)],
   ["deleteNews", "AGENT", async (c) => deleteNews(c, (await news()).id)],
   ["listPublicDocumentsForStaff", "AGENT", (c) => listPublicDocumentsForStaff(c)],
   ["readPublicDocumentForStaff", "AGENT", async (c) => readPublicDocumentForStaff(c, (await document()).id)],
   ["createPublicDocument", "AGENT", (c) => createPublicDocument(c, documentInput, file())],
   ["updatePublicDocument", "AGENT", async (c) => updatePublicDocument(c, (await document()).id, documentInput, null)],
-  ["setPublicDocumentPublished", "AGENT", async (c) => setPublicDocumentPublished(c, (await document()).id, true)],
+  ["setPublicDocumentPublished", "AGENT", async (c) => setPublicDocumentPublished(c, (await document()).id, false)],
   ["deletePublicDocument", "AGENT", async (c) => deletePublicDocument(c, (await document()).id)],
   ["createKnownFamily", "AGENT", (c) => createKnownFamily(c, { representatives: [{ civility: "MONSIEUR", usageName: "X", firstName: "Y" }], children: [] })],
   ["searchFamilies", "AGENT", (c) => searchFamilies(c, "AUTHZ")],

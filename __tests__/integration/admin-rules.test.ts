@@ -97,6 +97,7 @@ describe("the audit log", () => {
     await expect(prisma.auditLog.update({ where: { id: entry.id }, data: { action: "rien" } })).rejects.toThrow();
     await expect(prisma.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow();
     expect((await townWithOverrides()).contact.phone).toBe("05 11 22 33 44");
+    await prisma.townSetting.delete({ where: { key: "contact" } });
   });
 });
 
