@@ -31,7 +31,8 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "11mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // A declaration's document may be framed by the review page: its handler sets its own frame rules.
+    return [{ source: "/((?!admin/declarations/[^/]+/pieces/).*)", headers: securityHeaders }];
   },
 };
 

@@ -3,6 +3,7 @@ import type { StaffRole } from "@/lib/staff/roles";
 
 const items: { href: string; label: string; role: StaffRole }[] = [
   { href: "/admin", label: "Accueil", role: "AGENT" },
+  { href: "/admin/declarations", label: "Déclarations de famille", role: "AGENT" },
   { href: "/admin/familles", label: "Familles et Clé Enfance", role: "AGENT" },
   { href: "/admin/actualites", label: "Actualités", role: "AGENT" },
   { href: "/admin/documents", label: "Documents à télécharger", role: "AGENT" },

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { findActiveChildKey } from "@/lib/family/child-keys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
+import { townWithOverrides } from "@/lib/town/settings";
 import type { SignupDraft } from "./draft";
 import { addressSchema, contactSchema, identitySchema, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
 import { franceConnectOf, lockedIdentity, loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";
@@ -50,6 +50,8 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   }
 
   const now = new Date();
+  // The CGU the parent accepted: an administrator's version from /admin if any, else the configuration's.
+  const cguVersion = (await townWithOverrides()).legal.cguVersion;
   const fromFranceConnect = Boolean(franceConnect);
   // FranceConnect's address, kept as given, needs no activation mail; a different one typed instead is
   // confirmed by mail, and FranceConnect's stays in use until then.
@@ -85,7 +87,7 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
           mobile: contact.data.mobile,
           preferredContact: contact.data.preferredContact,
           cguAcceptedAt: now,
-          cguVersion: town().legal.cguVersion,
+          cguVersion,
           familyId: childKey?.familyId,
         },
       });

@@ -1,15 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { QUEUE_TABS } from "@/lib/review/schemas";
 import { authorizeStaff, type Caller } from "@/lib/staff/authorize";
 
-/** The queue's statuses as staff name them; the review queue itself comes with the declaration review. */
-export const QUEUE_STATUSES = [
-  { status: "SUBMITTED", label: "À traiter" },
-  { status: "IN_REVIEW", label: "En cours" },
-  { status: "NEEDS_CORRECTION", label: "À compléter" },
-  { status: "ACCEPTED", label: "Validées" },
-  { status: "REFUSED", label: "Refusées" },
-] as const;
 
 export async function dashboardCounts(caller: Caller) {
   await authorizeStaff(caller);
@@ -22,7 +15,7 @@ export async function dashboardCounts(caller: Caller) {
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   return {
-    queue: QUEUE_STATUSES.map((entry) => ({ ...entry, count: count(entry.status) })),
+    queue: QUEUE_TABS.map((entry) => ({ ...entry, count: count(entry.status) })),
     knownFamilies,
     publishedNews,
     draftNews,

@@ -29,7 +29,7 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 /** Midnight in Paris of a yyyy-mm-dd day, as an instant (the log is kept in UTC). */
-function parisMidnight(day: string): Date {
+export function parisMidnight(day: string): Date {
   const utc = new Date(`${day}T00:00:00Z`);
   const offset = new Date(utc.toLocaleString("en-US", { timeZone: "Europe/Paris" })).getTime() - new Date(utc.toLocaleString("en-US", { timeZone: "UTC" })).getTime();
   return new Date(utc.getTime() - offset);

@@ -16,13 +16,17 @@ export default async function AdminHomePage() {
         </h2>
         <ul className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {counts.queue.map((entry) => (
-            <li key={entry.status} className="rounded-md border border-slate-200 p-3 text-center">
-              <span className="block text-3xl font-bold text-town">{entry.count}</span>
-              <span className="text-sm text-slate-700">{entry.label}</span>
+            <li key={entry.status}>
+              <Link href={`/admin/declarations?statut=${entry.slug}`} className="block rounded-md border border-slate-200 p-3 text-center hover:bg-slate-50">
+                <span className="block text-3xl font-bold text-town">{entry.count}</span>
+                <span className="text-sm text-slate-700 underline underline-offset-2">{entry.label}</span>
+              </Link>
             </li>
           ))}
         </ul>
-        <p className="text-sm text-slate-700">La file de traitement des déclarations (recherche, prise en charge, validation) arrive prochainement.</p>
+        <Link href="/admin/declarations" className="link text-sm">
+          Ouvrir la file des déclarations
+        </Link>
       </section>
       <section aria-labelledby="raccourcis-titre" className="grid gap-4 sm:grid-cols-3">
         <h2 id="raccourcis-titre" className="sr-only">

@@ -1,0 +1,136 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { parisMidnight } from "@/lib/audit/queries";
+import { db } from "@/lib/db";
+import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { QUEUE_PAGE_SIZE, QUEUE_TABS, type QueueFilters } from "./schemas";
+
+/**
+ * The review queue: family declarations by status, searched and sorted, one page at a time.
+ * Keyset pagination (the page after the last row seen, never OFFSET), on an index of
+ * (kind, status, submittedAt, id): the hundredth page costs what the first one does.
+ */
+
+interface Cursor {
+  /** submittedAt as ISO, or the holder's usage name when sorting by name. */
+  k: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof parsed.k !== "string" || typeof parsed.id !== "string" || !/^[0-9a-f-]{36}$/.test(parsed.id)) return null;
+    if (parsed.k.length > 200) return null;
+    return { k: parsed.k, id: parsed.id };
+  } catch {
+    return null;
+  }
+}
+
+const statusOf = (slug: QueueFilters["statut"]): DemarcheStatus => QUEUE_TABS.find((tab) => tab.slug === slug)!.status;
+
+function searchWhere(text: string): Prisma.DemarcheWhereInput {
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
+  return {
+    AND: words.map((word) => ({
+      OR: [
+        { reference: { contains: word, mode: "insensitive" } },
+        { family: { dossierNumber: { contains: word, mode: "insensitive" } } },
+        { account: { usageName: { contains: word, mode: "insensitive" } } },
+        { account: { firstNames: { contains: word, mode: "insensitive" } } },
+        { account: { email: { contains: word, mode: "insensitive" } } },
+      ],
+    })),
+  };
+}
+
+export async function listQueue(caller: Caller, filters: QueueFilters) {
+  const actor = await authorizeStaff(caller);
+  const status = statusOf(filters.statut);
+  const base: Prisma.DemarcheWhereInput = { kind: "FAMILY_DECLARATION" };
+  const filtered: Prisma.DemarcheWhereInput[] = [];
+  if (filters.q) filtered.push(searchWhere(filters.q));
+  if (filters.du || filters.au) {
+    filtered.push({
+      submittedAt: {
+        ...(filters.du ? { gte: parisMidnight(filters.du) } : {}),
+        ...(filters.au ? { lt: new Date(parisMidnight(filters.au).getTime() + 86_400_000) } : {}),
+      },
+    });
+  }
+  if (filters.mes) filtered.push({ assignedToId: actor.id });
+
+  const cursor = decodeCursor(filters.apres);
+  const after: Prisma.DemarcheWhereInput[] = [];
+  let orderBy: Prisma.DemarcheOrderByWithRelationInput[];
+  if (filters.tri === "nom") {
+    orderBy = [{ account: { usageName: "asc" } }, { id: "asc" }];
+    if (cursor) after.push({ OR: [{ account: { usageName: { gt: cursor.k } } }, { account: { usageName: cursor.k }, id: { gt: cursor.id } }] });
+  } else {
+    const direction = filters.tri === "recentes" ? "desc" : "asc";
+    orderBy = [{ submittedAt: direction }, { id: direction }];
+    if (cursor) {
+      const at = new Date(cursor.k);
+      if (!Number.isNaN(at.getTime())) {
+        after.push(
+          direction === "asc"
+            ? { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: cursor.id } }] }
+            : { OR: [{ submittedAt: { lt: at } }, { submittedAt: at, id: { lt: cursor.id } }] },
+        );
+      }
+    }
+  }
+
+  const [rows, counts] = await Promise.all([
+    db().demarche.findMany({
+      where: { ...base, status, AND: [...filtered, ...after] },
+      orderBy,
+      take: QUEUE_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        submittedAt: true,
+        updatedAt: true,
+        data: true,
+        account: { select: { civility: true, usageName: true, firstNames: true, email: true } },
+        assignedTo: { select: { id: true, displayName: true } },
+        family: { select: { dossierNumber: true } },
+        _count: { select: { documents: true } },
+      },
+    }),
+    // The tab counts follow the search and dates, not the page.
+    db().demarche.groupBy({ by: ["status"], where: { ...base, status: { not: "DRAFT" }, AND: filtered }, _count: { _all: true } }),
+  ]);
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ k: filters.tri === "nom" ? last.account.usageName : (last.submittedAt?.toISOString() ?? ""), id: last.id }) : null;
+  if (filters.q) await audit({ ...staffAudit(actor), action: "declaration.searched", details: { query: filters.q, status, results: page.length } });
+  return {
+    rows: page.map((row) => {
+      const data = (row.data ?? {}) as { children?: unknown[]; co?: unknown };
+      return {
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        submittedAt: row.submittedAt,
+        holder: `${row.account.firstNames} ${row.account.usageName.toUpperCase()}`,
+        email: row.account.email,
+        children: Array.isArray(data.children) ? data.children.length : 0,
+        documents: row._count.documents,
+        assignedTo: row.assignedTo,
+        dossierNumber: row.family?.dossierNumber ?? null,
+      };
+    }),
+    nextCursor,
+    counts: QUEUE_TABS.map((tab) => ({ ...tab, count: counts.find((entry) => entry.status === tab.status)?._count._all ?? 0 })),
+  };
+}
