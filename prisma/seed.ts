@@ -12,6 +12,7 @@ import { localFileStore } from "../lib/storage/local";
 import { deriveKeyFromSecret } from "../lib/security/keys";
 import { seal, unseal } from "../lib/security/sealed";
 import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
+import { seedDemoDeclaration } from "./seed-declaration";
 
 const news = [
   {
@@ -166,6 +167,7 @@ export default async function seed(
       if (existing) await prisma.publicDocument.update({ where: { id: existing.id }, data });
       else await prisma.publicDocument.create({ data });
     }
+    await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {
     await prisma.$disconnect();
   }

@@ -20,6 +20,7 @@ let actionReplay: { url: string; headers: Record<string, string>; body: Buffer }
 
 const adminPages = [
   "/admin",
+  "/admin/declarations",
   "/admin/familles",
   "/admin/familles/nouvelle",
   "/admin/actualites",
@@ -285,7 +286,11 @@ describe("the administrator's day, second factor included", () => {
 });
 
 describe("who gets nothing from /admin", () => {
-  const files = () => [`/admin/documents/${documentId || "00000000-0000-0000-0000-000000000000"}/fichier`];
+  const files = () => [
+    `/admin/documents/${documentId || "00000000-0000-0000-0000-000000000000"}/fichier`,
+    "/admin/familles/export",
+    "/admin/declarations/00000000-0000-0000-0000-000000000000/pieces/00000000-0000-0000-0000-000000000000",
+  ];
 
   async function expectNoAdmin(context: BrowserContext) {
     const page = await context.newPage();

@@ -101,7 +101,6 @@ async function sentDeclaration(usageName = uniqueName("NOM")) {
   return { account, demarche, documentId: stored.documentId };
 }
 
-const currentVersion = async (id: string) => (await prisma.demarche.findUniqueOrThrow({ where: { id } })).version;
 
 describe("authorization: every review function refuses a visitor and a parent by itself", () => {
   test.each(["anonymous", "parent"] as const)("%s is refused everywhere", async (who) => {
@@ -180,7 +179,7 @@ describe("the review journey: take, correction, resubmission, validation into th
     expect(correctionMail?.text).toContain("Joignez toutes les pages.");
 
     // The parent corrects and sends again: back in the queue "à traiter".
-    expect((await savePerson(account.id, { kind: "child", id: row.data && (row.data as { children: { id: string }[] }).children[0]!.id }, { ...child("Hugo", "MARTIN"), birthDate: "05/09/2017" })).ok).toBe(true);
+    expect((await savePerson(account.id, { kind: "child", id: (row.data as { children: { id: string }[] }).children[0]!.id }, { ...child("Hugo", "MARTIN"), birthDate: "05/09/2017" })).ok).toBe(true);
     expect((await submitDeclaration(account.id, randomUUID())).ok).toBe(true);
     row = await prisma.demarche.findUniqueOrThrow({ where: { id: demarche.id } });
     expect(row.status).toBe("SUBMITTED");

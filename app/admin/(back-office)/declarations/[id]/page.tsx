@@ -82,22 +82,6 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
             </dl>
           </section>
 
-          {declaration.presented.map((person) => (
-            <section key={person.key} aria-labelledby={`personne-${person.key}`} className="card">
-              <h2 id={`personne-${person.key}`} className="section-title mb-3">
-                {person.name} <span className="text-base font-normal text-slate-700">– {person.role}</span>
-              </h2>
-              <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[14rem_1fr]">
-                {person.fields.map((field) => (
-                  <div key={field.label} className="contents">
-                    <dt className="font-semibold">{field.label}</dt>
-                    <dd className="break-words">{field.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
-
           <section aria-labelledby="pieces-titre" className="card" id="pieces">
             <h2 id="pieces-titre" className="section-title mb-3">
               Pièces justificatives
@@ -125,6 +109,22 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
             )}
             {shown ? <DocumentViewer demarcheId={declaration.id} document={shown.document} label={documentShortLabels[shown.kind as keyof typeof documentShortLabels] ?? "Pièce"} /> : null}
           </section>
+
+          {declaration.presented.map((person) => (
+            <section key={person.key} aria-labelledby={`personne-${person.key}`} className="card">
+              <h2 id={`personne-${person.key}`} className="section-title mb-3">
+                {person.name} <span className="text-base font-normal text-slate-700">– {person.role}</span>
+              </h2>
+              <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[14rem_1fr]">
+                {person.fields.map((field) => (
+                  <div key={field.label} className="contents">
+                    <dt className="font-semibold">{field.label}</dt>
+                    <dd className="break-words">{field.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
         </div>
 
         <div className="flex flex-col gap-6">
