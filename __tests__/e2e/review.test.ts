@@ -185,7 +185,6 @@ describe("an agent reviews a declaration a parent sent", () => {
   test("the parent sees the validated family on their home page", async () => {
     await parentPage.goto("/espace");
     const home = await parentPage.locator("main").innerText();
-    expect(home).toContain("Validée");
     expect(home).toContain("Votre déclaration de famille est validée");
     expect(home).toMatch(/F-\d{4}-\d{5}/);
     expect(home).toContain("Tom REVUE");
