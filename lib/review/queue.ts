@@ -36,18 +36,23 @@ function decodeCursor(value: string | undefined): Cursor | null {
 
 const statusOf = (slug: QueueFilters["statut"]): DemarcheStatus => QUEUE_TABS.find((tab) => tab.slug === slug)!.status;
 
+/**
+ * Each word must match the holder's name, first names or email; a word shaped like a reference
+ * ("D-2026-…") or a dossier number ("F-2026-…") is looked up there instead. One relation filter per
+ * word (not one per field) keeps the plan to a single join.
+ */
 function searchWhere(text: string): Prisma.DemarcheWhereInput {
   const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
   return {
-    AND: words.map((word) => ({
-      OR: [
-        { reference: { contains: word, mode: "insensitive" } },
-        { family: { dossierNumber: { contains: word, mode: "insensitive" } } },
-        { account: { usageName: { contains: word, mode: "insensitive" } } },
-        { account: { firstNames: { contains: word, mode: "insensitive" } } },
-        { account: { email: { contains: word, mode: "insensitive" } } },
-      ],
-    })),
+    AND: words.map((word): Prisma.DemarcheWhereInput => {
+      if (/^d-\d{4}-/i.test(word)) return { reference: { startsWith: word.toUpperCase() } };
+      if (/^f-\d{4}-/i.test(word)) return { family: { dossierNumber: { startsWith: word.toUpperCase() } } };
+      return {
+        account: {
+          OR: [{ usageName: { contains: word, mode: "insensitive" } }, { firstNames: { contains: word, mode: "insensitive" } }, { email: { contains: word, mode: "insensitive" } }],
+        },
+      };
+    }),
   };
 }
 
@@ -72,17 +77,18 @@ export async function listQueue(caller: Caller, filters: QueueFilters) {
   let orderBy: Prisma.DemarcheOrderByWithRelationInput[];
   if (filters.tri === "nom") {
     orderBy = [{ account: { usageName: "asc" } }, { id: "asc" }];
-    if (cursor) after.push({ OR: [{ account: { usageName: { gt: cursor.k } } }, { account: { usageName: cursor.k }, id: { gt: cursor.id } }] });
+    if (cursor) after.push({ account: { usageName: { gte: cursor.k } }, OR: [{ account: { usageName: { gt: cursor.k } } }, { id: { gt: cursor.id } }] });
   } else {
     const direction = filters.tri === "recentes" ? "desc" : "asc";
     orderBy = [{ submittedAt: direction }, { id: direction }];
     if (cursor) {
       const at = new Date(cursor.k);
       if (!Number.isNaN(at.getTime())) {
+        // The plain bound (>= / <=) lets PostgreSQL start the index scan at the cursor; the OR settles ties.
         after.push(
           direction === "asc"
-            ? { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: cursor.id } }] }
-            : { OR: [{ submittedAt: { lt: at } }, { submittedAt: at, id: { lt: cursor.id } }] },
+            ? { submittedAt: { gte: at }, OR: [{ submittedAt: { gt: at } }, { id: { gt: cursor.id } }] }
+            : { submittedAt: { lte: at }, OR: [{ submittedAt: { lt: at } }, { id: { lt: cursor.id } }] },
         );
       }
     }
@@ -103,7 +109,8 @@ export async function listQueue(caller: Caller, filters: QueueFilters) {
         account: { select: { civility: true, usageName: true, firstNames: true, email: true } },
         assignedTo: { select: { id: true, displayName: true } },
         family: { select: { dossierNumber: true } },
-        _count: { select: { documents: true } },
+        // Not `_count`: Prisma would aggregate the whole demarche_documents table to count 25 rows' documents.
+        documents: { select: { documentId: true } },
       },
     }),
     // The tab counts follow the search and dates, not the page.
@@ -125,7 +132,7 @@ export async function listQueue(caller: Caller, filters: QueueFilters) {
         holder: `${row.account.firstNames} ${row.account.usageName.toUpperCase()}`,
         email: row.account.email,
         children: Array.isArray(data.children) ? data.children.length : 0,
-        documents: row._count.documents,
+        documents: row.documents.length,
         assignedTo: row.assignedTo,
         dossierNumber: row.family?.dossierNumber ?? null,
       };

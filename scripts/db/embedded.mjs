@@ -28,6 +28,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const HOST = "127.0.0.1";
@@ -40,6 +41,9 @@ const LOCK_FILE = "espace-famille.lock";
 // in-memory instance of the process leaves its pristine data folder here for the next ones (concurrent
 // first calls wait for that one initdb rather than running their own).
 let pristineDataDir = null; // Promise<Blob>
+
+// The PostgreSQL extensions the migrations create (pg_trgm: the staff search by part of a name or an address).
+const EXTENSIONS = { pg_trgm };
 
 /**
  * Starts PGlite and serves it on 127.0.0.1.
@@ -60,7 +64,7 @@ export async function startEmbeddedPostgres({ dataDir, port, memory = false } = 
     await mkdir(folder, { recursive: true });
     releaseLock = await lockDataDir(folder);
     try {
-      db = await PGlite.create({ dataDir: folder });
+      db = await PGlite.create({ dataDir: folder, extensions: EXTENSIONS });
     } catch (error) {
       await releaseLock();
       throw error;
@@ -99,8 +103,8 @@ export async function startEmbeddedPostgres({ dataDir, port, memory = false } = 
 }
 
 async function createInMemoryPGlite() {
-  if (pristineDataDir) return PGlite.create({ loadDataDir: await pristineDataDir });
-  const first = PGlite.create();
+  if (pristineDataDir) return PGlite.create({ loadDataDir: await pristineDataDir, extensions: EXTENSIONS });
+  const first = PGlite.create({ extensions: EXTENSIONS });
   pristineDataDir = first.then((db) => db.dumpDataDir("none"));
   // A failed first start must not poison the cache: the next call tries again.
   pristineDataDir.catch(() => (pristineDataDir = null));
