@@ -4,11 +4,11 @@
  * Idempotent: nothing is added when her account exists.
  */
 import { createHash } from "node:crypto";
+import { demoParentWithDeclaration as demoDeclarationParent } from "../lib/demo/accounts";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { simplePdf } from "../lib/pdf/simple-document";
 import type { FileStore } from "../lib/storage/types";
 
-export const demoDeclarationParent = { login: "sophie.martin", email: "sophie.martin@example.org" } as const;
 
 const people = {
   holder: {

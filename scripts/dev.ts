@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from "./db/embedded.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
-import { demoAdmin, demoAgent, demoParent } from "../lib/demo/accounts";
+import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/demo/accounts";
 
 async function main() {
   loadDotEnv();
@@ -66,6 +66,7 @@ async function main() {
           "",
           "  Comptes de démonstration :",
           `    Parent         ${demoParent.login} / ${demoParent.password}   → ${appUrl}/`,
+          `    Parent (déclaration envoyée) ${demoParentWithDeclaration.login} / ${demoParentWithDeclaration.password}`,
           `    Agent          ${demoAgent.login} / ${demoAgent.password}   → ${appUrl}/admin`,
           `    Administrateur ${demoAdmin.login} / ${demoAdmin.password}   → ${appUrl}/admin`,
           `    Second facteur (TOTP) : clé ${demoAgent.totpSecret} (agent), ${demoAdmin.totpSecret} (admin)`,

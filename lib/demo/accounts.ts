@@ -11,6 +11,13 @@ export const demoParent = {
   firstNames: "Maurice",
 } as const;
 
+/** A parent whose family declaration waits in the staff queue (same password as the first demo parent). */
+export const demoParentWithDeclaration = {
+  login: "sophie.martin",
+  password: demoParent.password,
+  email: "sophie.martin@example.org",
+} as const;
+
 export const demoAgent = {
   login: "agent.demo",
   password: "Agent-Demo-2026",
