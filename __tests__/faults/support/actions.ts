@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
 import type { Portal } from "./portal";
 
 /**
@@ -54,4 +57,37 @@ export async function postAction(portal: Portal, path: string, { actionId, cooki
   });
   const text = await response.text();
   return { status: response.status, redirect: response.headers.get("x-action-redirect"), body: text, ms: performance.now() - started };
+}
+
+/** The id of a server action by its exported name, from the build's manifest (for forms that render no action field). */
+export function actionIdByName(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`No server action named ${name} in the build`);
+  return found[0];
+}
+
+/**
+ * Sends an action with node:http and calls `written` once the whole request has left for the server (its
+ * answer is not awaited): the moment a crash test kills the server.
+ */
+export async function writeAction(portal: Portal, pathname: string, { actionId, cookie, args, form }: { actionId: string; cookie: string; args: unknown[]; form: Record<string, string> }, written: () => void) {
+  const formData = new FormData();
+  for (const [key, value] of Object.entries(form)) formData.append(`_1_${key}`, value);
+  formData.set("0", JSON.stringify([...args, "$K1"]));
+  const encoded = new Request(portal.url, { method: "POST", body: formData });
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const request = httpRequest(`${portal.url}${pathname}`, {
+    method: "POST",
+    headers: { "Next-Action": actionId, Origin: portal.url, Cookie: cookie, Accept: "text/x-component", "Content-Type": encoded.headers.get("content-type")!, "Content-Length": body.length },
+  });
+  const answered = new Promise<number | Error>((resolve) => {
+    request.on("response", (response) => resolve(response.statusCode ?? 0));
+    request.on("error", resolve);
+  });
+  request.on("finish", written);
+  request.end(body);
+  return answered;
 }

@@ -9,6 +9,8 @@ export interface Portal {
   url: string;
   port: number;
   pid: number;
+  /** The application_name of its database sessions (pg_stat_activity), to tell when they are all gone. */
+  applicationName: string;
   isRunning(): boolean;
   output(): string;
   /** SIGKILL (a crash: nothing is flushed, no shutdown hook runs) or SIGTERM; resolves once the process is gone. */
@@ -46,6 +48,9 @@ export async function startPortal({ port, databaseUrl = process.env.DATABASE_URL
   const chosen = port ?? (await freePort());
   const url = `http://127.0.0.1:${chosen}`;
   let log = "";
+  const applicationName = `ef-faults-${chosen}-${Date.now().toString(36)}`;
+  const database = new URL(databaseUrl!);
+  database.searchParams.set("application_name", applicationName);
   // detached: its own process group, so a kill reaches anything `next start` may have spawned.
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(chosen)], {
     env: {
@@ -53,7 +58,7 @@ export async function startPortal({ port, databaseUrl = process.env.DATABASE_URL
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: url,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.toString(),
       ...(poolMax ? { DATABASE_POOL_MAX: String(poolMax) } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,6 +75,7 @@ export async function startPortal({ port, databaseUrl = process.env.DATABASE_URL
     url,
     port: chosen,
     pid: child.pid ?? -1,
+    applicationName,
     isRunning: () => !exited,
     output: () => log,
     async kill(signal) {
