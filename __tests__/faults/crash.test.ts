@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import { actionIdByName, actionIdOfForm, getPage, postAction, writeAction } from "./support/actions";
 import { closeFaultsPrisma, faultsPrisma, holder, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
-import { startPortal, until, type Portal } from "./support/portal";
+import { DatabaseLocks } from "./support/locks";
+import { startPortal, type Portal } from "./support/portal";
 
 /**
  * The server process dies (SIGKILL: no shutdown, nothing flushed) while a draft is being saved and while a
@@ -16,51 +16,27 @@ const SUMMARY = `${BASE}/recapitulatif`;
 
 let portal: Portal;
 let parents: DraftParent[];
-let locker: Client;
-/** Reads pg_stat_activity outside the locker's transaction (a transaction sees one snapshot of it). */
-let observer: Client;
+const locks = new DatabaseLocks();
 const prisma = faultsPrisma();
 
 beforeAll(async () => {
-  [portal, parents] = await Promise.all([startPortal(), parentsWithCompleteDrafts(3, "panne")]);
-  locker = new Client({ connectionString: process.env.DATABASE_URL });
-  observer = new Client({ connectionString: process.env.DATABASE_URL });
-  await Promise.all([locker.connect(), observer.connect()]);
+  [portal, parents] = await Promise.all([startPortal(), parentsWithCompleteDrafts(3, "panne"), locks.connect()]);
 });
 
 afterAll(async () => {
-  await Promise.all([locker?.end(), observer?.end()]);
+  await locks.close();
   await portal?.kill("SIGTERM");
   await closeFaultsPrisma();
 });
 
 /** Holds the démarche's row lock: the server's write to it waits until release(). */
-async function lockRow(demarcheId: string) {
-  await locker.query("BEGIN");
-  await locker.query("SELECT id FROM demarches WHERE id = $1 FOR UPDATE", [demarcheId]);
-  return { release: () => locker.query("ROLLBACK") };
-}
-
-/** The server's database sessions waiting on our lock: the request is in flight. */
-function waitForLockWaiter() {
-  return until("the server's write to wait on the row lock", async () => {
-    const { rows } = await observer.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [portal.applicationName]);
-    return rows.length > 0;
-  });
-}
-
-/** PostgreSQL ends the killed server's sessions once each notices its client is gone (an open transaction is rolled back). */
-function sessionsGone(applicationName: string) {
-  return until("the killed server's database sessions to end", async () => {
-    const { rows } = await observer.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [applicationName]);
-    return rows.length === 0;
-  });
-}
+const lockRow = (demarcheId: string) => locks.hold("SELECT id FROM demarches WHERE id = $1 FOR UPDATE", [demarcheId]);
+const waitForLockWaiter = () => locks.waiterFrom(portal.applicationName);
 
 async function crash(release?: () => Promise<unknown>) {
   await portal.kill("SIGKILL");
   await release?.();
-  await sessionsGone(portal.applicationName);
+  await locks.sessionsGone(portal.applicationName);
 }
 
 async function restart() {
