@@ -54,6 +54,7 @@ async function storedOutcome() {
 
 function expectAllAccepted(answers: ActionAnswer[]) {
   const refused = answers.filter((answer) => answer.status >= 400 || answer.redirect === null || !answer.redirect.startsWith("/espace?declaration=envoyee"));
+  if (refused.length > 0) console.error(`[charge] ${refused.length} refus ; fin du journal du portail :\n${portal.output().slice(-4000)}`);
   expect(refused.map((answer) => `${answer.status} ${answer.redirect} ${answer.body.slice(0, 200)}`)).toEqual([]);
   expect(answers).toHaveLength(PARENTS);
 }

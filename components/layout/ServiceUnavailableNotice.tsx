@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /**
@@ -14,12 +15,13 @@ export function ServiceUnavailableNotice() {
       <p className="mb-2">L&apos;Espace Famille rencontre une difficulté passagère. Rien de ce que vous avez déjà enregistré n&apos;est perdu.</p>
       <p className="mb-6">Merci de réessayer dans quelques instants.</p>
       <div className="flex flex-wrap gap-3">
+        {/* A full load, not a client-side navigation: the request goes through proxy.ts, which knows whether the database is back. */}
         <a href={pathname || "/"} className="btn-primary">
           Réessayer
         </a>
-        <a href="/" className="btn-secondary">
+        <Link href="/" className="btn-secondary">
           Retour à l&apos;accueil
-        </a>
+        </Link>
       </div>
     </div>
   );

@@ -34,24 +34,35 @@ const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "E
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|Connection refused|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET/i;
 
-/** True when the error (or one of its causes) says the database cannot be reached, as opposed to a bad query. */
+/** Prisma's errors carry `clientVersion`; the driver adapter's are DriverAdapterError. */
+const fromDatabaseClient = (record: Record<string, unknown>) =>
+  typeof record.clientVersion === "string" || (typeof record.name === "string" && /^(Prisma|DriverAdapterError)/.test(record.name));
+
+/**
+ * True when the error (or one of its causes) says the database cannot be reached, as opposed to a bad query.
+ * Only errors that went through Prisma count: a refused connection to another service (FranceConnect, Resend)
+ * must not close the portal. A wrong verdict costs little anyway: the next request's probe reopens it.
+ */
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
+  let viaDatabaseClient = false;
+  let unavailable = false;
   while (queue.length > 0) {
     const current = queue.shift();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
     const record = current as Record<string, unknown>;
+    viaDatabaseClient ||= fromDatabaseClient(record);
     for (const key of ["code", "errorCode", "originalCode"]) {
-      if (typeof record[key] === "string" && UNAVAILABLE_CODES.has(record[key])) return true;
+      if (typeof record[key] === "string" && UNAVAILABLE_CODES.has(record[key])) unavailable = true;
     }
-    if (typeof record.kind === "string" && UNAVAILABLE_KINDS.has(record.kind)) return true;
-    if (typeof record.message === "string" && UNAVAILABLE_MESSAGES.test(record.message)) return true;
+    if (typeof record.kind === "string" && UNAVAILABLE_KINDS.has(record.kind)) unavailable = true;
+    if (typeof record.message === "string" && UNAVAILABLE_MESSAGES.test(record.message)) unavailable = true;
     const meta = record.meta as Record<string, unknown> | undefined;
     queue.push(record.cause, meta?.driverAdapterError, (meta?.driverAdapterError as Record<string, unknown> | undefined)?.cause);
   }
-  return false;
+  return viaDatabaseClient && unavailable;
 }
 
 export function markDatabaseUnavailable(): void {
@@ -62,7 +73,7 @@ export function markDatabaseAvailable(): void {
   health.unavailableSince = null;
 }
 
-/** Called with any error the server meets: only connection failures change the state. */
+/** Called with any error a request met (instrumentation.ts): only the database's connection failures change the state. */
 export function reportDatabaseError(error: unknown): void {
   if (isDatabaseUnavailableError(error)) markDatabaseUnavailable();
 }
