@@ -64,8 +64,11 @@ test(`${PARENTS} parents sending at once: ${PARENTS} answers of success, each de
   const answers = await Promise.all(parents.map(send));
   const wallMs = performance.now() - started;
   const latencies = answers.map((answer) => answer.ms);
+  const byStatus = new Map<number, number>();
+  for (const answer of answers) byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
+  const statuses = [...byStatus].map(([status, count]) => `${count} × ${status}`);
   console.log(
-    `[charge] ${PARENTS} envois simultanés en ${(wallMs / 1000).toFixed(1)} s ; latence p50 ${(percentile(latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(2)} s, max ${(Math.max(...latencies) / 1000).toFixed(2)} s`,
+    `[charge] ${PARENTS} envois simultanés en ${(wallMs / 1000).toFixed(1)} s (${statuses.join(", ")}) ; latence p50 ${(percentile(latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(2)} s, max ${(Math.max(...latencies) / 1000).toFixed(2)} s`,
   );
 
   expectAllAccepted(answers);
