@@ -4,3 +4,14 @@ export async function register() {
     await import("./instrumentation-node");
   }
 }
+
+/**
+ * Every error a page, action or route handler throws passes here: a database connection failure has
+ * proxy.ts answer 503 until the database answers again (lib/db-health).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { reportDatabaseError } = await import("./lib/db-health");
+    reportDatabaseError(error);
+  }
+}

@@ -44,6 +44,13 @@ const projects = (await Promise.all([
     testMatch: ["<rootDir>/__tests__/e2e/**/*.test.ts"],
     setupFiles: ["<rootDir>/__tests__/e2e/support/require-server.ts"],
   })(),
+  createJestConfig({
+    ...shared,
+    displayName: "faults",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/__tests__/faults/**/*.test.ts"],
+    setupFiles: ["<rootDir>/__tests__/faults/support/require-build.ts"],
+  })(),
 ])).map(transpileEsmOnly);
 
 /** @type {import('jest').Config} */

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseIsAvailable } from "@/lib/db-health";
+import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/db-health/unavailable-page";
 import { env } from "@/lib/env";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
@@ -32,9 +34,23 @@ export async function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
+  // The database is out of reach: answer 503 with a French page at once rather than let every page fail on
+  // its first query (Next would render error.tsx with status 500). See lib/db-health for why it is done here.
+  const { pathname, search } = request.nextUrl;
+  if (!(await databaseIsAvailable())) {
+    return new NextResponse(serviceUnavailableHtml({ retryHref: pathname + search, nonce }), {
+      status: 503,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": String(RETRY_AFTER_SECONDS),
+        "Content-Security-Policy": csp,
+      },
+    });
+  }
+
   // First gate of the parent's space: no session cookie, no page. The layout and every action
   // check the session itself against the database.
-  const { pathname, search } = request.nextUrl;
   if (pathname === "/espace" || pathname.startsWith("/espace/")) {
     const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
     if (!hasSession) {
