@@ -1,6 +1,7 @@
 import { checkBudget, checkBudgets, verdictLine, type Budget } from "@/scripts/bench/budgets";
 import { logTicks, renderChart } from "@/scripts/bench/chart";
 import { actionOfFormWith, actionReply, mergeCookies, multipartActionReply, renderedForms } from "@/scripts/bench/next-actions";
+import { renderReport } from "@/scripts/bench/report";
 import type { BenchResults } from "@/scripts/bench/results";
 import { percentile, summarize } from "@/scripts/bench/stats";
 
@@ -40,6 +41,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     secondsPerLevel: 8,
     totalSeconds: 300,
     machine: { cpuModel: "test", cores: 2, memoryGiB: 4, node: "v20", os: "Linux", loadAverage: 0 },
+    loadAverageAtEnd: 0,
     scenarios: [
       {
         id: "home",
@@ -51,7 +53,16 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
       },
     ],
     javascript: [{ label: "Accueil", path: "/", files: 10, gzipBytes: 150 * 1024, rawBytes: 500 * 1024 }],
-    lighthouse: [{ label: "Accueil", path: "/", performance: 89, accessibility: 100, bestPractices: 96 }],
+    lighthouse: [
+      {
+        label: "Accueil",
+        path: "/",
+        performance: 89,
+        accessibility: 100,
+        bestPractices: 96,
+        metrics: { firstContentfulPaint: 1200, largestContentfulPaint: 2900, totalBlockingTime: 150, cumulativeLayoutShift: 0 },
+      },
+    ],
     skipped: [],
     ...overrides,
   };
@@ -84,6 +95,19 @@ describe("budgets", () => {
       { kind: "lighthouse", path: "/", category: "performance", min: 90 },
     ];
     expect(checkBudgets(results(), budgets).map((verdict) => verdict.ok)).toEqual([true, false, true, false]);
+  });
+});
+
+describe("report", () => {
+  test("shows each measure as a table row, failed budgets plainly, and links the chart", () => {
+    const data = results();
+    const report = renderReport(data, checkBudgets(data, [{ kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 }]), "latest-chart.png");
+    expect(report).toContain("| Accueil public (/) | 10 | 12.5 | 300 | 650 | 900 | 100 | 3 |");
+    expect(report).toContain("| Accueil public (/) : p95 à 10 clients ≤ 500 ms | 650 ms | ❌ **DÉPASSÉ** |");
+    expect(report).toContain("| Accueil (`/`) | 10 | 150.0 | 500.0 |");
+    expect(report).toContain("| Accueil (`/`) | 89 | 100 | 96 | 1.2 s | 2.9 s | 150 ms | 0.000 |");
+    expect(report).toContain("![Requêtes par seconde et latence p95 selon le nombre de clients](latest-chart.png)");
+    expect(report).toContain("**2 cœurs**");
   });
 });
 

@@ -86,6 +86,8 @@ export interface LighthouseScores {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** The metrics behind the performance score, in ms (CLS unitless): what to look at when it drops. */
+  metrics: { firstContentfulPaint: number; largestContentfulPaint: number; totalBlockingTime: number; cumulativeLayoutShift: number };
 }
 
 /** Lighthouse (mobile) on each page, in the same Chromium; scores out of 100. */
@@ -108,7 +110,20 @@ export async function runLighthouse(baseUrl: string, pages: PageToMeasure[], por
       const finalUrl = result?.lhr.finalDisplayedUrl ?? "";
       if (!categories || new URL(finalUrl).pathname !== target.path) throw new Error(`Lighthouse n'a pas mesuré ${target.path} (arrivé sur ${finalUrl}).`);
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-      scores.push({ label: target.label, path: target.path, performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices") });
+      const metric = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
+      scores.push({
+        label: target.label,
+        path: target.path,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        metrics: {
+          firstContentfulPaint: metric("first-contentful-paint"),
+          largestContentfulPaint: metric("largest-contentful-paint"),
+          totalBlockingTime: metric("total-blocking-time"),
+          cumulativeLayoutShift: metric("cumulative-layout-shift"),
+        },
+      });
     }
     return scores;
   } finally {

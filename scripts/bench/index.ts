@@ -197,6 +197,7 @@ async function main(): Promise<number> {
       secondsPerLevel: SECONDS_PER_LEVEL,
       totalSeconds: 0,
       machine,
+      loadAverageAtEnd: 0,
       scenarios,
       javascript: [],
       lighthouse: [],
@@ -223,6 +224,7 @@ async function main(): Promise<number> {
     }
 
     results.totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
+    results.loadAverageAtEnd = os.loadavg()[0] ?? 0;
     const verdicts = checkBudgets(results);
     mkdirSync(RESULTS_DIR, { recursive: true });
     const svg = benchChart(scenarios, LEVELS);

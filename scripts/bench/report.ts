@@ -4,6 +4,7 @@ import type { BenchResults } from "./results";
 
 const ms = (value: number) => (Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const kB = (bytes: number) => (bytes / 1024).toFixed(1);
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
 const mark = (verdict: BudgetVerdict) => (verdict.ok === null ? "⚪ non mesuré" : verdict.ok ? "✅ tenu" : "❌ **DÉPASSÉ**");
 
 export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], chartFile: string): string {
@@ -14,7 +15,7 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     `Produit par \`npm run bench${results.quick ? " -- --quick" : ""}\` le ${results.startedAt.slice(0, 16).replace("T", " à ")} UTC, en ${Math.round(results.totalSeconds / 60)} min.`,
     "",
     `- Machine : ${machine.cpuModel}, **${machine.cores} cœurs**, ${machine.memoryGiB.toFixed(0)} Gio de mémoire, ${machine.os}`,
-    `- Node.js ${machine.node} ; charge moyenne (1 min) au départ : ${machine.loadAverage.toFixed(2)}`,
+    `- Node.js ${machine.node} ; charge moyenne (1 min) au départ : ${machine.loadAverage.toFixed(2)}, à la fin : ${results.loadAverageAtEnd.toFixed(2)}`,
     `- Portail construit (\`next build\`) et servi par \`next start\` sur le PostgreSQL local, base neuve ; générateur de charge (autocannon) sur la même machine.`,
     `- Mode ${results.quick ? "rapide (`--quick`)" : "complet"} : environ ${results.secondsPerLevel} s par palier de clients simultanés (le premier palier dure ${results.secondsPerLevel} s ; les suivants attendent un nombre de réponses tiré du débit du palier précédent, deux par client au moins, pour ne pas écarter les requêtes les plus lentes encore en cours à la fin).`,
     "",
@@ -59,9 +60,15 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "Lighthouse 12.2.3, profil mobile par défaut (écran de téléphone, 4G lente et processeur 4× plus lent simulés).",
     "",
-    "| Page | Performance | Accessibilité | Bonnes pratiques |",
-    "|---|---:|---:|---:|",
-    ...results.lighthouse.map((scores) => `| ${scores.label} (\`${scores.path}\`) | ${scores.performance} | ${scores.accessibility} | ${scores.bestPractices} |`),
+    "| Page | Performance | Accessibilité | Bonnes pratiques | FCP | LCP | TBT | CLS |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.lighthouse.map(
+      ({ label, path, performance, accessibility, bestPractices, metrics }) =>
+        `| ${label} (\`${path}\`) | ${performance} | ${accessibility} | ${bestPractices} | ${seconds(metrics.firstContentfulPaint)} | ${seconds(metrics.largestContentfulPaint)} | ${ms(metrics.totalBlockingTime)} ms | ${metrics.cumulativeLayoutShift.toFixed(3)} |`,
+    ),
+    "",
+    "FCP et LCP : premier affichage et plus grand élément affiché, en secondes ; TBT : temps où le processeur bloque la page. Sous charge, la",
+    "simulation de Lighthouse compte aussi la lenteur du processeur de cette machine : la note de performance varie de plusieurs points d'une exécution à l'autre.",
   );
   if (results.skipped.length > 0) lines.push("", "## Non mesuré", "", ...results.skipped.map((reason) => `- ${reason}`));
   lines.push(

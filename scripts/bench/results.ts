@@ -26,6 +26,8 @@ export interface BenchResults {
   secondsPerLevel: number;
   totalSeconds: number;
   machine: MachineInfo;
+  /** 1-minute load average when the run ended. */
+  loadAverageAtEnd: number;
   scenarios: ScenarioResult[];
   javascript: JavaScriptWeight[];
   lighthouse: LighthouseScores[];
