@@ -3,7 +3,7 @@ import { logTicks, renderChart } from "@/scripts/bench/chart";
 import { actionOfFormWith, actionReply, mergeCookies, multipartActionReply, renderedForms } from "@/scripts/bench/next-actions";
 import { renderReport } from "@/scripts/bench/report";
 import type { BenchResults } from "@/scripts/bench/results";
-import { percentile, summarize } from "@/scripts/bench/stats";
+import { countServerErrors, medianBy, percentile, summarize } from "@/scripts/bench/stats";
 
 describe("percentile (nearest rank)", () => {
   const hundred = Array.from({ length: 100 }, (_, index) => index + 1);
@@ -32,6 +32,28 @@ describe("percentile (nearest rank)", () => {
     const measure = summarize(10, [300, 100, 200, 400], 2, 2);
     expect(measure).toEqual({ clients: 10, ok: 4, failed: 2, durationSeconds: 2, requestsPerSecond: 2, p50: 200, p95: 400, p99: 400 });
   });
+});
+
+test("medianBy keeps the middle run, the lower middle for an even count", () => {
+  const runs = [{ performance: 58 }, { performance: 87 }, { performance: 82 }];
+  expect(medianBy(runs, (run) => run.performance)).toBe(runs[2]);
+  expect(medianBy([{ p: 4 }, { p: 1 }, { p: 3 }, { p: 2 }], (run) => run.p)).toEqual({ p: 2 });
+  expect(() => medianBy([], () => 0)).toThrow(RangeError);
+});
+
+test("countServerErrors counts the errors Next.js printed by message, most frequent first", () => {
+  const output = [
+    "⨯ Error [PrismaClientKnownRequestError]: Transaction API error: Unable to start a transaction in the given time.",
+    "    at async t (.next/server/chunks/ssr/x.js:1:11553) {",
+    "  code: 'P2028',",
+    "⨯ Error: boom",
+    "⨯ Error [PrismaClientKnownRequestError]: Transaction API error: Unable to start a transaction in the given time.",
+  ].join("\n");
+  expect(countServerErrors(output)).toEqual([
+    { message: "Error [PrismaClientKnownRequestError]: Transaction API error: Unable to start a transaction in the given time.", count: 2 },
+    { message: "Error: boom", count: 1 },
+  ]);
+  expect(countServerErrors("ready on http://127.0.0.1:3100\n")).toEqual([]);
 });
 
 function results(overrides: Partial<BenchResults> = {}): BenchResults {
@@ -63,6 +85,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
         metrics: { firstContentfulPaint: 1200, largestContentfulPaint: 2900, totalBlockingTime: 150, cumulativeLayoutShift: 0 },
       },
     ],
+    serverErrors: [],
     skipped: [],
     ...overrides,
   };

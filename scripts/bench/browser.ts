@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { medianBy } from "./stats";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
@@ -90,8 +91,11 @@ export interface LighthouseScores {
   metrics: { firstContentfulPaint: number; largestContentfulPaint: number; totalBlockingTime: number; cumulativeLayoutShift: number };
 }
 
-/** Lighthouse (mobile) on each page, in the same Chromium; scores out of 100. */
-export async function runLighthouse(baseUrl: string, pages: PageToMeasure[], port: number): Promise<LighthouseScores[]> {
+/**
+ * Lighthouse (mobile) on each page, in the same Chromium; scores out of 100. With several runs per page,
+ * the run with the median performance score is kept (the performance score moves with the machine's load).
+ */
+export async function runLighthouse(baseUrl: string, pages: PageToMeasure[], port: number, runsPerPage = 1): Promise<LighthouseScores[]> {
   if (!chromiumPath) throw new Error("Chromium introuvable : apt-get install chromium (ou CHROMIUM_PATH).");
   const { launch } = await import("chrome-launcher");
   const { default: lighthouse } = await import("lighthouse");
@@ -99,34 +103,40 @@ export async function runLighthouse(baseUrl: string, pages: PageToMeasure[], por
   try {
     const scores: LighthouseScores[] = [];
     for (const target of pages) {
-      const result = await lighthouse(`${baseUrl}${target.path}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices"],
-        extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
-      });
-      const categories = result?.lhr.categories;
-      const finalUrl = result?.lhr.finalDisplayedUrl ?? "";
-      if (!categories || new URL(finalUrl).pathname !== target.path) throw new Error(`Lighthouse n'a pas mesuré ${target.path} (arrivé sur ${finalUrl}).`);
-      const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-      const metric = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
-      scores.push({
-        label: target.label,
-        path: target.path,
-        performance: score("performance"),
-        accessibility: score("accessibility"),
-        bestPractices: score("best-practices"),
-        metrics: {
-          firstContentfulPaint: metric("first-contentful-paint"),
-          largestContentfulPaint: metric("largest-contentful-paint"),
-          totalBlockingTime: metric("total-blocking-time"),
-          cumulativeLayoutShift: metric("cumulative-layout-shift"),
-        },
-      });
+      const runs: LighthouseScores[] = [];
+      for (let run = 0; run < runsPerPage; run += 1) runs.push(await lighthouseOnce(target));
+      scores.push(medianBy(runs, (run) => run.performance));
     }
     return scores;
   } finally {
     chrome.kill();
+  }
+
+  async function lighthouseOnce(target: PageToMeasure): Promise<LighthouseScores> {
+    const result = await lighthouse(`${baseUrl}${target.path}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+      extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
+    });
+    const categories = result?.lhr.categories;
+    const finalUrl = result?.lhr.finalDisplayedUrl ?? "";
+    if (!categories || new URL(finalUrl).pathname !== target.path) throw new Error(`Lighthouse n'a pas mesuré ${target.path} (arrivé sur ${finalUrl}).`);
+    const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+    const metric = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
+    return {
+      label: target.label,
+      path: target.path,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      metrics: {
+        firstContentfulPaint: metric("first-contentful-paint"),
+        largestContentfulPaint: metric("largest-contentful-paint"),
+        totalBlockingTime: metric("total-blocking-time"),
+        cumulativeLayoutShift: metric("cumulative-layout-shift"),
+      },
+    };
   }
 }

@@ -24,7 +24,7 @@ import { actionHeaders, actionOfFormWith, actionReply, cookieHeader, mergeCookie
 import { createParentsWithDrafts, eachLimited, signIn, type BenchParent } from "./parents";
 import { renderReport } from "./report";
 import type { BenchResults, MachineInfo, ScenarioResult } from "./results";
-import type { LoadMeasure } from "./stats";
+import { countServerErrors, type LoadMeasure } from "./stats";
 
 const flags = process.argv.slice(2);
 const quick = flags.includes("--quick");
@@ -36,6 +36,8 @@ const SECONDS_PER_LEVEL = quick ? 3 : 8;
 /** Declarations sent at each level: distinct parents, each sending once. */
 const SENDINGS: Record<number, number> = quick ? { 1: 5, 10: 20, 50: 50 } : { 1: 15, 10: 40, 50: 100, 200: 200 };
 const PORTS = { from: 3100, to: 3199 };
+/** Lighthouse runs per page; the median one is kept. */
+const LIGHTHOUSE_RUNS = quick ? 1 : 3;
 const RESULTS_DIR = path.resolve("bench/results");
 
 const identity: [string, string][] = [
@@ -149,7 +151,9 @@ async function main(): Promise<number> {
   try {
     if (!noBuild && (await buildPortal(env)) !== 0) return 1;
     await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET });
-    const portal = await startPortal(env, await freePort(PORTS), { quiet: true });
+    // The server's errors are kept for the report rather than scrolled past in the terminal.
+    let serverOutput = "";
+    const portal = await startPortal(env, await freePort(PORTS), { quiet: true, onStderr: (text) => (serverOutput += text) });
     stops.unshift(() => portal.stop());
     const { baseUrl } = portal;
     console.log(`Portail démarré sur ${baseUrl}`);
@@ -201,6 +205,7 @@ async function main(): Promise<number> {
       scenarios,
       javascript: [],
       lighthouse: [],
+      serverErrors: [],
       skipped: [],
     };
     if (noBrowser) {
@@ -217,7 +222,7 @@ async function main(): Promise<number> {
       results.javascript = await measureJavaScript(baseUrl, pages);
       for (const weight of results.javascript) console.log(`  ${weight.path} : ${(weight.gzipBytes / 1024).toFixed(1)} ko gzip (${weight.files} fichiers)`);
       console.log("Lighthouse (téléphone)…");
-      results.lighthouse = await runLighthouse(baseUrl, [pages[0]!, pages[3]!], await freePort(PORTS));
+      results.lighthouse = await runLighthouse(baseUrl, [pages[0]!, pages[3]!], await freePort(PORTS), LIGHTHOUSE_RUNS);
       for (const scores of results.lighthouse) {
         console.log(`  ${scores.path} : performance ${scores.performance}, accessibilité ${scores.accessibility}, bonnes pratiques ${scores.bestPractices}`);
       }
@@ -225,6 +230,11 @@ async function main(): Promise<number> {
 
     results.totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
     results.loadAverageAtEnd = os.loadavg()[0] ?? 0;
+    results.serverErrors = countServerErrors(serverOutput);
+    if (results.serverErrors.length > 0) {
+      console.log("\nErreurs du portail pendant les mesures");
+      for (const error of results.serverErrors) console.log(`  ${error.count} × ${error.message}`);
+    }
     const verdicts = checkBudgets(results);
     mkdirSync(RESULTS_DIR, { recursive: true });
     const svg = benchChart(scenarios, LEVELS);

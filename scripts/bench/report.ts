@@ -58,7 +58,7 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "## Lighthouse sur téléphone",
     "",
-    "Lighthouse 12.2.3, profil mobile par défaut (écran de téléphone, 4G lente et processeur 4× plus lent simulés).",
+    `Lighthouse 12.2.3, profil mobile par défaut (écran de téléphone, 4G lente et processeur 4× plus lent simulés) ; ${results.quick ? "une exécution par page" : "trois exécutions par page, celle de note de performance médiane retenue"}.`,
     "",
     "| Page | Performance | Accessibilité | Bonnes pratiques | FCP | LCP | TBT | CLS |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -70,6 +70,18 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "FCP et LCP : premier affichage et plus grand élément affiché, en secondes ; TBT : temps où le processeur bloque la page. Sous charge, la",
     "simulation de Lighthouse compte aussi la lenteur du processeur de cette machine : la note de performance varie de plusieurs points d'une exécution à l'autre.",
   );
+  if (results.serverErrors.length > 0) {
+    lines.push(
+      "",
+      "## Erreurs du portail pendant les mesures",
+      "",
+      "Ce que `next start` a écrit dans sa sortie d'erreur, compté par message (les « Échecs » du tableau de charge en viennent).",
+      "",
+      "| Nombre | Message |",
+      "|---:|---|",
+      ...results.serverErrors.map((error) => `| ${error.count} | \`${error.message.replace(/\|/g, "\\|").replace(/`/g, "'")}\` |`),
+    );
+  }
   if (results.skipped.length > 0) lines.push("", "## Non mesuré", "", ...results.skipped.map((reason) => `- ${reason}`));
   lines.push(
     "",

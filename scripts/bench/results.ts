@@ -31,6 +31,8 @@ export interface BenchResults {
   scenarios: ScenarioResult[];
   javascript: JavaScriptWeight[];
   lighthouse: LighthouseScores[];
+  /** What the portal logged as errors during the run, counted by message. */
+  serverErrors: { message: string; count: number }[];
   /** Steps that could not be measured, with the reason (the report says so rather than failing). */
   skipped: string[];
 }

@@ -39,3 +39,23 @@ export function summarize(clients: number, latenciesMs: readonly number[], faile
     p99: percentile(sorted, 99),
   };
 }
+
+/** The item in the middle once sorted by `key` (the lower middle for an even count): Lighthouse's advice for noisy runs. */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  if (items.length === 0) throw new RangeError("medianBy: no items");
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * The errors a Next.js server printed ("⨯ Error [Name]: message" lines), counted by message:
+ * the report says what failed, not only how many.
+ */
+export function countServerErrors(output: string): { message: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const match of output.matchAll(/^\s*⨯\s*(.+)$/gm)) {
+    const message = match[1]!.trim();
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count);
+}

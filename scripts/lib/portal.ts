@@ -86,13 +86,18 @@ export interface RunningPortal {
   stop(): void;
 }
 
-/** `next start` on 127.0.0.1:port, resolved once it answers. */
-export async function startPortal(env: NodeJS.ProcessEnv, port: number, options: { quiet?: boolean } = {}): Promise<RunningPortal> {
+/**
+ * `next start` on 127.0.0.1:port, resolved once it answers. `quiet`: no standard output;
+ * `onStderr`: the server's error output goes there instead of the terminal.
+ */
+export async function startPortal(env: NodeJS.ProcessEnv, port: number, options: { quiet?: boolean; onStderr?: (text: string) => void } = {}): Promise<RunningPortal> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...env, NODE_ENV: "production", APP_URL: baseUrl },
-    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.onStderr ? "pipe" : "inherit"],
   });
+  const onStderr = options.onStderr;
+  if (onStderr) server.stderr?.setEncoding("utf8").on("data", (text: string) => onStderr(text));
   const stop = () => {
     if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
   };
