@@ -10,14 +10,12 @@
  * the build), --no-build (reuse .next), and Jest arguments after "--" (given to every phase; a phase where they
  * select no test passes).
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "./db/test-database.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
+import { buildPortal, freePort, run, runEnvironment, startPortal } from "./lib/portal";
 import seed from "../prisma/seed";
 
 const args = process.argv.slice(2);
@@ -46,58 +44,12 @@ async function runJest(jestArgs: string[], env: NodeJS.ProcessEnv): Promise<numb
   return code;
 }
 
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { env, stdio: "inherit" });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`Le portail n'a pas répondu sur ${url} en ${timeoutMs / 1000} s`);
-}
-
 const jestBin = require.resolve("jest/bin/jest");
-const nextBin = require.resolve("next/dist/bin/next");
 
 async function main(): Promise<number> {
   const database = await createTestDatabase();
   const storage = mkdtempSync(path.join(os.tmpdir(), "ef-files-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "test",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: database.poolMax ? String(database.poolMax) : process.env.DATABASE_POOL_MAX,
-    EF_TEST_DATABASE: "1",
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    FILE_STORAGE_DIR: storage,
-    RESEND_API_KEY: "",
-    UPLOADTHING_TOKEN: "",
-    // `next start` runs in production mode: let it use the local stand-ins (mail outbox, files on disk).
-    LOCAL_STANDINS: "1",
-  };
+  const env = runEnvironment({ databaseUrl: database.url, poolMax: database.poolMax, storageDir: storage });
   const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
   let failures = 0;
   try {
@@ -107,7 +59,7 @@ async function main(): Promise<number> {
     }
     if (!skipE2e) {
       if (!noBuild) {
-        const built = await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+        const built = await buildPortal(env);
         if (built !== 0) return 1;
       }
       if (!onlyFaults) failures += await runBrowserTests(env, database.url, storage);
@@ -135,22 +87,14 @@ async function runBrowserTests(env: NodeJS.ProcessEnv, databaseUrl: string, stor
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // The browser tests sign in with FranceConnect against the local stand-in, unless FranceConnect is configured.
-    let franceConnectEnv: NodeJS.ProcessEnv = {};
+    let franceConnectEnv: Record<string, string> = {};
     if (!process.env.FRANCECONNECT_ISSUER) {
       const standin = await startStandinForPortal({ appUrl: baseUrl });
       stops.unshift(() => standin.stop());
       franceConnectEnv = standin.env;
     }
-    const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-      env: { ...env, ...franceConnectEnv, NODE_ENV: "production", APP_URL: baseUrl },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    stops.unshift(async () => {
-      if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
-      await exited;
-    });
-    await waitForHttp(baseUrl, 60_000);
+    const server = await startPortal({ ...env, ...franceConnectEnv }, port);
+    stops.unshift(() => server.stop());
     const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], { ...env, E2E_BASE_URL: baseUrl });
     return code === 0 ? 0 : 1;
   } finally {
