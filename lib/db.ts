@@ -45,7 +45,9 @@ function createClient(): PrismaClient {
   // A connection that breaks, idle or in a transaction (the database restarted, the network was cut), is an
   // outage signal; the probe tells a single dropped connection from a real outage at the next request.
   const adapter = new PrismaPg(pool, { onPoolError: markDatabaseUnavailable, onConnectionError: markDatabaseUnavailable });
-  return new PrismaClient({ adapter });
+  // Interactive transactions wait for a connection like any query: Prisma's default 2 s gave up during a
+  // burst (200 parents sending at once: "Unable to start a transaction in the given time", found by the bench).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 15_000 } });
 }
 
 export function db(): PrismaClient {
