@@ -246,17 +246,21 @@ export function exportZipStream(bundle: ExportBundle): ReadableStream<Uint8Array
     target.add(entry);
     entry.push(encoder.encode(text), true);
   }
+  let produced = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       zip = new Zip((error, chunk, final) => {
         if (error) return controller.error(error);
+        produced = true;
         controller.enqueue(chunk);
         if (final) controller.close();
       });
     },
+    // The stream asks again only after something was enqueued: a step that adds nothing (a file storage
+    // could not give back) must not end the pull, or the download would hang.
     async pull() {
-      const step = steps.shift();
-      if (step) await step();
+      produced = false;
+      while (!produced && steps.length > 0) await steps.shift()!();
     },
   });
 }
