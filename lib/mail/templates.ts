@@ -144,8 +144,8 @@ export function accountClosedMail(
 ): MailContent {
   const kept: string[] = [];
   if (params.keptFamily) kept.push("le dossier de votre famille (et ses factures)");
-  if (params.keptDemarches > 0) kept.push(`${params.keptDemarches === 1 ? "la démarche déjà décidée" : `les ${params.keptDemarches} démarches déjà décidées`} et leur historique`);
-  if (params.keptDocuments > 0) kept.push(`${params.keptDocuments === 1 ? "le document qui leur est joint" : `les ${params.keptDocuments} documents qui leur sont joints`}`);
+  if (params.keptDemarches > 0) kept.push(params.keptDemarches === 1 ? "la démarche déjà décidée et son historique" : `les ${params.keptDemarches} démarches déjà décidées et leur historique`);
+  if (params.keptDocuments > 0) kept.push(params.keptDocuments === 1 ? "le document conservé avec elles" : `les ${params.keptDocuments} documents conservés avec eux`);
   return compose(town, {
     subject: `Votre compte a été fermé – ${town.portalName}`,
     title: "Votre compte a été fermé",
