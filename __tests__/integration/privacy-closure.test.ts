@@ -3,7 +3,7 @@ import { loginTaken } from "@/lib/account/signup-steps";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { findLinkedAccount } from "@/lib/franceconnect/accounts";
-import { closeAccount, closedEmail, closurePreview, closureMethod, CLOSED_USAGE_NAME } from "@/lib/privacy/closure";
+import { AccountNotActiveError, closeAccount, closedEmail, closurePasswordMatches, closurePreview, closureMethod, CLOSED_USAGE_NAME } from "@/lib/privacy/closure";
 import { closureSchema } from "@/lib/privacy/schemas";
 import { testPrisma } from "./support/db";
 import { createParent, createRichParent, fileExists, PASSWORD } from "./support/privacy-fixtures";
@@ -95,6 +95,8 @@ describe("closing an account", () => {
   test("the parent can no longer sign in, is told the account is closed, and the identifier can be taken again", async () => {
     const parent = await createParent(prisma);
     expect(await verifyParentCredentials(parent.login, PASSWORD)).toMatchObject({ ok: true });
+    expect(await closurePasswordMatches(parent.id, PASSWORD)).toBe(true);
+    expect(await closurePasswordMatches(parent.id, "Pas-Le-Bon-2")).toBe(false);
 
     await closeAccount(parent.id);
 
@@ -143,7 +145,7 @@ describe("closing an account", () => {
       franceConnect: true,
     });
     await closeAccount(parent.id);
-    await expect(closeAccount(parent.id)).rejects.toThrow("Only an active account can be closed");
+    await expect(closeAccount(parent.id)).rejects.toThrow(AccountNotActiveError);
     expect(await prisma.auditLog.count({ where: { action: "account.closed", actorId: parent.id } })).toBe(1);
   });
 });

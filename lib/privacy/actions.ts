@@ -4,13 +4,11 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/auth/client-ip";
 import { signOut } from "@/lib/auth/config";
-import { verifyPassword } from "@/lib/auth/password";
 import { requireParent } from "@/lib/auth/session";
 import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
-import { db } from "@/lib/db";
 import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
 import type { FormState } from "@/lib/validation/form-state";
-import { closeAccount, closureMethod, CLOSURE_THROTTLE_SCOPE } from "./closure";
+import { AccountNotActiveError, closeAccount, closureMethod, closurePasswordMatches, CLOSURE_THROTTLE_SCOPE } from "./closure";
 import { CLOSED_NOTICE_COOKIE } from "./notice";
 import { CLOSURE_MESSAGES, closureSchema } from "./schemas";
 
@@ -31,14 +29,18 @@ export async function closeAccountAction(previous: FormState, formData: FormData
   if (method === "password") {
     const ip = await clientIp();
     if (await isThrottled(CLOSURE_THROTTLE_SCOPE, parent.id, ip)) return fail(CLOSURE_MESSAGES.throttled);
-    const { passwordHash } = await db().account.findUniqueOrThrow({ where: { id: parent.id }, select: { passwordHash: true } });
-    const valid = Boolean(passwordHash) && (await verifyPassword(passwordHash!, parsed.data.confirmation));
+    const valid = await closurePasswordMatches(parent.id, parsed.data.confirmation);
     await recordAttempt(CLOSURE_THROTTLE_SCOPE, parent.id, ip, valid);
     if (!valid) return fail(CLOSURE_MESSAGES.passwordWrong);
   }
 
   const franceConnectIdToken = await currentFranceConnectIdToken();
-  await closeAccount(parent.id);
+  try {
+    await closeAccount(parent.id);
+  } catch (error) {
+    // The other submission closed it a moment ago: this one only has to sign out.
+    if (!(error instanceof AccountNotActiveError)) throw error;
+  }
   await signOut({ redirect: false });
   (await cookies()).set(CLOSED_NOTICE_COOKIE, "1", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 10 * 60 });
   const franceConnectLogout = franceConnectIdToken ? await franceConnectLogoutUrl(franceConnectIdToken) : null;

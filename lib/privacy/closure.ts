@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { audit } from "@/lib/audit";
+import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mail";
@@ -37,6 +38,19 @@ export async function closureMethod(accountId: string): Promise<"password" | "wo
   return account.login && account.passwordHash ? "password" : "word";
 }
 
+/** The password typed to confirm a closure. */
+export async function closurePasswordMatches(accountId: string, password: string): Promise<boolean> {
+  const { passwordHash } = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { passwordHash: true } });
+  return passwordHash ? verifyPassword(passwordHash, password.slice(0, 128)) : false;
+}
+
+/** A second submission (double click, another tab) finds the account already closed. */
+export class AccountNotActiveError extends Error {
+  constructor() {
+    super("Only an active account can be closed");
+  }
+}
+
 export interface ClosureReport {
   keptDemarches: number;
   erasedDemarches: number;
@@ -50,7 +64,7 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
   const { report, files, recipient } = await db().$transaction(async (tx) => {
     // Locks the row: a second click, or another tab, waits and then finds the account already closed.
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-    if (locked[0]?.status !== "ACTIVE") throw new Error("Only an active account can be closed");
+    if (locked[0]?.status !== "ACTIVE") throw new AccountNotActiveError();
     const account = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
       select: { login: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true, sessionVersion: true },
