@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import type { BrowserContext, Page } from "playwright-core";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
-import { axe, signIn } from "./support/journeys";
+import { axe, signIn, unique } from "./support/journeys";
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -124,5 +125,51 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await page.getByText("Ce compte a été fermé à la demande de son titulaire").waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe("/connexion");
     await axe(page);
+  });
+});
+
+/** The `sub` the local FranceConnect stand-in gives the portal for one of its "test+suffix" logins. */
+const standinSub = (login: string) => `${createHash("sha256").update(`espace-famille-local:${login}`).digest("hex")}v1`;
+
+describe("a parent signed in with FranceConnect only closes their account", () => {
+  test("confirms with the word FERMER, leaves through FranceConnect's logout, and FranceConnect no longer opens the account", async () => {
+    const fcLogin = `test+${unique()}`;
+    const parent = await createActiveParent({ usageName: "DUBOIS" });
+    // A FranceConnect-only account: no identifier, no password, the stand-in's identity linked.
+    await e2ePrisma().account.update({ where: { id: parent.id }, data: { login: null, passwordHash: null } });
+    await e2ePrisma().franceConnectIdentity.create({ data: { sub: standinSub(fcLogin), accountId: parent.id } });
+    const context = await newContext(session.browser, viewports.phone);
+    const page = await context.newPage();
+    const viaFranceConnect = async () => {
+      await page.goto("/connexion");
+      await page.getByRole("button", { name: /S'identifier avec\s*FranceConnect/ }).click();
+      await page.waitForURL(/\/api\/v2\/interaction\//);
+      await page.getByLabel("Identifiant").fill(fcLogin);
+      await page.getByLabel("Mot de passe").fill("123");
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/api/"));
+    };
+
+    await viaFranceConnect();
+    await page.waitForURL((url) => url.pathname === "/espace");
+    await page.goto("/espace/mes-donnees");
+    await expect(page.getByLabel("Mot de passe").count()).resolves.toBe(0);
+    const confirmation = page.getByLabel("Confirmation");
+    await confirmation.fill("OUI");
+    await page.getByRole("button", { name: "Fermer définitivement mon compte" }).click();
+    await page.getByText("Saisissez exactement le mot FERMER pour confirmer la fermeture de votre compte.").waitFor({ timeout: 15_000 });
+    await axe(page);
+    await confirmation.fill("FERMER");
+    await page.getByRole("button", { name: "Fermer définitivement mon compte" }).click();
+    await page.waitForURL("**/deconnexion?franceconnect=ok");
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Votre compte est fermé");
+    await axe(page);
+    expect(await e2ePrisma().account.findUniqueOrThrow({ where: { id: parent.id }, select: { status: true } })).toEqual({ status: "CLOSED" });
+    expect(await e2ePrisma().franceConnectIdentity.count({ where: { sub: standinSub(fcLogin) } })).toBe(0);
+
+    // The same person at FranceConnect is a newcomer to the portal now: the account-creation wizard opens.
+    await viaFranceConnect();
+    await page.waitForURL("**/creer-mon-espace");
+    await context.close();
   });
 });
