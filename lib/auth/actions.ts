@@ -23,6 +23,8 @@ const messages = {
   throttled:
     "Trop de tentatives de connexion. Pour votre sécurité, réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
   closed: "Ce compte est fermé. Contactez le service Enfance pour plus d'informations.",
+  closed_by_parent:
+    "Ce compte a été fermé à la demande de son titulaire : il n'est plus possible de s'y connecter. Pour utiliser de nouveau le portail, créez un nouvel espace avec « Créer mon espace ».",
 } as const;
 
 export async function signInParent(_previous: SignInState, formData: FormData): Promise<SignInState> {

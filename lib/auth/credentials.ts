@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { wasClosed } from "@/lib/privacy/closure";
 import { clientIp } from "./client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { isThrottled, recordAttempt } from "./throttle";
 
-export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed";
+export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
 
 export type ParentSignInResult =
   | { ok: true; account: { id: string; sessionVersion: number } }
@@ -26,6 +27,8 @@ export async function verifyParentCredentials(rawLogin: string, password: string
   });
   const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
   await recordAttempt("parent", login, ip, valid);
+  // The identifier of an account its parent closed is free again; until the purge forgets it, say it was closed.
+  if (!account && (await wasClosed(login))) return { ok: false, reason: "closed_by_parent" };
   if (!account || !valid) return { ok: false, reason: "invalid" };
   if (account.status === "PENDING_ACTIVATION") return { ok: false, reason: "not_activated" };
   if (account.status !== "ACTIVE") return { ok: false, reason: "closed" };

@@ -137,6 +137,33 @@ export function decisionMail(
   });
 }
 
+/** Confirms a closure, to the address the account had (the last mail the portal sends it). */
+export function accountClosedMail(
+  params: MailRecipient & { keptFamily: boolean; keptDemarches: number; keptDocuments: number },
+  town: MailTown,
+): MailContent {
+  const kept: string[] = [];
+  if (params.keptFamily) kept.push("le dossier de votre famille (et ses factures)");
+  if (params.keptDemarches > 0) kept.push(params.keptDemarches === 1 ? "la démarche déjà décidée et son historique" : `les ${params.keptDemarches} démarches déjà décidées et leur historique`);
+  if (params.keptDocuments > 0) kept.push(params.keptDocuments === 1 ? "le document conservé avec elles" : `les ${params.keptDocuments} documents conservés avec eux`);
+  return compose(town, {
+    subject: `Votre compte a été fermé – ${town.portalName}`,
+    title: "Votre compte a été fermé",
+    recipient: params,
+    blocks: [
+      { kind: "paragraph", text: `Comme vous l'avez demandé, votre compte personnel sur le portail ${town.portalName} (${town.name}) est fermé. Vous ne pouvez plus vous y connecter.` },
+      {
+        kind: "paragraph",
+        text: "Nous avons effacé votre identifiant, votre mot de passe, le lien avec FranceConnect, vos messages, vos démarches non décidées et les documents de votre espace de stockage qui n'y sont pas liés.",
+      },
+      ...(kept.length > 0
+        ? [{ kind: "paragraph" as const, text: `La Ville conserve, comme la loi l'y oblige (archives publiques, comptabilité) : ${kept.join(" ; ")}.` }]
+        : []),
+      { kind: "paragraph", text: "Vous pouvez créer un nouveau compte à tout moment, y compris avec le même identifiant. Si vous n'êtes pas à l'origine de cette fermeture, contactez-nous sans attendre." },
+    ],
+  });
+}
+
 /** "Bonjour M. Maurice TESTO," as the seed writes it: short civility, usage name in capitals. */
 export function greeting({ civility, firstNames, usageName }: MailRecipient): string {
   const title = civility === "MADAME" ? "Mme" : "M.";

@@ -35,6 +35,21 @@ export interface TownConfig {
     auditDate: string | null;
     contact: string;
   };
-  /** How long data is kept, in days (RGPD retention duties). */
-  retention: { abandonedDraftDays: number; refusedDeclarationDays: number; loginAttemptDays: number; auditLogDays: number };
+  /** How long data is kept, in days (RGPD article 5.1.e). Read by the purge (lib/privacy/retention.ts) and the privacy page. */
+  retention: RetentionPolicy;
+}
+
+export interface RetentionPolicy {
+  /** A démarche left as a draft (never sent) is deleted this many days after its last change. */
+  abandonedDraftDays: number;
+  /** A refused declaration is deleted this many days after the decision. */
+  refusedDeclarationDays: number;
+  /** Sign-in attempts (identifier, IP address) used for throttling. */
+  loginAttemptDays: number;
+  /** One-time links (activation, password reset, email change), counted from their expiry or their use. */
+  accountTokenDays: number;
+  /** What is left of a closed account (keyed hash of its identifier, documents no longer held, the emptied row). */
+  closedAccountDays: number;
+  /** The audit log (kept by the database in append-only mode; archived by the town, never purged by the portal). */
+  auditLogDays: number;
 }

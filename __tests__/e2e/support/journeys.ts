@@ -32,5 +32,8 @@ export async function press(page: Page, name: "Suivant" | "Précédent" | "Valid
 
 export async function axe(page: Page) {
   await page.waitForLoadState("load");
+  // After a client-side navigation (a server action's redirect) Next.js sets the new <title> a moment after the
+  // URL changes: give it that moment. A page really without a title still fails below, with axe's message.
+  await page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => undefined);
   await expectNoAxeViolations(page);
 }

@@ -107,9 +107,19 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
         <h2 id="compte-titre" className="section-title mb-3">
           Mon compte
         </h2>
-        <Link href="/espace/franceconnect" className="link">
-          Connexion avec FranceConnect
-        </Link>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <Link href="/espace/franceconnect" className="link">
+              Connexion avec FranceConnect
+            </Link>
+          </li>
+          <li>
+            <Link href="/espace/mes-donnees" className="link">
+              Mes données personnelles
+            </Link>{" "}
+            <span className="text-sm text-slate-600">: télécharger mes données, fermer mon compte.</span>
+          </li>
+        </ul>
       </section>
     </div>
   );

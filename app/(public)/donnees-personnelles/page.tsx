@@ -1,53 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { treatments } from "@/lib/privacy/treatments";
 import { town } from "@/lib/town";
 
 export const metadata: Metadata = { title: "Données personnelles et cookies" };
 
-function days(value: number): string {
-  if (value % 365 === 0) return `${value / 365} an${value / 365 > 1 ? "s" : ""}`;
-  if (value >= 180) return `${Math.round(value / 30.5)} mois`;
-  return `${value} jours`;
-}
-
 export default function PersonalDataPage() {
   const { legal, retention, name } = town();
-  const treatments = [
-    {
-      what: "Votre compte personnel : identité, adresse, moyens de contact, identifiant et mot de passe (chiffré)",
-      why: "Vous identifier et vous permettre d'accéder à vos démarches",
-      howLong: "Tant que le compte est ouvert, puis effacement à la clôture, sauf ce que la Ville doit conserver",
-    },
-    {
-      what: "La composition de la famille : représentants, enfants, contacts à prévenir, informations allocataire",
-      why: "Instruire vos démarches liées à l'enfance (mission d'intérêt public)",
-      howLong: "Durée de la relation avec les services enfance, puis archivage légal",
-    },
-    {
-      what: "Les pièces justificatives (livret de famille, justificatif de domicile, jugement)",
-      why: "Vérifier les informations déclarées",
-      howLong: "Durée de l'instruction et du dossier famille",
-    },
-    {
-      what: "Les démarches commencées et non envoyées (brouillons)",
-      why: "Vous permettre de reprendre une démarche",
-      howLong: `${days(retention.abandonedDraftDays)} sans activité`,
-    },
-    {
-      what: "Les déclarations refusées",
-      why: "Répondre à une éventuelle réclamation",
-      howLong: days(retention.refusedDeclarationDays),
-    },
-    {
-      what: "Les tentatives de connexion (identifiant, adresse IP)",
-      why: "Protéger les comptes contre les tentatives d'intrusion",
-      howLong: days(retention.loginAttemptDays),
-    },
-    {
-      what: "Le journal des accès des agents aux dossiers",
-      why: "Tracer chaque consultation de données d'enfants",
-      howLong: days(retention.auditLogDays),
-    },
-  ];
+  const rows = treatments(retention);
   return (
     <div className="card mx-auto max-w-4xl">
       <h1 className="page-title mb-6">Données personnelles et cookies</h1>
@@ -73,7 +33,7 @@ export default function PersonalDataPage() {
             </tr>
           </thead>
           <tbody>
-            {treatments.map((row) => (
+            {rows.map((row) => (
               <tr key={row.what} className="border-b border-slate-200 align-top">
                 <td className="p-2">{row.what}</td>
                 <td className="p-2">{row.why}</td>
@@ -89,17 +49,50 @@ export default function PersonalDataPage() {
         d&apos;une pièce est enregistrée. Vos pièces justificatives ne sont jamais accessibles par une adresse publique.
       </p>
       <h2 className="section-title mb-3">Vos droits</h2>
+      <p className="mb-2">Vous disposez des droits suivants sur vos données (articles 15 à 21 du RGPD) :</p>
+      <ul className="mb-4 list-disc pl-6">
+        <li>
+          <strong>droit d&apos;accès</strong> : savoir quelles données nous détenons sur vous et en obtenir une copie ;
+        </li>
+        <li>
+          <strong>droit de rectification</strong> : faire corriger des données inexactes ou incomplètes ;
+        </li>
+        <li>
+          <strong>droit à l&apos;effacement</strong> : faire effacer vos données, dans les limites des obligations légales de la Ville
+          (archives publiques, comptabilité) ;
+        </li>
+        <li>
+          <strong>droit à la portabilité</strong> : recevoir vos données dans un format lisible par un programme ;
+        </li>
+        <li>
+          <strong>droit d&apos;opposition</strong> : vous opposer à un traitement pour des raisons tenant à votre situation particulière ;
+        </li>
+        <li>
+          <strong>droit à la limitation</strong> : faire suspendre l&apos;utilisation de vos données le temps d&apos;une vérification.
+        </li>
+      </ul>
       <p className="mb-2">
-        Vous disposez d&apos;un droit d&apos;accès, de rectification, de limitation et, dans les limites des obligations légales de la
-        Ville, d&apos;effacement de vos données. Depuis votre espace, vous pouvez télécharger l&apos;ensemble des données que le portail
-        détient sur votre famille et demander la clôture de votre compte.
+        Depuis votre espace, la page{" "}
+        <Link className="link" href="/espace/mes-donnees">
+          Mes données personnelles
+        </Link>{" "}
+        vous permet de télécharger l&apos;ensemble des données que le portail détient sur vous et votre famille (accès et portabilité) et de
+        fermer votre compte (effacement).
       </p>
-      <p className="mb-6">
-        Pour exercer vos droits, écrivez au délégué à la protection des données :{" "}
+      <p className="mb-2">
+        Pour exercer vos autres droits, écrivez au délégué à la protection des données :{" "}
         <a className="link" href={`mailto:${legal.dpoContact}`}>
           {legal.dpoContact}
         </a>
-        . Vous pouvez aussi adresser une réclamation à la CNIL.
+        . Nous répondons dans un délai d&apos;un mois.
+      </p>
+      <p className="mb-6">
+        Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de
+        l&apos;informatique et des libertés (CNIL) :{" "}
+        <a className="link" href="https://www.cnil.fr/fr/plaintes" rel="noopener">
+          www.cnil.fr/fr/plaintes
+        </a>
+        .
       </p>
       <h2 className="section-title mb-3">Cookies</h2>
       <p className="mb-2">

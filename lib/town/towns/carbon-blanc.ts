@@ -93,5 +93,23 @@ export const carbonBlanc: TownConfig = {
     auditDate: null,
     contact: "espace-famille@carbon-blanc.fr",
   },
-  retention: { abandonedDraftDays: 183, refusedDeclarationDays: 365, loginAttemptDays: 30, auditLogDays: 365 * 5 },
+  // Retention periods (RGPD art. 5.1.e, "limitation de la conservation"). Signup drafts (one day) and redeemed
+  // anti-robot challenges are deleted as soon as they expire: they need no period of their own.
+  retention: {
+    // A démarche never sent serves nobody after six months (CNIL: keep for the time needed by the purpose).
+    abandonedDraftDays: 183,
+    // A refused declaration is kept one year to answer a claim or an appeal (recours gracieux, then two
+    // months before the administrative court), then deleted: the town's decision stays in the audit log.
+    refusedDeclarationDays: 365,
+    // Throttling rows (identifier, IP address): the CNIL recommends at most six months for connection logs
+    // kept for security; a month is enough to spot an attack.
+    loginAttemptDays: 30,
+    // Used or expired one-time links, kept a week so "ce lien a déjà servi" can still be told to the parent.
+    accountTokenDays: 7,
+    // A closed account's leftovers: the message "ce compte a été fermé" at sign-in, then the emptied row.
+    closedAccountDays: 90,
+    // Audit log of staff access to children's data: 5 years (prescription of liability actions against the
+    // town, code civil art. 2224; archives publiques, code du patrimoine L212-2). Append-only in the database.
+    auditLogDays: 365 * 5,
+  },
 };
