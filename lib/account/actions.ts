@@ -22,6 +22,7 @@ import {
   LOGIN_TAKEN_MESSAGE,
   processStep,
   readStepValues,
+  sanitizeDraftValues,
   stepIndex,
   stepPath,
   type FieldErrors,
@@ -42,7 +43,9 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
   const index = stepIndex(step);
 
   if (formData.get("intent") === "previous") {
-    const typed = readStepValues(step, formData);
+    // Kept without validation (the step is validated when the parent comes forward again): characters
+    // PostgreSQL refuses in JSON (NUL, half an emoji) are dropped so the draft can always be saved.
+    const typed = sanitizeDraftValues(readStepValues(step, formData));
     await saveSignupDraft(draft.id, { ...draft.data, values: { ...draft.data.values, [step]: { ...draft.data.values[step], ...typed } } });
     redirect(stepPath(SIGNUP_STEPS[Math.max(0, index - 1)]!.slug));
   }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { clientIp } from "./client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { isThrottled, recordAttempt } from "./throttle";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed";
 
@@ -15,9 +16,10 @@ export type ParentSignInResult =
  * message, same cost); a correct password on an account not yet activated says so.
  */
 export async function verifyParentCredentials(rawLogin: string, password: string): Promise<ParentSignInResult> {
-  const login = rawLogin.trim().toLowerCase().slice(0, 100);
+  const login = String(rawLogin).trim().toLowerCase().slice(0, 100);
   const ip = await clientIp();
-  if (!login || !password) return { ok: false, reason: "invalid" };
+  // No identifier holds a control character: such a login matches nobody (and PostgreSQL refuses NUL).
+  if (!login || !password || typeof password !== "string" || hasForbiddenCharacters(login)) return { ok: false, reason: "invalid" };
   if (await isThrottled("parent", login, ip)) return { ok: false, reason: "throttled" };
 
   const account = await db().account.findUnique({

@@ -5,6 +5,8 @@ import { ExpectedError } from "@/lib/admin/run-action";
 import { db } from "@/lib/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { fileStore } from "@/lib/storage";
+import { inspectPdf, pdfVerdictMessage } from "@/lib/documents/pdf-active-content";
+import { cleanFileName } from "@/lib/documents/rules";
 import { sniffMediaType } from "@/lib/storage/sniff";
 import { isUuid } from "./news-admin";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";
@@ -47,10 +49,13 @@ function checkPdf(file: UploadedFile) {
   if (file.bytes.byteLength === 0) throw new ExpectedError("Le fichier est vide.", "file");
   if (file.bytes.byteLength > PUBLIC_DOCUMENT_MAX_BYTES) throw new ExpectedError("Le fichier dépasse 10 Mo : réduisez sa taille avant de l'envoyer.", "file");
   if (sniffMediaType(file.bytes) !== "application/pdf") throw new ExpectedError("Le fichier doit être un PDF (son contenu n'en est pas un).", "file");
+  // Offered to every visitor of the portal: no JavaScript or launch action may travel with it.
+  const verdict = inspectPdf(file.bytes);
+  if (!verdict.ok) throw new ExpectedError(pdfVerdictMessage(verdict), "file");
 }
 
 function pdfName(name: string): string {
-  const base = name.replace(/[/\\]/g, "_").trim().slice(0, 150) || "document.pdf";
+  const base = cleanFileName(name);
   return base.toLowerCase().endsWith(".pdf") ? base : `${base}.pdf`;
 }
 

@@ -8,6 +8,7 @@ import { hashChildKey, issueChildKey } from "@/lib/family/child-keys";
 import { simplePdf } from "@/lib/pdf/simple-document";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { townWithOverrides } from "@/lib/town/settings";
+import { stripForbiddenCharacters } from "@/lib/validation/text";
 import { formatDossierNumber, type KnownFamilyInput } from "./schemas";
 
 /**
@@ -55,7 +56,8 @@ export async function createKnownFamily(caller: Caller, input: KnownFamilyInput)
 
 export async function searchFamilies(caller: Caller, query: string) {
   const actor = await authorizeStaff(caller);
-  const text = query.trim().slice(0, 100);
+  // A search is never refused: characters no name holds (NUL, controls) are simply dropped.
+  const text = stripForbiddenCharacters(String(query)).trim().slice(0, 100);
   const families = await db().family.findMany({
     where: text
       ? {
