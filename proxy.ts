@@ -1,36 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
- * Runs before every page: a fresh CSP nonce per request (no 'unsafe-inline' script).
- * Access control for /espace and /admin is added here by the auth features, and checked
- * again in their layouts and in every server action.
+ * Runs before every page and route handler: a fresh CSP nonce per request (no 'unsafe-inline' script),
+ * HSTS when the portal is served over https, and the first gate of /espace and /admin (checked again
+ * in their layouts and in every server action). The other security headers come from next.config.js.
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDev = process.env.NODE_ENV === "development";
-  // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
-  // sign-out forms are answered with a redirect to FranceConnect.
-  const franceConnectIssuer = env().FRANCECONNECT_ISSUER;
-  const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    // Style attributes (next/image sets one) cannot run code; style elements still need the nonce.
-    "style-src-attr 'unsafe-inline'",
-    // The proof-of-work worker is a static file of ours ('strict-dynamic' would otherwise ignore 'self').
-    "worker-src 'self'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    formAction,
-    "frame-ancestors 'none'",
-  ].join("; ");
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER });
+  const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+    return response;
+  };
 
   // First gate of the parent's space: no session cookie, no page. The layout and every action
   // check the session itself against the database.
@@ -41,7 +27,7 @@ export async function proxy(request: NextRequest) {
       const url = request.nextUrl.clone();
       url.pathname = "/connexion";
       url.search = `?retour=${encodeURIComponent(pathname + search)}`;
-      return NextResponse.redirect(url);
+      return secured(NextResponse.redirect(url));
     }
   }
 
@@ -51,15 +37,13 @@ export async function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/admin/connexion";
     url.search = "";
-    return NextResponse.redirect(url);
+    return secured(NextResponse.redirect(url));
   }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 export const config = {

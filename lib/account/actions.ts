@@ -2,6 +2,8 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
+import { isHttpsApp } from "@/lib/security/cookies";
 import { verifyPowSolution } from "@/lib/security/altcha";
 import type { FormState } from "@/lib/validation/form-state";
 import { signValue } from "@/lib/security/signed-value";
@@ -78,6 +80,7 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
     (await cookies()).set("ef_inscription_faite", signValue("signup-done", created.accountId), {
       httpOnly: true,
       sameSite: "lax",
+      secure: isHttpsApp(env().APP_URL),
       path: "/creer-mon-espace",
       maxAge: 60 * 60,
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import fr from "zod/v4/locales/fr.js";
+import { fr } from "zod/locales";
 
 // Every schema imports these messages: zod's own messages (a value of the wrong type posted by hand, a
 // field the form never sends) are then French too, never "Invalid input: expected string".
