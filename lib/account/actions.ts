@@ -161,6 +161,8 @@ export async function resetPasswordAction(_previous: SimpleFormState, formData: 
   const rule = town().passwordRule;
   const fieldErrors: FieldErrors = {};
   if (!password) fieldErrors.password = "Le champ 'mot de passe' est obligatoire.";
+  // Sign-in reads 128 characters at most (lib/auth/credentials.ts): a longer password could never be used.
+  else if (password.length > 128) fieldErrors.password = "Le champ 'mot de passe' ne peut pas dépasser 128 caractères.";
   else if (!followsPasswordRule(password, rule)) fieldErrors.password = `${passwordRuleText(rule)}.`;
   else if (assessPassword(password).tooEasy) fieldErrors.password = TOO_EASY_PASSWORD_MESSAGE;
   if (!confirmation) fieldErrors.passwordConfirmation = "Le champ 'confirmation du mot de passe' est obligatoire.";

@@ -26,7 +26,7 @@ export async function verifyParentCredentials(rawLogin: string, password: string
     where: { login },
     select: { id: true, passwordHash: true, status: true, sessionVersion: true },
   });
-  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
+  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
   await recordAttempt("parent", login, ip, valid);
   if (!account || !valid) return { ok: false, reason: "invalid" };
   if (account.status === "PENDING_ACTIVATION") return { ok: false, reason: "not_activated" };

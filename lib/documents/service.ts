@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
@@ -10,6 +11,15 @@ import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
 export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+async function isReadableImage(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { width, height } = await sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).metadata();
+    return Boolean(width && height);
+  } catch {
+    return false;
+  }
+}
 
 const DOCUMENT_KINDS: readonly DocumentKind[] = ["LIVRET_FAMILLE", "JUSTIFICATIF_DOMICILE", "JUGEMENT", "AUTRE"];
 
@@ -32,6 +42,9 @@ export async function storeDocument(ownerId: string, file: File, kind: DocumentK
   if (mediaType === "application/pdf") {
     const verdict = inspectPdf(bytes);
     if (!verdict.ok) return { ok: false, message: pdfVerdictMessage(verdict) };
+  } else if (!(await isReadableImage(bytes))) {
+    // The first bytes say "image" but the rest is not one (a truncated file, or something else behind a PNG header).
+    return { ok: false, message: "Cette image est illisible ou endommagée : choisissez un autre fichier." };
   }
   const store = fileStore();
   const storageKey = await store.put({ bytes, mediaType, fileName: cleanFileName(file.name) });

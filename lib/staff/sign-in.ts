@@ -56,7 +56,7 @@ export async function verifyStaffPassword(
     return { ok: false, reason: "throttled" };
   }
   const staff = await db().staffUser.findUnique({ where: { login }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } });
-  const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
+  const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
   await recordAttempt("staff", login, ip, valid);
   if (!staff || !valid || !staff.active) {
     await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_failed", targetType: staff ? "StaffUser" : undefined, targetId: staff?.id, details: { login, step: "password" } });
