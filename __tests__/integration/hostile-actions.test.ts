@@ -1,6 +1,6 @@
-jest.mock("next/headers", () => require("./support/request-scope").nextHeadersMock);
-jest.mock("next/cache", () => require("./support/request-scope").nextCacheMock);
-jest.mock("@/lib/auth/config", () => require("./support/auth-mock").authConfigMock);
+jest.mock("next/headers", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextHeadersMock);
+jest.mock("next/cache", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextCacheMock);
+jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support/auth-mock")>("./support/auth-mock").authConfigMock);
 
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
@@ -153,6 +153,7 @@ describe("parent actions under hostile input (parent A signed in)", () => {
         // Only a plain PDF may be stored: every other file of the arbitrary is refused.
         const plain = file.size > 0 && file.size <= 10 * 1024 * 1024 && (await file.text()).includes("trailer << >>");
         if (!plain || !["LIVRET_FAMILLE", "JUGEMENT"].includes(kind)) expect(upload.kind).toBe("returned");
+        if (!plain || !["LIVRET_FAMILLE", "JUGEMENT"].includes(kind)) expect(storage.kind).toBe("returned");
       }),
       { numRuns: RUNS.action },
     );

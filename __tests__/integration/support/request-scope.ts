@@ -5,9 +5,9 @@
  * lib/auth/session.ts and lib/staff/session.ts, and the lib functions use the real PostgreSQL.
  *
  * In a test file:
- *   jest.mock("next/headers", () => require("./support/request-scope").nextHeadersMock);
- *   jest.mock("next/cache", () => require("./support/request-scope").nextCacheMock);
- *   jest.mock("@/lib/auth/config", () => require("./support/auth-mock").authConfigMock);
+ *   jest.mock("next/headers", () => jest.requireActual("./support/request-scope").nextHeadersMock);
+ *   jest.mock("next/cache", () => jest.requireActual("./support/request-scope").nextCacheMock);
+ *   jest.mock("@/lib/auth/config", () => jest.requireActual("./support/auth-mock").authConfigMock);
  * (two modules: next-auth itself imports next/headers, which must already be mockable.)
  */
 export type Session = { user: { id: string; kind: "parent" | "staff"; sessionVersion: number; role?: "AGENT" | "ADMINISTRATOR" } } | null;
