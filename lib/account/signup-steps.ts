@@ -10,7 +10,7 @@ import { validateBirthPlace } from "@/lib/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
 import { fileStore } from "@/lib/storage";
 import { town } from "@/lib/town";
-import { stripForbiddenCharacters } from "@/lib/validation/text";
+import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/validation/text";
 import type { SignupDraft, SignupDraftData } from "./draft";
 import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
 import { reencodePhoto } from "./photo";
@@ -186,7 +186,9 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
 export const LOGIN_TAKEN_MESSAGE = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
 
 export async function loginTaken(login: string): Promise<boolean> {
-  const normalized = login.trim().toLowerCase();
+  const normalized = String(login).trim().toLowerCase();
+  // No identifier holds a control character (and PostgreSQL refuses NUL in a query).
+  if (hasForbiddenCharacters(normalized)) return false;
   return (await db().account.count({ where: { login: normalized } })) > 0;
 }
 

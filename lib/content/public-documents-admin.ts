@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/audit";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { db } from "@/lib/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { fileStore } from "@/lib/storage";
@@ -68,6 +68,7 @@ async function storeFile(file: UploadedFile) {
 
 export async function createPublicDocument(caller: Caller, input: PublicDocumentInput, file: UploadedFile | null): Promise<string> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   if (!file) throw new ExpectedError("Le champ 'fichier PDF' est obligatoire.", "file");
   checkPdf(file);
   const { sha256, ...stored } = await storeFile(file);
@@ -81,6 +82,7 @@ export async function createPublicDocument(caller: Caller, input: PublicDocument
 
 export async function updatePublicDocument(caller: Caller, id: string, input: PublicDocumentInput, file: UploadedFile | null): Promise<void> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   const existing = isUuid(id) ? await db().publicDocument.findUnique({ where: { id }, select: { provider: true, storageKey: true, publishedAt: true } }) : null;
   if (!existing) throw new ExpectedError("Ce document n'existe plus.");
   if (file) checkPdf(file);

@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatChildKey, normalizeChildKey } from "@/lib/family/child-key";
@@ -27,6 +27,7 @@ async function nextDossierNumber(now: Date): Promise<string> {
 
 export async function createKnownFamily(caller: Caller, input: KnownFamilyInput): Promise<{ id: string; dossierNumber: string }> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const dossierNumber = await nextDossierNumber(new Date());
     try {
