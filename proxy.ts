@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
+import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/security/headers";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
@@ -12,8 +12,10 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER });
   const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
+  // A download keeps its sandbox: the proxy's header would otherwise replace the route handler's.
+  const responseCsp = isSandboxedDownloadPath(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp;
   const secured = (response: NextResponse) => {
-    response.headers.set("Content-Security-Policy", csp);
+    response.headers.set("Content-Security-Policy", responseCsp);
     if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   };

@@ -170,8 +170,9 @@ describe.each(cases)("%s as %s", (_label, role, route, method) => {
     expect(status).toBeLessThan(500);
     const expectation = expected(audience, role, route);
     if (expectation === "allowed") {
-      // Its own audience is never sent to a sign-in page.
-      expect([locationOf(response)]).not.toContainEqual(expect.stringMatching(/^\/(admin\/)?connexion$/));
+      // Its own audience is never sent to a sign-in page (the staff sign-in steps start over at step 1 without
+      // the "password checked" cookie: that is their flow, not a refusal).
+      if (audience !== "staff-sign-in") expect([locationOf(response)]).not.toContainEqual(expect.stringMatching(/^\/(admin\/)?connexion$/));
     } else if (expectation === "no-data") {
       expect([401, 403, 404]).toContain(status);
       expect(body.length).toBeLessThan(200);
@@ -193,7 +194,7 @@ describe("files", () => {
     expect(own.status()).toBe(200);
     expect(new Uint8Array(await own.body())).toEqual(pdfOfA);
     expect(own.headers()["content-disposition"]).toMatch(/^attachment;/);
-    expect(own.headers()["content-security-policy"]).toMatch(/sandbox/);
+    expect(own.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
     expect(own.headers()["cache-control"]).toBe("private, no-store");
 
     const other = await contexts.parentB.request.get(path, { maxRedirects: 0 });

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, HSTS_VALUE, strictTransportSecurity } from "@/lib/security/headers";
+import { contentSecurityPolicy, DOWNLOAD_CSP, HSTS_VALUE, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/security/headers";
 import { sessionCookieSettings } from "@/lib/security/cookies";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/static-headers";
 
@@ -59,5 +59,14 @@ describe("the session cookie", () => {
     const http = sessionCookieSettings("http://localhost:3000");
     expect(http.useSecureCookies).toBe(false);
     expect(http.cookies.sessionToken).toEqual({ name: "authjs.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+  });
+});
+
+describe("downloads", () => {
+  test("files are served in a sandbox; pages are not", () => {
+    expect(DOWNLOAD_CSP).toMatch(/^sandbox;/);
+    expect(directives(DOWNLOAD_CSP).get("default-src")).toEqual(["'none'"]);
+    for (const path of ["/espace/documents/0190c2a4-0000-7000-8000-000000000000", "/documents-a-telecharger/abc", "/admin/familles/abc/lettre"]) expect(isSandboxedDownloadPath(path)).toBe(true);
+    for (const path of ["/espace/documents", "/documents-a-telecharger", "/espace", "/admin/familles/abc", "/"]) expect(isSandboxedDownloadPath(path)).toBe(false);
   });
 });

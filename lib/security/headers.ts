@@ -43,3 +43,16 @@ export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 export function strictTransportSecurity({ appUrl, production }: { appUrl: string; production: boolean }): string | null {
   return production && appUrl.startsWith("https://") ? HSTS_VALUE : null;
 }
+
+/**
+ * Files offered as downloads (a parent's documents, public forms, the Clé Enfance letter) are isolated:
+ * opened anyway, they run nothing in the portal's origin. The proxy must send this policy itself on
+ * those addresses: Next gives the proxy's headers precedence over the route handler's.
+ */
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/];
+
+export function isSandboxedDownloadPath(pathname: string): boolean {
+  return DOWNLOAD_PATHS.some((pattern) => pattern.test(pathname));
+}
