@@ -46,7 +46,6 @@ const answers: [string, string, number | number[]][] = [
   ["a record that does not exist", "/actualites/nexiste-pas", 404],
   ["a route handler (anti-robot challenge)", "/api/securite/defi", 200],
   ["a route handler (Auth.js)", "/api/auth/session", 200],
-  ["a public file that does not exist", `/documents-a-telecharger/${crypto.randomUUID()}`, 404],
   ["the parent's space, signed out (redirect)", "/espace", [307, 308]],
   ["the back-office, signed out (redirect)", "/admin/familles", [307, 308]],
 ];
@@ -61,6 +60,15 @@ describe.each(answers)("%s (%s)", (_label, path, status) => {
     expect(baseUrl.startsWith("http://")).toBe(true);
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
+});
+
+test("a download address is sandboxed, even when the file does not exist", async () => {
+  for (const path of [`/documents-a-telecharger/${crypto.randomUUID()}`, `/espace/documents/${crypto.randomUUID()}`]) {
+    const response = await get(path);
+    expect(response.status).toBeLessThan(500);
+    expectStaticHeaders(response);
+    expect(response.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
+  }
 });
 
 test("the nonce is fresh on every answer and is the one on the page's scripts", async () => {

@@ -33,7 +33,7 @@ import { storeDocument } from "@/lib/documents/service";
 import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossiers/actions";
 import { linkChildKeyAction } from "@/lib/family/actions";
 import { changeMyPassword, createStaffAccount, resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
-import { submitStaffPassword } from "@/lib/staff/sign-in-actions";
+import { submitStaffCode, submitStaffNewPassword, submitStaffPassword } from "@/lib/staff/sign-in-actions";
 import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town/actions";
 import { expectFrenchMessage, hostileFile, hostileForm, hostileString, RUNS } from "../support/hostile";
 import { testPrisma } from "./support/db";
@@ -215,6 +215,9 @@ describe("public actions under hostile input (signed out)", () => {
       fc.asyncProperty(hostileString, hostileString, async (login, password) => {
         const outcome = await run(() => submitStaffPassword(idle, form({ login, password })));
         expect(outcome.kind).toBe("returned");
+        // Later steps without the "password checked" cookie start over.
+        expect(await run(() => submitStaffNewPassword(idle, form({ password, passwordConfirmation: password })))).toEqual({ kind: "redirected", to: "/admin/connexion?expire=1" });
+        expect(await run(() => submitStaffCode(idle, form({ code: login })))).toMatchObject({ kind: login.trim() ? "redirected" : "returned" });
       }),
       { numRuns: RUNS.action },
     );
