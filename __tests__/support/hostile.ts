@@ -24,6 +24,7 @@ export const hostileFragments = [
   "שלום",
   "\u202eevil\u202c",
   "\u2066isolate\u2069",
+  "\u200b\u200c\ufeff",
   "\ud800",
   "\udfff",
   "a\ud83d",

@@ -67,6 +67,11 @@ describe("what people may still type", () => {
     expect(identitySchema.safeParse({ civility: "MADAME", usageName: "Ñúñez-O'Brien", firstNames: "Zoë Łucja", birthDate: "" }).success).toBe(true);
   });
 
+  test("a text made only of invisible characters is refused where a text is required", () => {
+    expect(newsSchema.safeParse({ title: "\u200b\u200c", summary: "Résumé", body: "Texte" }).error?.issues[0]?.message).toBe("Le champ 'titre' doit contenir au moins une lettre ou un chiffre.");
+    expect(newStaffSchema.safeParse({ login: "agent.x", displayName: "\u200b", email: "a@b.fr", role: "AGENT" }).error?.issues[0]?.message).toBe("Le champ 'nom affiché' doit contenir au moins une lettre ou un chiffre.");
+  });
+
   test("only a lone half of an emoji is refused, not the emoji", () => {
     expect(hasForbiddenCharacters("😀")).toBe(false);
     expect(hasForbiddenCharacters("\ud83d")).toBe(true);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidMessage, requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters } from "@/lib/validation/text";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 const text = (label: string, max: number, { multiline = false } = {}) =>
   z
@@ -8,7 +8,8 @@ const text = (label: string, max: number, { multiline = false } = {}) =>
     .trim()
     .min(1, requiredMessage(label))
     .max(max, tooLongMessage(label, max))
-    .refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
+    .refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label))
+    .refine(hasVisibleText, invisibleTextMessage(label));
 const checkbox = z
   .unknown()
   .optional()

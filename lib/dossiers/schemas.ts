@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseFrenchDate } from "@/lib/validation/date";
 import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters } from "@/lib/validation/text";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 /**
  * A family the town already knows (crèche, school), created by staff so its Clé Enfance can be issued.
@@ -15,7 +15,8 @@ const name = (label: string) =>
     .string()
     .trim()
     .max(100, tooLongMessage(label, 100))
-    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage(label));
+    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage(label))
+    .refine((value) => value === "" || hasVisibleText(value), invisibleTextMessage(label));
 
 export interface KnownFamilyInput {
   representatives: { civility: "MONSIEUR" | "MADAME"; usageName: string; firstName: string }[];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters } from "@/lib/validation/text";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 export const STAFF_LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
@@ -19,7 +19,8 @@ export const newStaffSchema = z.object({
     .trim()
     .min(1, requiredMessage("nom affiché"))
     .max(100, tooLongMessage("nom affiché", 100))
-    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage("nom affiché")),
+    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage("nom affiché"))
+    .refine(hasVisibleText, invisibleTextMessage("nom affiché")),
   email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200, tooLongMessage("courriel", 200)).toLowerCase(),
   role: staffRoleSchema,
 });

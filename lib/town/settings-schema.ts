@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidMessage, requiredMessage as required, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters } from "@/lib/validation/text";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 /** Refuses control characters, bidi overrides and lone surrogates (see lib/validation/text.ts). */
 const clean = (label: string, { multiline = false } = {}) =>
@@ -17,7 +17,7 @@ const lines = (label: string, max: number) =>
     .pipe(z.array(z.string().max(300, `Chaque ligne du champ '${label}' compte au plus 300 caractères.`)).min(1, required(label)).max(max, `Le champ '${label}' compte au plus ${max} lignes.`));
 
 export const townContactSchema = z.object({
-  service: clean("service").trim().min(1, required("service")).max(200, tooLongMessage("service", 200)),
+  service: clean("service").trim().min(1, required("service")).max(200, tooLongMessage("service", 200)).refine(hasVisibleText, invisibleTextMessage("service")),
   address: lines("adresse", 6),
   phone: clean("téléphone").trim().min(1, required("téléphone")).max(40, tooLongMessage("téléphone", 40)),
   email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200, tooLongMessage("courriel", 200)),

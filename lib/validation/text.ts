@@ -26,6 +26,13 @@ export function stripForbiddenCharacters(value: string, { multiline = false }: {
 
 export const forbiddenCharactersMessage = (label: string) => `Le champ '${label}' contient des caractères non autorisés.`;
 
+/**
+ * A required text must show something: at least one letter or digit. Zero-width and other invisible
+ * characters alone would pass "not empty" and show as nothing (a link without text in staff screens).
+ */
+export const hasVisibleText = (value: string) => /[\p{L}\p{N}]/u.test(value);
+export const invisibleTextMessage = (label: string) => `Le champ '${label}' doit contenir au moins une lettre ou un chiffre.`;
+
 /** A string schema that refuses the characters above, with the field's French message. */
 export function safeString(label: string, { multiline = false }: { multiline?: boolean } = {}) {
   return z.string({ error: requiredMessage(label) }).refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
@@ -38,7 +45,8 @@ export function requiredText(label: string, max = 100) {
     .trim()
     .min(1, requiredMessage(label))
     .max(max, tooLongMessage(label, max))
-    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage(label));
+    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage(label))
+    .refine(hasVisibleText, invisibleTextMessage(label));
 }
 
 /** Optional single-line text: "" becomes undefined. */
