@@ -159,7 +159,16 @@ function expected(audience: Audience, role: Role, route: AppRoute): Expectation 
   }
 }
 
-const cases = routes.flatMap((route) => route.methods.flatMap((method) => ROLES.map((role) => [`${method} ${route.pattern}`, role, route, method] as const)));
+/** Left out, and why: the only exceptions. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  // Sign-in and sign-out of Auth.js itself (CSRF-checked by Auth.js; driven by the sign-in journeys): posting
+  // them blindly would sign the matrix's own callers out.
+  "POST /api/auth/[...nextauth]": "Auth.js",
+};
+
+const cases = routes.flatMap((route) =>
+  route.methods.filter((method) => !NOT_IN_MATRIX[`${method} ${route.pattern}`]).flatMap((method) => ROLES.map((role) => [`${method} ${route.pattern}`, role, route, method] as const)),
+);
 
 describe.each(cases)("%s as %s", (_label, role, route, method) => {
   test("answers as its audience allows, and holds nothing of the other parent", async () => {
