@@ -1,24 +1,9 @@
 // @ts-check
 
-/**
- * Headers that do not depend on the request. The Content-Security-Policy carries a fresh nonce
- * per request and is therefore set in proxy.ts.
- * @type {{ key: string; value: string }[]}
- */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-  },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { STATIC_SECURITY_HEADERS } = require("./lib/security/static-headers.js");
 
-if (process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https://")) {
-  securityHeaders.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-}
+// Strict-Transport-Security depends on APP_URL at run time: proxy.ts sets it (lib/security/headers.ts).
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -32,7 +17,7 @@ const nextConfig = {
   },
   async headers() {
     // A declaration's document may be framed by the review page: its handler sets its own frame rules.
-    return [{ source: "/((?!admin/declarations/[^/]+/pieces/).*)", headers: securityHeaders }];
+    return [{ source: "/((?!admin/declarations/[^/]+/pieces/).*)", headers: STATIC_SECURITY_HEADERS }];
   },
 };
 

@@ -2,37 +2,25 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseIsAvailable } from "@/lib/db-health";
 import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/db-health/unavailable-page";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/security/headers";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
- * Runs before every page: a fresh CSP nonce per request (no 'unsafe-inline' script).
- * Access control for /espace and /admin is added here by the auth features, and checked
- * again in their layouts and in every server action.
+ * Runs before every page and route handler: a fresh CSP nonce per request (no 'unsafe-inline' script),
+ * HSTS when the portal is served over https, and the first gate of /espace and /admin (checked again
+ * in their layouts and in every server action). The other security headers come from next.config.js.
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDev = process.env.NODE_ENV === "development";
-  // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
-  // sign-out forms are answered with a redirect to FranceConnect.
-  const franceConnectIssuer = env().FRANCECONNECT_ISSUER;
-  const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    // Style attributes (next/image sets one) cannot run code; style elements still need the nonce.
-    "style-src-attr 'unsafe-inline'",
-    // The proof-of-work worker is a static file of ours ('strict-dynamic' would otherwise ignore 'self').
-    "worker-src 'self'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    formAction,
-    "frame-ancestors 'none'",
-  ].join("; ");
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER });
+  const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
+  // A download keeps its sandbox: the proxy's header would otherwise replace the route handler's.
+  const responseCsp = isSandboxedDownloadPath(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp;
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", responseCsp);
+    if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+    return response;
+  };
 
   // The database is out of reach: answer 503 with a French page at once rather than let every page fail on
   // its first query (Next would render error.tsx with status 500). See lib/db-health for why it is done here.
@@ -57,7 +45,7 @@ export async function proxy(request: NextRequest) {
       const url = request.nextUrl.clone();
       url.pathname = "/connexion";
       url.search = `?retour=${encodeURIComponent(pathname + search)}`;
-      return NextResponse.redirect(url);
+      return secured(NextResponse.redirect(url));
     }
   }
 
@@ -67,19 +55,21 @@ export async function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/admin/connexion";
     url.search = "";
-    return NextResponse.redirect(url);
+    return secured(NextResponse.redirect(url));
   }
 
   // A declaration's document is shown in a frame of the review page: its handler sets a CSP of its own
   // (nothing runs, framed by our pages only); the pages' CSP would forbid the frame and the PDF viewer.
-  if (isFramedDocumentPath(pathname)) return NextResponse.next();
+  if (isFramedDocumentPath(pathname)) {
+    const framed = NextResponse.next();
+    if (hsts) framed.headers.set("Strict-Transport-Security", hsts);
+    return framed;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 function isFramedDocumentPath(pathname: string): boolean {

@@ -15,7 +15,11 @@ afterAll(async () => {
 
 const BANNER = "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+// A whole 1 × 1 PNG: images are decoded before they are kept, a bare PNG header is refused.
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63f8ffffff7f0009fb03fd2a86e38a0000000049454e44ae426082",
+  "hex",
+);
 
 /** Which fields the page marks as wrong, and its messages: what a failing wait should report. */
 async function describeErrors(page: Page): Promise<string> {

@@ -2,6 +2,8 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
+import { isHttpsApp } from "@/lib/security/cookies";
 import { verifyPowSolution } from "@/lib/security/altcha";
 import type { FormState } from "@/lib/validation/form-state";
 import { signValue } from "@/lib/security/signed-value";
@@ -22,6 +24,7 @@ import {
   LOGIN_TAKEN_MESSAGE,
   processStep,
   readStepValues,
+  sanitizeDraftValues,
   stepIndex,
   stepPath,
   type FieldErrors,
@@ -42,7 +45,9 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
   const index = stepIndex(step);
 
   if (formData.get("intent") === "previous") {
-    const typed = readStepValues(step, formData);
+    // Kept without validation (the step is validated when the parent comes forward again): characters
+    // PostgreSQL refuses in JSON (NUL, half an emoji) are dropped so the draft can always be saved.
+    const typed = sanitizeDraftValues(readStepValues(step, formData));
     await saveSignupDraft(draft.id, { ...draft.data, values: { ...draft.data.values, [step]: { ...draft.data.values[step], ...typed } } });
     redirect(stepPath(SIGNUP_STEPS[Math.max(0, index - 1)]!.slug));
   }
@@ -75,6 +80,7 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
     (await cookies()).set("ef_inscription_faite", signValue("signup-done", created.accountId), {
       httpOnly: true,
       sameSite: "lax",
+      secure: isHttpsApp(env().APP_URL),
       path: "/creer-mon-espace",
       maxAge: 60 * 60,
     });
@@ -155,6 +161,8 @@ export async function resetPasswordAction(_previous: SimpleFormState, formData: 
   const rule = town().passwordRule;
   const fieldErrors: FieldErrors = {};
   if (!password) fieldErrors.password = "Le champ 'mot de passe' est obligatoire.";
+  // Sign-in reads 128 characters at most (lib/auth/credentials.ts): a longer password could never be used.
+  else if (password.length > 128) fieldErrors.password = "Le champ 'mot de passe' ne peut pas dépasser 128 caractères.";
   else if (!followsPasswordRule(password, rule)) fieldErrors.password = `${passwordRuleText(rule)}.`;
   else if (assessPassword(password).tooEasy) fieldErrors.password = TOO_EASY_PASSWORD_MESSAGE;
   if (!confirmation) fieldErrors.passwordConfirmation = "Le champ 'confirmation du mot de passe' est obligatoire.";

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { activationMail } from "@/lib/mail/templates";
 import { town } from "@/lib/town";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
 
 /** Mails a fresh activation link (valid 48 h; the previous links stop working). */
@@ -56,8 +57,9 @@ export async function activateAccount(token: string): Promise<ActivationOutcome>
  * exists; requests are throttled so nobody can flood a mailbox.
  */
 export async function requestNewActivationLink(identifier: string): Promise<void> {
-  const normalized = identifier.trim().toLowerCase().slice(0, 254);
-  if (!normalized) return;
+  const normalized = String(identifier).trim().toLowerCase().slice(0, 254);
+  // No identifier or address holds a control character: nothing to send (and PostgreSQL refuses NUL).
+  if (!normalized || hasForbiddenCharacters(normalized)) return;
   const ip = await clientIp();
   if (await isThrottled("activation-link", normalized, ip)) return;
   await recordAttempt("activation-link", normalized, ip, false);

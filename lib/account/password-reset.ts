@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { town } from "@/lib/town";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
 
 /**
@@ -15,8 +16,9 @@ import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
  * The answer is the same whether or not an account exists.
  */
 export async function requestPasswordReset(identifier: string): Promise<void> {
-  const normalized = identifier.trim().toLowerCase().slice(0, 254);
-  if (!normalized) return;
+  const normalized = String(identifier).trim().toLowerCase().slice(0, 254);
+  // No identifier or address holds a control character: nothing to send (and PostgreSQL refuses NUL).
+  if (!normalized || hasForbiddenCharacters(normalized)) return;
   const ip = await clientIp();
   if (await isThrottled("password-reset", normalized, ip)) return;
   await recordAttempt("password-reset", normalized, ip, false);

@@ -10,6 +10,7 @@ import { validateBirthPlace } from "@/lib/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
 import { fileStore } from "@/lib/storage";
 import { town } from "@/lib/town";
+import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/validation/text";
 import type { SignupDraft, SignupDraftData } from "./draft";
 import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
 import { reencodePhoto } from "./photo";
@@ -46,6 +47,11 @@ export function readStepValues(step: SignupStepSlug, formData: FormData): RawVal
   for (const name of STEP_FIELDS[step].text) values[name] = String(formData.get(name) ?? "").slice(0, 500);
   for (const name of STEP_FIELDS[step].checkboxes) values[name] = formData.get(name) === "on" || formData.get(name) === "true";
   return values;
+}
+
+/** Values kept as typed but not validated yet, without the characters no field accepts (see lib/validation/text.ts). */
+export function sanitizeDraftValues(values: RawValues): RawValues {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? stripForbiddenCharacters(value) : value]));
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -180,7 +186,9 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
 export const LOGIN_TAKEN_MESSAGE = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
 
 export async function loginTaken(login: string): Promise<boolean> {
-  const normalized = login.trim().toLowerCase();
+  const normalized = String(login).trim().toLowerCase();
+  // No identifier holds a control character (and PostgreSQL refuses NUL in a query).
+  if (hasForbiddenCharacters(normalized)) return false;
   return (await db().account.count({ where: { login: normalized } })) > 0;
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 import { audit } from "./index";
 
 /**
@@ -18,10 +19,19 @@ const date = z
   .optional()
   .catch(undefined);
 
+/** A filter typed in the address bar: anything unusable (too long, control characters) is ignored. */
+const filterText = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((value) => !hasForbiddenCharacters(value))
+  .optional()
+  .catch(undefined);
+
 export const auditFiltersSchema = z.object({
-  acteur: z.string().trim().max(100).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  cible: z.string().trim().max(100).optional().catch(undefined),
+  acteur: filterText,
+  action: filterText,
+  cible: filterText,
   du: date,
   au: date,
   avant: z.string().regex(/^\d{1,18}$/).optional().catch(undefined),
@@ -57,8 +67,9 @@ async function whereOf(filters: AuditFilters): Promise<Prisma.AuditLogWhereInput
   return where;
 }
 
-export async function listAuditEntries(caller: Caller, filters: AuditFilters) {
+export async function listAuditEntries(caller: Caller, rawFilters: AuditFilters) {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  const filters: AuditFilters = auditFiltersSchema.safeParse(rawFilters).data ?? {};
   const rows = await db().auditLog.findMany({ where: await whereOf(filters), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   const staffIds = [...new Set(page.filter((row) => row.actorType === "STAFF" && row.actorId).map((row) => row.actorId!))];

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { sessionCookieSettings } from "@/lib/security/cookies";
 import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect/auth";
 import { recordCallbackFailure } from "@/lib/franceconnect/callback";
 import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";
@@ -52,6 +53,8 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  // HttpOnly, SameSite=Lax, and Secure when APP_URL is https (lib/security/cookies.ts).
+  ...sessionCookieSettings(env().APP_URL),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/connexion", error: "/connexion" },
   // A refused sign-in is an expected outcome, not a server error: keep it out of the error log.

@@ -4,6 +4,7 @@ import { wasClosed } from "@/lib/privacy/closure";
 import { clientIp } from "./client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { isThrottled, recordAttempt } from "./throttle";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
 
@@ -16,16 +17,17 @@ export type ParentSignInResult =
  * message, same cost); a correct password on an account not yet activated says so.
  */
 export async function verifyParentCredentials(rawLogin: string, password: string): Promise<ParentSignInResult> {
-  const login = rawLogin.trim().toLowerCase().slice(0, 100);
+  const login = String(rawLogin).trim().toLowerCase().slice(0, 100);
   const ip = await clientIp();
-  if (!login || !password) return { ok: false, reason: "invalid" };
+  // No identifier holds a control character: such a login matches nobody (and PostgreSQL refuses NUL).
+  if (!login || !password || typeof password !== "string" || hasForbiddenCharacters(login)) return { ok: false, reason: "invalid" };
   if (await isThrottled("parent", login, ip)) return { ok: false, reason: "throttled" };
 
   const account = await db().account.findUnique({
     where: { login },
     select: { id: true, passwordHash: true, status: true, sessionVersion: true },
   });
-  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
+  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
   await recordAttempt("parent", login, ip, valid);
   // The identifier of an account its parent closed is free again; until the purge forgets it, say it was closed.
   if (!account && (await wasClosed(login))) return { ok: false, reason: "closed_by_parent" };

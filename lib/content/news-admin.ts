@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { slugify, type NewsInput } from "./schemas";
 
@@ -33,6 +33,7 @@ async function freeSlug(title: string, exceptId?: string): Promise<string> {
 
 export async function createNews(caller: Caller, input: NewsInput): Promise<{ id: string; slug: string }> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   const created = await db().newsItem.create({
     data: { slug: await freeSlug(input.title), title: input.title, summary: input.summary, body: input.body, publishedAt: input.publish ? new Date() : null, authorId: actor.id },
     select: { id: true, slug: true },
@@ -43,6 +44,7 @@ export async function createNews(caller: Caller, input: NewsInput): Promise<{ id
 
 export async function updateNews(caller: Caller, id: string, input: NewsInput): Promise<void> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   const existing = isUuid(id) ? await db().newsItem.findUnique({ where: { id }, select: { publishedAt: true } }) : null;
   if (!existing) throw new ExpectedError("Cette actualité n'existe plus.");
   // The address of a published item stays as it was (links already shared keep working).

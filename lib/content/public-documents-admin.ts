@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/audit";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { db } from "@/lib/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { fileStore } from "@/lib/storage";
+import { inspectPdf, pdfVerdictMessage } from "@/lib/documents/pdf-active-content";
+import { cleanFileName } from "@/lib/documents/rules";
 import { sniffMediaType } from "@/lib/storage/sniff";
 import { isUuid } from "./news-admin";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";
@@ -47,10 +49,13 @@ function checkPdf(file: UploadedFile) {
   if (file.bytes.byteLength === 0) throw new ExpectedError("Le fichier est vide.", "file");
   if (file.bytes.byteLength > PUBLIC_DOCUMENT_MAX_BYTES) throw new ExpectedError("Le fichier dépasse 10 Mo : réduisez sa taille avant de l'envoyer.", "file");
   if (sniffMediaType(file.bytes) !== "application/pdf") throw new ExpectedError("Le fichier doit être un PDF (son contenu n'en est pas un).", "file");
+  // Offered to every visitor of the portal: no JavaScript or launch action may travel with it.
+  const verdict = inspectPdf(file.bytes);
+  if (!verdict.ok) throw new ExpectedError(pdfVerdictMessage(verdict), "file");
 }
 
 function pdfName(name: string): string {
-  const base = name.replace(/[/\\]/g, "_").trim().slice(0, 150) || "document.pdf";
+  const base = cleanFileName(name);
   return base.toLowerCase().endsWith(".pdf") ? base : `${base}.pdf`;
 }
 
@@ -63,6 +68,7 @@ async function storeFile(file: UploadedFile) {
 
 export async function createPublicDocument(caller: Caller, input: PublicDocumentInput, file: UploadedFile | null): Promise<string> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   if (!file) throw new ExpectedError("Le champ 'fichier PDF' est obligatoire.", "file");
   checkPdf(file);
   const { sha256, ...stored } = await storeFile(file);
@@ -76,6 +82,7 @@ export async function createPublicDocument(caller: Caller, input: PublicDocument
 
 export async function updatePublicDocument(caller: Caller, id: string, input: PublicDocumentInput, file: UploadedFile | null): Promise<void> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   const existing = isUuid(id) ? await db().publicDocument.findUnique({ where: { id }, select: { provider: true, storageKey: true, publishedAt: true } }) : null;
   if (!existing) throw new ExpectedError("Ce document n'existe plus.");
   if (file) checkPdf(file);

@@ -1,9 +1,17 @@
 import { z } from "zod";
-import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
+import { invalidMessage, requiredMessage, tooLongMessage } from "@/lib/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
-const text = (label: string, max: number) => z.string().trim().min(1, requiredMessage(label)).max(max, tooLongMessage(label, max));
+const text = (label: string, max: number, { multiline = false } = {}) =>
+  z
+    .string({ error: requiredMessage(label) })
+    .trim()
+    .min(1, requiredMessage(label))
+    .max(max, tooLongMessage(label, max))
+    .refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label))
+    .refine(hasVisibleText, invisibleTextMessage(label));
 const checkbox = z
-  .string()
+  .unknown()
   .optional()
   .transform((value) => value === "on");
 
@@ -11,7 +19,7 @@ const checkbox = z
 export const newsSchema = z.object({
   title: text("titre", 150),
   summary: text("résumé", 300),
-  body: text("texte", 20_000),
+  body: text("texte", 20_000, { multiline: true }),
   publish: checkbox,
 });
 export type NewsInput = z.infer<typeof newsSchema>;
@@ -19,7 +27,13 @@ export type NewsInput = z.infer<typeof newsSchema>;
 /** "Documents à télécharger": the file itself is checked apart (PDF by its first bytes, 10 Mo at most). */
 export const publicDocumentSchema = z.object({
   title: text("titre", 150),
-  description: z.string().trim().max(500, tooLongMessage("description", 500)).optional().transform((value) => value || null),
+  description: z
+    .string({ error: invalidMessage("description") })
+    .trim()
+    .max(500, tooLongMessage("description", 500))
+    .refine((value) => !hasForbiddenCharacters(value, { multiline: true }), forbiddenCharactersMessage("description"))
+    .optional()
+    .transform((value) => value || null),
   position: z.coerce
     .number({ message: "Le champ 'ordre' doit être un nombre entier." })
     .int("Le champ 'ordre' doit être un nombre entier.")

@@ -6,7 +6,7 @@ import { CHILD_KEY_ALPHABET } from "@/lib/family/child-key";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoAsFrench } from "@/lib/validation/date";
 import { formatPhone } from "@/lib/validation/phone";
-import { emptyPeople, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
+import { emptyPeople, schemaFor, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
 import type { RawPerson } from "./schemas";
 
 /** A declaration the parent may still change: a draft, or one staff sent back for correction. */
@@ -119,9 +119,13 @@ export type SavePersonResult = { ok: true; ref: PersonRef } | { ok: false; field
 
 /** "Ajouter à mon entourage": validates the person and stores them in the draft. */
 export async function savePerson(accountId: string, ref: PersonRef, values: RawPerson): Promise<SavePersonResult> {
+  if (!values || typeof values !== "object" || Array.isArray(values)) return { ok: false, fieldErrors: { form: "Les informations envoyées sont illisibles : rechargez la page." } };
   const current = await openDeclaration(accountId);
   const fieldErrors = validatePerson(ref, values, current.people);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  // Only what the form's schema knows, and validated, is kept as typed: nothing else reaches the database.
+  const known = new Set(Object.keys(schemaFor(ref, current.people).shape));
+  values = Object.fromEntries(Object.entries(values).filter(([key, value]) => known.has(key) && (typeof value === "string" || typeof value === "boolean")));
   let saved: PersonRef = ref;
   await updatePeople(accountId, (people) => {
     switch (ref.kind) {

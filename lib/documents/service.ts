@@ -1,11 +1,27 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/storage";
 import { sniffMediaType } from "@/lib/storage/sniff";
+import { inspectPdf, pdfVerdictMessage } from "./pdf-active-content";
 import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
+
+/** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+async function isReadableImage(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { width, height } = await sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).metadata();
+    return Boolean(width && height);
+  } catch {
+    return false;
+  }
+}
+
+const DOCUMENT_KINDS: readonly DocumentKind[] = ["LIVRET_FAMILLE", "JUSTIFICATIF_DOMICILE", "JUGEMENT", "AUTRE"];
 
 export type UploadResult = { ok: true; documentId: string } | { ok: false; message: string };
 
@@ -14,12 +30,21 @@ export type UploadResult = { ok: true; documentId: string } | { ok: false; messa
  * never from its name; the name is kept only for display.
  */
 export async function storeDocument(ownerId: string, file: File, kind: DocumentKind): Promise<UploadResult> {
+  if (!DOCUMENT_KINDS.includes(kind)) return { ok: false, message: "Le champ 'type de document' est obligatoire." };
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Le fichier choisi est vide : choisissez un autre fichier." };
+  if (typeof ownerId !== "string" || !isUuid(ownerId)) return { ok: false, message: "Connectez-vous pour ajouter un document." };
   if (file.size > DOCUMENT_MAX_BYTES) return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) puis réessayez." };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mediaType = sniffMediaType(bytes);
   if (!mediaType || !(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
     return { ok: false, message: "Ce fichier n'est pas un PDF, une image JPEG ou PNG : seuls ces formats sont acceptés." };
+  }
+  if (mediaType === "application/pdf") {
+    const verdict = inspectPdf(bytes);
+    if (!verdict.ok) return { ok: false, message: pdfVerdictMessage(verdict) };
+  } else if (!(await isReadableImage(bytes))) {
+    // The first bytes say "image" but the rest is not one (a truncated file, or something else behind a PNG header).
+    return { ok: false, message: "Cette image est illisible ou endommagée : choisissez un autre fichier." };
   }
   const store = fileStore();
   const storageKey = await store.put({ bytes, mediaType, fileName: cleanFileName(file.name) });
@@ -58,7 +83,7 @@ export async function listOwnDocuments(ownerId: string) {
 
 /** The bytes of a document, for its owner only (staff read documents through the back-office). */
 export async function readOwnDocument(ownerId: string, documentId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(documentId)) return null;
+  if (!isUuid(documentId)) return null;
   const document = await db().document.findFirst({ where: { id: documentId, ownerId, deletedAt: null } });
   if (!document) return null;
   const bytes = await fileStore(document.provider).get(document.storageKey);
@@ -70,6 +95,7 @@ export async function readOwnDocument(ownerId: string, documentId: string) {
  * démarche, or kept in the family dossier): those stay for the staff's review.
  */
 export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!isUuid(documentId)) return { ok: false, message: "Ce document n'existe pas ou plus." };
   const document = await db().document.findFirst({
     where: { id: documentId, ownerId, deletedAt: null },
     include: { demarches: { include: { demarche: { select: { status: true } } } }, families: true },

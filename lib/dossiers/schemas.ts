@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseFrenchDate } from "@/lib/validation/date";
 import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 /**
  * A family the town already knows (crèche, school), created by staff so its Clé Enfance can be issued.
@@ -9,7 +10,13 @@ import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
 export const REPRESENTATIVE_SLOTS = [1, 2] as const;
 export const CHILD_SLOTS = [1, 2, 3, 4] as const;
 
-const name = (label: string) => z.string().trim().max(100, tooLongMessage(label, 100));
+const name = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(100, tooLongMessage(label, 100))
+    .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage(label))
+    .refine((value) => value === "" || hasVisibleText(value), invisibleTextMessage(label));
 
 export interface KnownFamilyInput {
   representatives: { civility: "MONSIEUR" | "MADAME"; usageName: string; firstName: string }[];
@@ -26,7 +33,7 @@ export function parseKnownFamily(form: Record<string, unknown>): { ok: true; dat
   };
   const data: KnownFamilyInput = { representatives: [], children: [] };
   for (const slot of REPRESENTATIVE_SLOTS) {
-    const civility = String(form[`rep${slot}Civility`] ?? "");
+    const civility = typeof form[`rep${slot}Civility`] === "string" ? String(form[`rep${slot}Civility`]) : "";
     const usageName = text(`rep${slot}UsageName`, "nom d'usage");
     const firstName = text(`rep${slot}FirstName`, "prénom");
     if (slot > 1 && !civility && !usageName && !firstName) continue;
@@ -38,7 +45,7 @@ export function parseKnownFamily(form: Record<string, unknown>): { ok: true; dat
   for (const slot of CHILD_SLOTS) {
     const usageName = text(`child${slot}UsageName`, "nom d'usage");
     const firstName = text(`child${slot}FirstName`, "prénom");
-    const rawDate = String(form[`child${slot}BirthDate`] ?? "").trim();
+    const rawDate = typeof form[`child${slot}BirthDate`] === "string" ? String(form[`child${slot}BirthDate`]).trim().slice(0, 40) : "";
     if (!usageName && !firstName && !rawDate) continue;
     if (!usageName) fieldErrors[`child${slot}UsageName`] ??= requiredMessage("nom d'usage");
     if (!firstName) fieldErrors[`child${slot}FirstName`] ??= requiredMessage("prénom");

@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatChildKey, normalizeChildKey } from "@/lib/family/child-key";
@@ -8,6 +8,7 @@ import { hashChildKey, issueChildKey } from "@/lib/family/child-keys";
 import { simplePdf } from "@/lib/pdf/simple-document";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
 import { townWithOverrides } from "@/lib/town/settings";
+import { stripForbiddenCharacters } from "@/lib/validation/text";
 import { formatDossierNumber, type KnownFamilyInput } from "./schemas";
 
 /**
@@ -26,6 +27,7 @@ async function nextDossierNumber(now: Date): Promise<string> {
 
 export async function createKnownFamily(caller: Caller, input: KnownFamilyInput): Promise<{ id: string; dossierNumber: string }> {
   const actor = await authorizeStaff(caller);
+  assertStorableText(input);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const dossierNumber = await nextDossierNumber(new Date());
     try {
@@ -55,7 +57,8 @@ export async function createKnownFamily(caller: Caller, input: KnownFamilyInput)
 
 export async function searchFamilies(caller: Caller, query: string) {
   const actor = await authorizeStaff(caller);
-  const text = query.trim().slice(0, 100);
+  // A search is never refused: characters no name holds (NUL, controls) are simply dropped.
+  const text = stripForbiddenCharacters(String(query)).trim().slice(0, 100);
   const families = await db().family.findMany({
     where: text
       ? {

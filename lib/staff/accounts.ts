@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { authorizeStaff, staffAudit, type Caller } from "./authorize";
@@ -35,6 +35,7 @@ export async function getStaffForAdmin(caller: Caller, id: string) {
 
 export async function createStaff(caller: Caller, input: NewStaffInput): Promise<{ id: string; password: string }> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  assertStorableText(input);
   if (await db().staffUser.findUnique({ where: { login: input.login }, select: { id: true } })) {
     throw new ExpectedError("Cet identifiant est déjà utilisé : choisissez-en un autre.", "login");
   }

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { signValue, verifySignedValue } from "@/lib/security/signed-value";
 import { agentsNeedTotp } from "@/lib/town/settings";
+import { hasForbiddenCharacters } from "@/lib/validation/text";
 import type { StaffRole } from "./roles";
 import { matchTotp, newTotpSecret } from "./totp";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
@@ -46,15 +47,16 @@ export async function verifyStaffPassword(
   rawLogin: string,
   password: string,
 ): Promise<{ ok: true; challenge: string } | { ok: false; reason: "invalid" | "throttled" }> {
-  const login = rawLogin.trim().toLowerCase().slice(0, 100);
+  const login = String(rawLogin).trim().toLowerCase().slice(0, 100);
   const ip = await clientIp();
-  if (!login || !password) return { ok: false, reason: "invalid" };
+  // No identifier holds a control character: such a login matches nobody (and PostgreSQL refuses NUL).
+  if (!login || !password || typeof password !== "string" || hasForbiddenCharacters(login)) return { ok: false, reason: "invalid" };
   if (await isThrottled("staff", login, ip)) {
     await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_throttled", details: { login } });
     return { ok: false, reason: "throttled" };
   }
   const staff = await db().staffUser.findUnique({ where: { login }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } });
-  const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password), false);
+  const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
   await recordAttempt("staff", login, ip, valid);
   if (!staff || !valid || !staff.active) {
     await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_failed", targetType: staff ? "StaffUser" : undefined, targetId: staff?.id, details: { login, step: "password" } });

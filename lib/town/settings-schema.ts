@@ -1,22 +1,26 @@
 import { z } from "zod";
-import { requiredMessage as required } from "@/lib/validation/messages";
+import { invalidMessage, requiredMessage as required, tooLongMessage } from "@/lib/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
+
+/** Refuses control characters, bidi overrides and lone surrogates (see lib/validation/text.ts). */
+const clean = (label: string, { multiline = false } = {}) =>
+  z.string({ error: invalidMessage(label) }).refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
 
 /**
  * What administrators may change from /admin over the town configuration (lib/town/towns/*.ts):
  * contact details, legal texts, and whether agents need a second factor.
  */
 const lines = (label: string, max: number) =>
-  z
-    .string()
-    .max(4000)
+  clean(label, { multiline: true })
+    .max(4000, tooLongMessage(label, 4000))
     .transform((value) => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300)).min(1, required(label)).max(max, `Le champ '${label}' compte au plus ${max} lignes.`));
+    .pipe(z.array(z.string().max(300, `Chaque ligne du champ '${label}' compte au plus 300 caractères.`)).min(1, required(label)).max(max, `Le champ '${label}' compte au plus ${max} lignes.`));
 
 export const townContactSchema = z.object({
-  service: z.string().trim().min(1, required("service")).max(200),
+  service: clean("service").trim().min(1, required("service")).max(200, tooLongMessage("service", 200)).refine(hasVisibleText, invisibleTextMessage("service")),
   address: lines("adresse", 6),
-  phone: z.string().trim().min(1, required("téléphone")).max(40),
-  email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200),
+  phone: clean("téléphone").trim().min(1, required("téléphone")).max(40, tooLongMessage("téléphone", 40)),
+  email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200, tooLongMessage("courriel", 200)),
   hours: lines("horaires", 8),
 });
 export type TownContact = z.infer<typeof townContactSchema>;
@@ -63,20 +67,27 @@ export function formatSections(sections: LegalSection[]): string {
 }
 
 const sectionsText = (label: string) =>
-  z
-    .string()
+  clean(label, { multiline: true })
     .max(60_000, `Le champ '${label}' est trop long.`)
     .transform(parseSections)
-    .pipe(z.array(z.object({ title: z.string().max(200), paragraphs: z.array(z.string().max(5000)) })).min(1, `Le champ '${label}' doit contenir au moins une section (une ligne « ## Titre » suivie d'un paragraphe).`));
+    .pipe(
+      z
+        .array(
+          z.object({
+            title: z.string().max(200, `Un titre de section du champ '${label}' compte au plus 200 caractères.`),
+            paragraphs: z.array(z.string().max(5000, `Un paragraphe du champ '${label}' compte au plus 5000 caractères.`)),
+          }),
+        )
+        .min(1, `Le champ '${label}' doit contenir au moins une section (une ligne « ## Titre » suivie d'un paragraphe).`));
 
 export const legalTextsSchema = z.object({
   mentionsLegales: sectionsText("mentions légales"),
   cgu: sectionsText("conditions générales d'utilisation"),
   cguVersion: z
-    .string()
+    .string({ error: required("version des CGU") })
     .trim()
     .min(1, required("version des CGU"))
-    .max(40)
+    .max(40, tooLongMessage("version des CGU", 40))
     .regex(/^[\w.-]+$/, "Le champ 'version des CGU' ne contient que des lettres, chiffres, points et tirets (exemple : 2026-11)."),
 });
 export type LegalTexts = z.infer<typeof legalTextsSchema>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { assertStorableText } from "@/lib/admin/run-action";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -60,12 +61,14 @@ async function save(key: string, value: Prisma.InputJsonValue, actorId: string) 
 
 export async function updateTownContact(caller: Caller, contact: TownContact): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  assertStorableText(contact);
   await save(KEYS.contact, { ...contact }, actor.id);
   await audit({ ...staffAudit(actor), action: "town.contact.updated", targetType: "TownSetting", targetId: KEYS.contact });
 }
 
 export async function updateLegalTexts(caller: Caller, legal: LegalTexts): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  assertStorableText(legal);
   const value = { mentionsLegales: legal.mentionsLegales, cgu: legal.cgu, cguVersion: legal.cguVersion };
   await save(KEYS.legal, value as unknown as Prisma.InputJsonValue, actor.id);
   await audit({ ...staffAudit(actor), action: "town.legal.updated", targetType: "TownSetting", targetId: KEYS.legal, details: { cguVersion: legal.cguVersion } });

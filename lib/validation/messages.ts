@@ -1,3 +1,10 @@
+import { z } from "zod";
+import { fr } from "zod/locales";
+
+// Every schema imports these messages: zod's own messages (a value of the wrong type posted by hand, a
+// field the form never sends) are then French too, never "Invalid input: expected string".
+z.config(fr());
+
 /** The seed's wording: "Le champ 'prénom' est obligatoire." */
 export const requiredMessage = (label: string) => `Le champ '${label}' est obligatoire.`;
 export const invalidMessage = (label: string) => `Le champ '${label}' est mal renseigné.`;

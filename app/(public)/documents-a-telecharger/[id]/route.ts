@@ -1,5 +1,6 @@
 import { getPublicDocument } from "@/lib/content/public-documents";
 import { fileStore } from "@/lib/storage";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { contentDisposition } from "@/lib/storage/http";
 
 /** Public forms and guides only: parents' documents are never served from here. */
@@ -14,6 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": contentDisposition("attachment", document.fileName),
       "Cache-Control": "public, max-age=3600",
+      "Content-Security-Policy": DOWNLOAD_CSP,
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -1,5 +1,6 @@
 import { currentParent } from "@/lib/auth/session";
 import { readOwnDocument } from "@/lib/documents/service";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { contentDisposition } from "@/lib/storage/http";
 
 /**
@@ -17,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Length": String(found.bytes.byteLength),
       "Content-Disposition": contentDisposition("attachment", found.document.fileName),
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "sandbox; default-src 'none'",
+      "Content-Security-Policy": DOWNLOAD_CSP,
       "X-Content-Type-Options": "nosniff",
     },
   });

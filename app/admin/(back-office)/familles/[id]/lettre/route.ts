@@ -1,6 +1,7 @@
 import { childKeyLetter } from "@/lib/dossiers/service";
 import { env } from "@/lib/env";
 import { staffCaller } from "@/lib/staff/session";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { contentDisposition } from "@/lib/storage/http";
 
 /**
@@ -23,6 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       "Content-Length": String(letter.bytes.byteLength),
       "Content-Disposition": contentDisposition("attachment", letter.fileName),
       "Cache-Control": "private, no-store",
+      "Content-Security-Policy": DOWNLOAD_CSP,
       "X-Content-Type-Options": "nosniff",
     },
   });

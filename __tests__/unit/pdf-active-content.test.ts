@@ -1,0 +1,112 @@
+import { deflateSync } from "node:zlib";
+import fc from "fast-check";
+import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { inspectPdf } from "@/lib/documents/pdf-active-content";
+import { simplePdf } from "@/lib/pdf/simple-document";
+
+/** PDFs with active content (JavaScript, actions on opening, launch, embedded files) are refused, however hidden. */
+const latin1 = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
+
+/** A minimal hand-written PDF around the given catalog entries and extra objects. */
+function handPdf(catalogExtra: string, objects: string[] = []): Uint8Array {
+  const body = [`1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>\nendobj`, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj", ...objects].join("\n");
+  return latin1(`%PDF-1.7\n${body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+}
+
+/** An object stream (/Type /ObjStm, FlateDecode) holding the given object text, as PDF 1.5+ writers produce. */
+function objectStream(number: number, inner: string, { filter = "/FlateDecode", type = "/Type /ObjStm" } = {}): Buffer {
+  const payload = `10 0 ${inner}`;
+  const data = filter === "/FlateDecode" ? deflateSync(Buffer.from(payload, "latin1")) : Buffer.from(payload, "latin1");
+  return Buffer.concat([
+    Buffer.from(`${number} 0 obj\n<< ${type} /N 1 /First 5 /Filter ${filter} /Length ${data.length} >>\nstream\n`, "latin1"),
+    data,
+    Buffer.from("\nendstream\nendobj\n", "latin1"),
+  ]);
+}
+
+function withObjects(...parts: Buffer[]): Uint8Array {
+  return new Uint8Array(Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", "latin1"), ...parts, Buffer.from("trailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1")]));
+}
+
+describe("plain PDFs pass", () => {
+  test("the portal's own generated letters and guides", async () => {
+    expect(inspectPdf(await simplePdf({ title: "Votre Clé Enfance", paragraphs: ["Bonjour", "Texte (/JS) et /JavaScript dans le contenu"], author: "Ville" }))).toEqual({ ok: true });
+  });
+
+  test("pdf-lib documents, with and without object streams", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText("Facture (/OpenAction)");
+    expect(inspectPdf(await doc.save())).toEqual({ ok: true });
+    expect(inspectPdf(await doc.save({ useObjectStreams: false }))).toEqual({ ok: true });
+  });
+
+  test("names that merely start like an active one (/JSON, /AAA, /Launcher)", () => {
+    expect(inspectPdf(handPdf("/JSON 1 /AAA 2 /Launcher 3"))).toEqual({ ok: true });
+  });
+});
+
+describe("active content is refused", () => {
+  test.each([
+    ["/OpenAction << /S /JavaScript /JS (app.alert(1)) >>", "OpenAction"],
+    ["/Names << /JavaScript 3 0 R >>", "JavaScript"],
+    ["/AA << /O 3 0 R >>", "AA"],
+    ["/OpenAction << /S /Launch /F (calc.exe) >>", "OpenAction"],
+    ["/Names << /EmbeddedFiles 3 0 R >>", "EmbeddedFiles"],
+  ])("in the catalog: %s", (entry, name) => {
+    expect(inspectPdf(handPdf(entry))).toEqual({ ok: false, reason: "active", name });
+  });
+
+  test.each([
+    ["an action object elsewhere", "3 0 obj\n<< /S /JavaScript /JS (this.print()) >>\nendobj", "JavaScript"],
+    ["a launch action", "3 0 obj\n<< /S /Launch /F (cmd) >>\nendobj", "Launch"],
+    ["an embedded file", "3 0 obj\n<< /Type /EmbeddedFile /Length 0 >>\nstream\n\nendstream\nendobj", "EmbeddedFile"],
+  ])("in %s", (_label, object, name) => {
+    expect(inspectPdf(handPdf("", [object]))).toEqual({ ok: false, reason: "active", name });
+  });
+
+  test("with obfuscated names (#xx escapes)", () => {
+    expect(inspectPdf(handPdf("/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"))).toMatchObject({ ok: false, reason: "active" });
+    expect(inspectPdf(handPdf("", ["3 0 obj\n<< /S /#4A#61#76#61#53#63#72#69#70#74 >>\nendobj"]))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
+    expect(inspectPdf(handPdf("/#41#41 3 0 R"))).toEqual({ ok: false, reason: "active", name: "AA" });
+  });
+
+  test("hidden in a compressed object stream", () => {
+    expect(inspectPdf(withObjects(objectStream(5, "<< /S /JavaScript /JS (app.alert(1)) >>")))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
+    expect(inspectPdf(withObjects(objectStream(5, "<< /S /J#61vaScript >>")))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
+    // The stream's own type obfuscated too.
+    expect(inspectPdf(withObjects(objectStream(5, "<< /OpenAction 6 0 R >>", { type: "/Type /Obj#53tm" })))).toMatchObject({ ok: false, reason: "active" });
+    // A harmless object stream passes.
+    expect(inspectPdf(withObjects(objectStream(5, "<< /Type /Pages /Kids [] /Count 0 >>")))).toEqual({ ok: true });
+  });
+
+  test("pdf-lib documents with an OpenAction, with and without object streams", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    doc.catalog.set(PDFName.of("OpenAction"), doc.context.obj({ S: "JavaScript", JS: PDFString.of("app.alert(1)") }));
+    expect(inspectPdf(await doc.save())).toMatchObject({ ok: false, reason: "active" });
+    expect(inspectPdf(await doc.save({ useObjectStreams: false }))).toMatchObject({ ok: false, reason: "active" });
+  });
+
+  test("an object stream that cannot be read (corrupt, encrypted, exotic filter) is refused as unverifiable", () => {
+    const corrupt = Buffer.concat([Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"), Buffer.from([1, 2, 3, 4, 5]), Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    expect(inspectPdf(withObjects(corrupt))).toEqual({ ok: false, reason: "unverifiable" });
+    expect(inspectPdf(withObjects(objectStream(5, "<< >>", { filter: "/LZWDecode" })))).toEqual({ ok: false, reason: "unverifiable" });
+  });
+
+  test("a compression bomb is not inflated past the budget", () => {
+    const bomb = deflateSync(Buffer.alloc(80 * 1024 * 1024));
+    const stream = Buffer.concat([Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"), bomb, Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    expect(inspectPdf(withObjects(stream))).toEqual({ ok: false, reason: "unverifiable" });
+  });
+});
+
+test("never throws on arbitrary bytes behind a PDF header", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom("", "stream\n", "/Type /ObjStm /Filter /FlateDecode stream\n", "endstream"), (tail, marker) => {
+      const bytes = new Uint8Array([...latin1(`%PDF-1.4\n${marker}`), ...tail]);
+      const verdict = inspectPdf(bytes);
+      expect([true, false]).toContain(verdict.ok);
+    }),
+    { numRuns: 100 },
+  );
+});
