@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
 import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, stripForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
 
 /** The queue's tabs, as staff name them, in the address as French slugs. */
 export const QUEUE_TABS = [
@@ -48,7 +49,13 @@ export const queueFiltersSchema = z.object({
     .optional()
     .catch(undefined)
     .transform((value) => value ?? "a-traiter"),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => stripForbiddenCharacters(value))
+    .optional()
+    .catch(undefined),
   du: day,
   au: day,
   tri: z
@@ -70,7 +77,8 @@ const longText = (label: string, max: number) =>
     .trim()
     .min(1, requiredMessage(label))
     .max(max, tooLongMessage(label, max))
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), `Le champ '${label}' contient des caractères non autorisés.`);
+    .refine((value) => !hasForbiddenCharacters(value, { multiline: true }), forbiddenCharactersMessage(label))
+    .refine(hasVisibleText, invisibleTextMessage(label));
 
 export const versionSchema = z.object({ version });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { emptyPeople, type DeclarationPeople } from "@/lib/declaration/people";
@@ -147,6 +147,7 @@ export async function takeDeclaration(caller: Caller, id: string, version: numbe
 
 export async function requestCorrection(caller: Caller, id: string, version: number, message: string, remarks: Remark[]) {
   const actor = await authorizeStaff(caller);
+  assertStorableText({ message, remarks });
   const result = await transition(actor, { id, version, from: FROM.correction, to: "NEEDS_CORRECTION", event: "CORRECTION_REQUESTED", message, remarks });
   await audit({ ...staffAudit(actor), action: "declaration.correction_requested", targetType: "Demarche", targetId: id, details: { reference: result.reference, remarks: remarks.length } });
   await tellParent(result.accountId, result.reference, "NEEDS_CORRECTION", correctionText(message, remarks));
@@ -182,6 +183,7 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
 
 export async function refuseDeclaration(caller: Caller, id: string, version: number, reason: string) {
   const actor = await authorizeStaff(caller);
+  assertStorableText(reason);
   const result = await transition(actor, { id, version, from: FROM.refuse, to: "REFUSED", event: "REFUSED", message: reason, data: { decidedAt: new Date(), refusalReason: reason }, assignedToId: actor.id });
   await audit({ ...staffAudit(actor), action: "declaration.refused", targetType: "Demarche", targetId: id, details: { reference: result.reference } });
   await tellParent(result.accountId, result.reference, "REFUSED", reason);
