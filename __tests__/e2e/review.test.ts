@@ -119,6 +119,9 @@ describe("an agent reviews a declaration a parent sent", () => {
     expect(answer.headers()["content-type"]).toBe("application/pdf");
     expect(answer.headers()["content-disposition"]).toMatch(/^inline/);
     expect(answer.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+    expect(answer.headers()["content-security-policy"]).toContain("default-src 'none'");
+    expect(answer.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(answer.headers()["x-content-type-options"]).toBe("nosniff");
     expect((await answer.body()).subarray(0, 5).toString()).toBe("%PDF-");
     // The parent's own session gets nothing from the staff address.
     const asParent = await parentContext.request.get(source, { maxRedirects: 0 });

@@ -44,10 +44,18 @@ describe("headers on every answer (next.config.js)", () => {
     expect(headers.get("Permissions-Policy")).toMatch(/geolocation=\(\)/);
   });
 
-  test("next.config.js sends them on every path", async () => {
+  test("next.config.js sends them on every path but a declaration's document framed by the review page", async () => {
     const config = (await import("@/next.config.js")).default as { headers(): Promise<{ source: string; headers: { key: string }[] }[]> };
     const rules = await config.headers();
-    expect(rules).toEqual([{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }]);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.headers).toEqual(STATIC_SECURITY_HEADERS);
+    // The source is a path-to-regexp pattern made of one regular expression group.
+    const matches = (pathname: string) => new RegExp(`^${rules[0]!.source}$`).test(pathname);
+    for (const pathname of ["/", "/espace", "/admin/declarations", "/admin/declarations/0196f000-0000-7000-8000-000000000001", "/_next/static/chunks/a.js", "/espace/documents/x"]) {
+      expect(matches(pathname)).toBe(true);
+    }
+    // That one answer sets its own frame rules (framed by the portal's pages only): see its route handler.
+    expect(matches("/admin/declarations/0196f000-0000-7000-8000-000000000001/pieces/0196f000-0000-7000-8000-000000000002")).toBe(false);
   });
 });
 

@@ -67,6 +67,7 @@ const PUBLIC_PREFIXES = [
   "/accessibilite",
   "/connexion",
   "/creer-mon-espace",
+  "/compte-ferme",
   "/activation",
   "/mot-de-passe-oublie",
   "/deconnexion",
