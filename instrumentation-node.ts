@@ -9,3 +9,4 @@ try {
   }
   throw error;
 }
+

@@ -2,6 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./instrumentation-node");
+    // Mails queued with what they tell (a sending, a decision) leave even if the request that queued them died.
+    const { startMailDispatcher } = await import("./lib/mail/queue");
+    startMailDispatcher();
   }
 }
 

@@ -4,10 +4,7 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth/session";
 import { storeDocument } from "@/lib/documents/service";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { sendMail } from "@/lib/mail";
-import { declarationReceivedMail } from "@/lib/mail/templates";
-import { env } from "@/lib/env";
-import { town } from "@/lib/town";
+import { deliverQueuedMailsSoon } from "@/lib/mail/queue";
 import type { FormState } from "@/lib/validation/form-state";
 import { attachDocument, detachDocument } from "./attachments";
 import { parsePersonRef, personRefParam, schemaFor, validatePeople } from "./people";
@@ -115,18 +112,12 @@ export async function goToSummaryAction(formData: FormData): Promise<void> {
 
 export async function submitDeclarationAction(_previous: AttachmentState, formData: FormData): Promise<AttachmentState> {
   const parent = await requireParent(BASE);
-  let reference: string;
   try {
     const result = await submitDeclaration(parent.id, String(formData.get("cle") ?? ""));
     if (!result.ok) redirect(`${BASE}?personne=${Object.keys(result.errors)[0]}&verifier=1`);
-    reference = result.reference;
-    if (!result.alreadySent) {
-      const content = declarationReceivedMail(
-        { civility: parent.civility, usageName: parent.usageName, firstNames: parent.firstNames, reference, link: `${env().APP_URL}/espace` },
-        town(),
-      );
-      await sendMail({ to: parent.email, ...content, tag: "declaration-received" });
-    }
+    // The acknowledgement was queued with the sending; it leaves now (with anything a crash left behind), or
+    // with the dispatcher.
+    await deliverQueuedMailsSoon();
   } catch (error) {
     if (error instanceof DeclarationError) return { status: "error", message: error.message };
     throw error;

@@ -2,8 +2,12 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { CHILD_KEY_ALPHABET } from "@/lib/family/child-key";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
+import { queueMail } from "@/lib/mail/queue";
+import { declarationReceivedMail } from "@/lib/mail/templates";
+import { town } from "@/lib/town";
 import { formatIsoAsFrench } from "@/lib/validation/date";
 import { formatPhone } from "@/lib/validation/phone";
 import { emptyPeople, schemaFor, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
@@ -213,6 +217,13 @@ export async function submitDeclaration(accountId: string, submissionKey: string
       data: { demarcheId: declaration.id, type: resubmission ? "RESUBMITTED" : "SUBMITTED", fromStatus: declaration.status, toStatus: "SUBMITTED", accountId },
     });
     await audit({ actorType: "ACCOUNT", actorId: accountId, action: resubmission ? "declaration.resubmitted" : "declaration.submitted", targetType: "Demarche", targetId: declaration.id }, tx);
+    // The acknowledgement is queued with the sending: recorded together, or not at all (lib/mail/queue.ts).
+    const parent = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true } });
+    const content = declarationReceivedMail(
+      { civility: parent.civility, usageName: parent.usageName, firstNames: parent.firstNames, reference: declaration.reference, link: `${env().APP_URL}/espace` },
+      town(),
+    );
+    await queueMail(tx, { to: parent.email, ...content, tag: "declaration-received" });
     return true;
   });
   if (!sent) {

@@ -20,6 +20,8 @@ export interface MailMessage {
   html: string;
   /** A short category for the provider's statistics ("activation", "password-reset"...). */
   tag?: string;
+  /** The same key twice sends one mail (Resend keeps keys 24 h): the queued mail's id (lib/mail/queue.ts). */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {

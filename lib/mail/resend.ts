@@ -42,7 +42,7 @@ export function resendMailer({ apiKey, from, baseUrl = "https://api.resend.com",
           text: message.text,
           ...(message.tag ? { tags: [{ name: "category", value: tagValue(message.tag) }] } : {}),
         },
-        { signal: AbortSignal.timeout(timeoutMs) },
+        { signal: AbortSignal.timeout(timeoutMs), ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}) },
       );
       if (error) {
         const status = error.statusCode ?? null;

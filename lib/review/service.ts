@@ -6,7 +6,7 @@ import { emptyPeople, type DeclarationPeople } from "@/lib/declaration/people";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { env } from "@/lib/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
-import { sendMail } from "@/lib/mail";
+import { deliverQueuedMailsSoon, queueMail } from "@/lib/mail/queue";
 import { decisionMail, type Decision } from "@/lib/mail/templates";
 import { fileStore } from "@/lib/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/staff/authorize";
@@ -93,9 +93,14 @@ const CHANGED_MEANWHILE = "Cette déclaration a été modifiée entre-temps (par
  * Applies a status change if the démarche is still at the version the agent saw and in an allowed
  * status; inside the same transaction, `more` writes what goes with it (the family dossier...).
  */
-async function transition<T>(actor: StaffActor, change: Transition, more?: (tx: Prisma.TransactionClient, current: { accountId: string; familyId: string | null; data: unknown }) => Promise<T>) {
+async function transition<T>(
+  actor: StaffActor,
+  change: Transition,
+  more?: (tx: Prisma.TransactionClient, current: { accountId: string; familyId: string | null; data: unknown }) => Promise<T>,
+  tell?: (extra: T | undefined) => { decision: Decision; message: string },
+) {
   if (!isUuid(change.id)) throw new ExpectedError("Cette déclaration n'existe pas.");
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const current = await tx.demarche.findFirst({ where: { id: change.id, kind: "FAMILY_DECLARATION" }, select: { status: true, version: true, accountId: true, familyId: true, data: true, reference: true } });
     if (!current || current.status === "DRAFT") throw new ExpectedError("Cette déclaration n'existe pas.");
     const updated = await tx.demarche.updateMany({
@@ -125,8 +130,15 @@ async function transition<T>(actor: StaffActor, change: Transition, more?: (tx: 
       },
     });
     const extra = more ? await more(tx, current) : undefined;
+    // The parent hears of the decision with it: notification and mail are written in the same transaction.
+    if (tell) {
+      const { decision, message } = tell(extra);
+      await tellParent(tx, current.accountId, current.reference, decision, message);
+    }
     return { accountId: current.accountId, reference: current.reference, from: current.status, extra };
   });
+  if (tell) await deliverQueuedMailsSoon();
+  return result;
 }
 
 const statusWords: Record<DemarcheStatus, string> = {
@@ -148,9 +160,11 @@ export async function takeDeclaration(caller: Caller, id: string, version: numbe
 export async function requestCorrection(caller: Caller, id: string, version: number, message: string, remarks: Remark[]) {
   const actor = await authorizeStaff(caller);
   assertStorableText({ message, remarks });
-  const result = await transition(actor, { id, version, from: FROM.correction, to: "NEEDS_CORRECTION", event: "CORRECTION_REQUESTED", message, remarks });
+  const result = await transition(actor, { id, version, from: FROM.correction, to: "NEEDS_CORRECTION", event: "CORRECTION_REQUESTED", message, remarks }, undefined, () => ({
+    decision: "NEEDS_CORRECTION",
+    message: correctionText(message, remarks),
+  }));
   await audit({ ...staffAudit(actor), action: "declaration.correction_requested", targetType: "Demarche", targetId: id, details: { reference: result.reference, remarks: remarks.length } });
-  await tellParent(result.accountId, result.reference, "NEEDS_CORRECTION", correctionText(message, remarks));
 }
 
 export async function acceptDeclaration(caller: Caller, id: string, version: number) {
@@ -158,11 +172,16 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
   const now = new Date();
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const result = await transition(actor, { id, version, from: FROM.accept, to: "ACCEPTED", event: "ACCEPTED", data: { decidedAt: now }, assignedToId: actor.id }, async (tx, current) => {
-        const people = { ...emptyPeople(), ...((current.data ?? {}) as Partial<DeclarationPeople>) };
-        const account = await tx.account.findUniqueOrThrow({ where: { id: current.accountId }, select: { familyId: true } });
-        return writeFamilyDossier(tx, { demarcheId: id, accountId: current.accountId, existingFamilyId: current.familyId ?? account.familyId, people, staffId: actor.id, now });
-      });
+      const result = await transition(
+        actor,
+        { id, version, from: FROM.accept, to: "ACCEPTED", event: "ACCEPTED", data: { decidedAt: now }, assignedToId: actor.id },
+        async (tx, current) => {
+          const people = { ...emptyPeople(), ...((current.data ?? {}) as Partial<DeclarationPeople>) };
+          const account = await tx.account.findUniqueOrThrow({ where: { id: current.accountId }, select: { familyId: true } });
+          return writeFamilyDossier(tx, { demarcheId: id, accountId: current.accountId, existingFamilyId: current.familyId ?? account.familyId, people, staffId: actor.id, now });
+        },
+        (dossier) => ({ decision: "ACCEPTED", message: `Votre famille est enregistrée sous le numéro de dossier ${dossier!.dossierNumber}.` }),
+      );
       const dossier = result.extra!;
       await audit({
         ...staffAudit(actor),
@@ -171,7 +190,6 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
         targetId: id,
         details: { reference: result.reference, familyId: dossier.familyId, dossierNumber: dossier.dossierNumber, familyCreated: dossier.created },
       });
-      await tellParent(result.accountId, result.reference, "ACCEPTED", `Votre famille est enregistrée sous le numéro de dossier ${dossier.dossierNumber}.`);
       return dossier;
     } catch (error) {
       // Two validations creating dossiers at the same instant may pick the same number: try the next one.
@@ -184,9 +202,13 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
 export async function refuseDeclaration(caller: Caller, id: string, version: number, reason: string) {
   const actor = await authorizeStaff(caller);
   assertStorableText(reason);
-  const result = await transition(actor, { id, version, from: FROM.refuse, to: "REFUSED", event: "REFUSED", message: reason, data: { decidedAt: new Date(), refusalReason: reason }, assignedToId: actor.id });
+  const result = await transition(
+    actor,
+    { id, version, from: FROM.refuse, to: "REFUSED", event: "REFUSED", message: reason, data: { decidedAt: new Date(), refusalReason: reason }, assignedToId: actor.id },
+    undefined,
+    () => ({ decision: "REFUSED", message: reason }),
+  );
   await audit({ ...staffAudit(actor), action: "declaration.refused", targetType: "Demarche", targetId: id, details: { reference: result.reference } });
-  await tellParent(result.accountId, result.reference, "REFUSED", reason);
 }
 
 const NOTIFICATION_TITLES: Record<Decision, string> = {
@@ -196,20 +218,16 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
 };
 
 /**
- * The decision reaches the parent twice: on their home page (always) and by mail. A mail provider
- * failure does not undo the decision, which is recorded; it is logged without the mail's content.
+ * The decision reaches the parent twice: on their home page and by mail, both written with the decision
+ * (lib/mail/queue.ts delivers the mail after the commit, and retries it if the provider is down).
  */
-async function tellParent(accountId: string, reference: string, decision: Decision, message: string) {
-  const account = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
+async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
   const link = decision === "NEEDS_CORRECTION" ? "/espace/declarer-ma-famille" : "/espace";
-  await db().notification.create({ data: { accountId, title: NOTIFICATION_TITLES[decision], body: decision === "NEEDS_CORRECTION" ? "Nos services vous demandent de compléter votre déclaration : voyez leur message ci-dessous." : message, link } });
+  await tx.notification.create({ data: { accountId, title: NOTIFICATION_TITLES[decision], body: decision === "NEEDS_CORRECTION" ? "Nos services vous demandent de compléter votre déclaration : voyez leur message ci-dessous." : message, link } });
   if (account.status === "CLOSED") return;
   const content = decisionMail({ civility: account.civility, usageName: account.usageName, firstNames: account.firstNames, decision, message, link: `${env().APP_URL}${link}`, reference }, town());
-  try {
-    await sendMail({ to: account.email, ...content, tag: `decision-${decision.toLowerCase()}` });
-  } catch (error) {
-    console.error(`Courriel de décision non envoyé (démarche ${reference}) :`, error instanceof Error ? error.name : "erreur");
-  }
+  await queueMail(tx, { to: account.email, ...content, tag: `decision-${decision.toLowerCase()}` });
 }
 
 /** The targets remarks can point to on this declaration, in the parent's words. */
