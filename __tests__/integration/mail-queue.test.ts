@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { deliverQueuedMails, queueMail } from "@/lib/mail/queue";
+import { deliverQueuedMails, MAX_ATTEMPTS, queueMail } from "@/lib/mail/queue";
 import { testPrisma } from "./support/db";
 
 /**
@@ -57,6 +57,14 @@ test("a mail that cannot be sent stays queued, with the error's name and a wait 
   await deliverQueuedMails({ limit: 200 });
   expect((await prisma.queuedMail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(1);
   await prisma.queuedMail.delete({ where: { id: row.id } });
+});
+
+test("a mail refused for about a day is given up, and the audit log says so (without its content)", async () => {
+  const row = await prisma.queuedMail.create({ data: { to: " ", subject: "Sujet", text: "Texte", html: "<p>Texte</p>", attempts: MAX_ATTEMPTS - 1, tag: "abandon" } });
+  await drain();
+  expect(await prisma.queuedMail.count({ where: { id: row.id } })).toBe(0);
+  const entry = await prisma.auditLog.findFirst({ where: { action: "mail.abandoned", targetId: row.id } });
+  expect(entry).toMatchObject({ actorType: "SYSTEM", details: { tag: "abandon", attempts: MAX_ATTEMPTS, lastError: "Error" } });
 });
 
 test("queueMail refuses a malformed recipient at once", async () => {

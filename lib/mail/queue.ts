@@ -1,4 +1,5 @@
 import "server-only";
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma, QueuedMail } from "@/lib/generated/prisma/client";
 import { mailer, type MailMessage } from "./index";
@@ -16,6 +17,8 @@ import { mailer, type MailMessage } from "./index";
 
 const LEASE_MS = 2 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
+/** About a day of attempts (1, 2, 4… minutes, then hourly): a mail still refused then is given up, and recorded. */
+export const MAX_ATTEMPTS = 30;
 
 /** The address is not echoed: it is personal data and errors end up in logs. */
 function assertRecipient(to: string): void {
@@ -65,11 +68,14 @@ export async function deliverQueuedMails({ limit = 50 }: { limit?: number } = {}
       result.sent += 1;
     } catch (error) {
       result.failed += 1;
+      const name = error instanceof Error ? error.name : "Error";
+      if (mail.attempts >= MAX_ATTEMPTS) {
+        await db().queuedMail.delete({ where: { id: mail.id } });
+        await audit({ actorType: "SYSTEM", action: "mail.abandoned", targetType: "QueuedMail", targetId: mail.id, details: { tag: mail.tag, attempts: mail.attempts, lastError: name } });
+        continue;
+      }
       const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, mail.attempts - 1));
-      await db().queuedMail.update({
-        where: { id: mail.id },
-        data: { lastError: error instanceof Error ? error.name : "Error", nextAttemptAt: new Date(Date.now() + wait) },
-      });
+      await db().queuedMail.update({ where: { id: mail.id }, data: { lastError: name, nextAttemptAt: new Date(Date.now() + wait) } });
     }
   }
   return result;
