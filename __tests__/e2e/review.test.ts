@@ -158,7 +158,14 @@ describe("an agent reviews a declaration a parent sent", () => {
     expect(home).toContain("Tom REVUE (enfant) : La date de naissance ne correspond pas au livret de famille.");
     await axe(parentPage);
     await expectNoHorizontalScroll(parentPage);
-    await parentPage.goto(`/espace/declarer-ma-famille?personne=enfant-${childId}`);
+    await parentPage.goto("/espace/declarer-ma-famille");
+    // The person the remark is about is marked in the panel, in words.
+    const marked = parentPage.getByRole("navigation", { name: "Membres de la famille" }).getByRole("link", { name: /Tom REVUE/ });
+    await expect(marked.innerText()).resolves.toContain("remarque de nos services");
+    await expect(parentPage.getByRole("navigation", { name: "Membres de la famille" }).getByRole("link", { name: /Claire REVUE/ }).innerText()).resolves.not.toContain("remarque");
+    await axe(parentPage);
+    await marked.click();
+    await parentPage.waitForURL(`**/espace/declarer-ma-famille?personne=enfant-${childId}`);
     await parentPage.getByLabel(/Date de naissance/).fill("02/01/2018");
     await parentPage.getByRole("button", { name: "Ajouter à mon entourage" }).click();
     await parentPage.waitForLoadState("networkidle");

@@ -11,7 +11,7 @@ import { SoloWarning } from "@/components/declaration/SoloWarning";
 import { requireParent } from "@/lib/auth/session";
 import { goToSummaryAction, removePersonAction } from "@/lib/declaration/actions";
 import { listAttachments } from "@/lib/declaration/attachments";
-import { lastStaffRequest } from "@/lib/declaration/history";
+import { lastStaffRequestDetails } from "@/lib/declaration/history";
 import { displayName, parsePersonRef, personRefParam, validatePeople } from "@/lib/declaration/people";
 import { childAgeWarning, DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { EDITABLE, holderFromAccount, openDeclaration } from "@/lib/declaration/service";
@@ -39,7 +39,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
   const [attachments, stored, staffRequest] = await Promise.all([
     listAttachments(declaration.id),
     listOwnDocuments(parent.id),
-    declaration.status === "NEEDS_CORRECTION" ? lastStaffRequest(declaration.id) : null,
+    declaration.status === "NEEDS_CORRECTION" ? lastStaffRequestDetails(declaration.id) : null,
   ]);
   const representatives = [
     { key: "holder" as const, name: displayName(holderDefaults, "titulaire du compte") },
@@ -104,7 +104,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       {staffRequest ? (
         <section role="alert" className="mb-6 rounded-md border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
           <h2 className="mb-1 font-bold">Nos services vous demandent de compléter votre déclaration</h2>
-          <p className="whitespace-pre-line">{staffRequest}</p>
+          <p className="whitespace-pre-line">{staffRequest.text}</p>
         </section>
       ) : null}
       {showBanner ? (
@@ -125,7 +125,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
         {/* On a phone the panel and the form are two screens (the seed's "2 pages"). */}
         <div className={personSelected ? "hidden lg:block" : ""}>
-          <PeoplePanel people={people} holderName={displayName(holderDefaults, "Titulaire du compte")} selected={personSelected ? selected : ""} invalid={invalid} />
+          <PeoplePanel people={people} holderName={displayName(holderDefaults, "Titulaire du compte")} selected={personSelected ? selected : ""} invalid={invalid} remarked={staffRequest?.remarkedPeople} />
         </div>
         <section aria-label="Fiche de la personne" className={`card ${personSelected ? "" : "hidden lg:block"}`}>
           <p className="mb-4 lg:hidden">
