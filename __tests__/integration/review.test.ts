@@ -12,7 +12,7 @@ import { familyOfAccount } from "@/lib/family/queries";
 import { csvCell, EXPORT_COLUMNS, exportValidatedFamilies } from "@/lib/review/export";
 import { listQueue } from "@/lib/review/queue";
 import { correctionSchema, queueFiltersSchema, refusalSchema } from "@/lib/review/schemas";
-import { acceptDeclaration, getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
+import { acceptDeclaration, declarationRemarkTargets, getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
 import { ForbiddenError, type Caller } from "@/lib/staff/authorize";
 import { expectFrenchMessage, holdsForbidden, hostileForm, hostileString, RUNS } from "../support/hostile";
 import { testPrisma } from "./support/db";
@@ -112,6 +112,7 @@ describe("authorization: every review function refuses a visitor and a parent by
     const calls: [string, () => Promise<unknown>][] = [
       ["listQueue", () => listQueue(caller, filters)],
       ["getDeclarationForStaff", () => getDeclarationForStaff(caller, demarche.id)],
+      ["declarationRemarkTargets", () => declarationRemarkTargets(caller, demarche.id)],
       ["readDeclarationDocument", () => readDeclarationDocument(caller, demarche.id, documentId)],
       ["takeDeclaration", () => takeDeclaration(caller, demarche.id, demarche.version)],
       ["requestCorrection", () => requestCorrection(caller, demarche.id, demarche.version, "Merci de compléter.", [])],

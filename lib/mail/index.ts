@@ -42,9 +42,13 @@ export function mailer(current: Env = env()): Mailer {
   return cached.mailer;
 }
 
+/** Refuses an empty address or one carrying a header injection. The address is not echoed: it is personal data and errors end up in logs. */
+export function assertRecipient(to: string): void {
+  if (!to.trim() || /[\r\n]/.test(to)) throw new Error("Mail recipient is missing or malformed");
+}
+
 export async function sendMail(message: MailMessage): Promise<void> {
-  // The address is not echoed: it is personal data and errors end up in logs.
-  if (!message.to.trim() || /[\r\n]/.test(message.to)) throw new Error("Mail recipient is missing or malformed");
+  assertRecipient(message.to);
   await mailer().send(message);
 }
 

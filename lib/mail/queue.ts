@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma, QueuedMail } from "@/lib/generated/prisma/client";
-import { mailer, type MailMessage } from "./index";
+import { assertRecipient, mailer, type MailMessage } from "./index";
 
 /**
  * The mails that tell a parent something was recorded (an acknowledgement, a staff decision) are queued in
@@ -19,11 +19,6 @@ const LEASE_MS = 2 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 /** About a day of attempts (1, 2, 4… minutes, then hourly): a mail still refused then is given up, and recorded. */
 export const MAX_ATTEMPTS = 30;
-
-/** The address is not echoed: it is personal data and errors end up in logs. */
-function assertRecipient(to: string): void {
-  if (!to.trim() || /[\r\n]/.test(to)) throw new Error("Mail recipient is missing or malformed");
-}
 
 export async function queueMail(tx: Prisma.TransactionClient, message: MailMessage): Promise<void> {
   assertRecipient(message.to);

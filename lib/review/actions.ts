@@ -5,7 +5,7 @@ import { fieldErrorsOf, invalid, type AdminFormState } from "@/lib/admin/form-st
 import { ExpectedError, runAdminAction } from "@/lib/admin/run-action";
 import { staffCaller } from "@/lib/staff/session";
 import { correctionSchema, refusalSchema, REMARK_ROWS, remarkKeyPattern, remarkText, versionSchema, type Remark } from "./schemas";
-import { acceptDeclaration, getDeclarationForStaff, refuseDeclaration, remarkTargets, requestCorrection, takeDeclaration } from "./service";
+import { acceptDeclaration, declarationRemarkTargets, refuseDeclaration, requestCorrection, takeDeclaration } from "./service";
 
 /** The review page's four decisions. Each one re-reads who calls (third lock) and validates again. */
 const page = (id: string, done: string) => `/admin/declarations/${encodeURIComponent(id)}?fait=${done}`;
@@ -29,9 +29,9 @@ export async function requestCorrectionAction(id: string, previous: AdminFormSta
     const parsed = correctionSchema.safeParse({ version: formData.get("version"), message: formData.get("message") ?? "" });
     const fieldErrors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error);
     // Remarks point at a person or a document of this very declaration, in the parent's words.
-    const declaration = await getDeclarationForStaff(caller, id);
-    if (!declaration) throw new ExpectedError("Cette déclaration n'existe pas.");
-    const targets = new Map(remarkTargets(declaration.presented).map((target) => [target.key, target.label]));
+    const known = await declarationRemarkTargets(caller, id);
+    if (!known) throw new ExpectedError("Cette déclaration n'existe pas.");
+    const targets = new Map(known.map((target) => [target.key, target.label]));
     const remarks: Remark[] = [];
     for (let row = 0; row < REMARK_ROWS; row += 1) {
       const key = String(formData.get(`remarque_cible_${row}`) ?? "");

@@ -39,6 +39,13 @@ type ChildValues = {
 
 const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
+const ADDRESS_FIELDS = ["streetNumber", "streetName", "building", "apartment", "addressComplement", "postalCode", "city", "country"] as const;
+
+/** The ADRESSE block of any person's form, as member columns (null when not given). */
+function addressOf(value: Partial<Record<(typeof ADDRESS_FIELDS)[number], string>>) {
+  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, value[field] ?? null])) as Record<(typeof ADDRESS_FIELDS)[number], string | null>;
+}
+
 /** The people, validated again by the same schemas the parent's forms use (the data is never trusted as stored). */
 export function plannedMembers(people: DeclarationPeople, holderAccountId: string): { members: PlannedMember[]; links: { child: string; representative: string; quality: ParentQuality; parentalAuthority: boolean }[] } {
   const members: PlannedMember[] = [];
@@ -54,14 +61,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
         usageName: value.usageName,
         firstName: value.firstName,
         birthDate: day(value.birthDate),
-        streetNumber: value.streetNumber ?? null,
-        streetName: value.streetName ?? null,
-        building: value.building ?? null,
-        apartment: value.apartment ?? null,
-        addressComplement: value.addressComplement ?? null,
-        postalCode: value.postalCode ?? null,
-        city: value.city ?? null,
-        country: value.country ?? null,
+        ...addressOf(value),
         homePhone: value.homePhone ?? null,
         homePhoneUnlisted: value.homePhoneUnlisted,
         mobile: value.mobile ?? null,
@@ -97,14 +97,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
         expectedBirth: value.expectedBirth,
         birthDate: value.expectedBirth ? null : day(value.birthDate),
         expectedBirthDate: value.expectedBirth ? day(value.expectedBirthDate) : null,
-        streetNumber: value.streetNumber ?? null,
-        streetName: value.streetName ?? null,
-        building: value.building ?? null,
-        apartment: value.apartment ?? null,
-        addressComplement: value.addressComplement ?? null,
-        postalCode: value.postalCode ?? null,
-        city: value.city ?? null,
-        country: value.country ?? null,
+        ...addressOf(value),
       },
     });
     for (const rep of reps) {
@@ -122,14 +115,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
         firstName: value.firstName,
         mobile: value.phone ?? null,
         email: value.email ?? null,
-        streetNumber: value.streetNumber ?? null,
-        streetName: value.streetName ?? null,
-        building: value.building ?? null,
-        apartment: value.apartment ?? null,
-        addressComplement: value.addressComplement ?? null,
-        postalCode: value.postalCode ?? null,
-        city: value.city ?? null,
-        country: value.country ?? null,
+        ...addressOf(value),
         emergencyContact: value.emergencyContact,
         relationship: value.relationship,
       },

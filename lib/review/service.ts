@@ -230,6 +230,14 @@ async function tellParent(tx: Prisma.TransactionClient, accountId: string, refer
   await queueMail(tx, { to: account.email, ...content, tag: `decision-${decision.toLowerCase()}` });
 }
 
+/** For the correction form's check: the targets of one declaration, read without the rest of it (no new "viewed" entry). */
+export async function declarationRemarkTargets(caller: Caller, id: string) {
+  await authorizeStaff(caller);
+  if (!isUuid(id)) return null;
+  const row = await db().demarche.findFirst({ where: { id, kind: "FAMILY_DECLARATION", status: { not: "DRAFT" } }, select: { data: true } });
+  return row ? remarkTargets(presentPeople({ ...emptyPeople(), ...((row.data ?? {}) as Partial<DeclarationPeople>) })) : null;
+}
+
 /** The targets remarks can point to on this declaration, in the parent's words. */
 export function remarkTargets(presented: ReturnType<typeof presentPeople>) {
   return [
