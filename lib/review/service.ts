@@ -6,7 +6,7 @@ import { emptyPeople, type DeclarationPeople } from "@/lib/declaration/people";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { env } from "@/lib/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
-import { deliverQueuedMailsSoon, queueMail } from "@/lib/mail/queue";
+import { queueMail } from "@/lib/mail/queue";
 import { decisionMail, type Decision } from "@/lib/mail/templates";
 import { fileStore } from "@/lib/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/staff/authorize";
@@ -137,7 +137,6 @@ async function transition<T>(
     }
     return { accountId: current.accountId, reference: current.reference, from: current.status, extra };
   });
-  if (tell) await deliverQueuedMailsSoon();
   return result;
 }
 
@@ -219,7 +218,7 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
 
 /**
  * The decision reaches the parent twice: on their home page and by mail, both written with the decision
- * (lib/mail/queue.ts delivers the mail after the commit, and retries it if the provider is down).
+ * (a worker delivers the mail once the transaction commits, and retries it if the provider is down: lib/mail/queue.ts).
  */
 async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
