@@ -43,15 +43,17 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }
 
-/** The queue settings of a definition (the per-run cap on expiry exists for the fault tests). */
+/** The queue settings of a definition (the caps on expiry and retry delay exist for the fault tests). */
 export function queueOptions(job: AnyJobDefinition): PgBoss.Queue {
   const cap = env().JOBS_EXPIRE_SECONDS;
+  const delayCap = env().JOBS_RETRY_DELAY_SECONDS;
   const expire = job.expireInSeconds ?? JOB_DEFAULTS.expireInSeconds;
+  const delay = job.retryDelaySeconds ?? JOB_DEFAULTS.retryDelaySeconds;
   return {
     name: job.name,
     policy: job.policy ?? "standard",
     retryLimit: job.retryLimit ?? JOB_DEFAULTS.retryLimit,
-    retryDelay: job.retryDelaySeconds ?? JOB_DEFAULTS.retryDelaySeconds,
+    retryDelay: delayCap ? Math.min(delayCap, delay) : delay,
     retryBackoff: true,
     expireInSeconds: cap ? Math.min(cap, expire) : expire,
   };
