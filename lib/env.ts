@@ -57,8 +57,8 @@ const schema = z
     JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).optional().or(z.literal("").transform(() => undefined)),
     /** Fault tests only ("privacy.purge=* * * * *;..."): other schedules than the code's. Never in production. */
     JOBS_TEST_SCHEDULES: optionalString,
-    /** Jobs one worker process runs at once, per queue. */
-    JOBS_CONCURRENCY: z.coerce.number().int().min(1, "doit être un entier entre 1 et 20").max(20, "doit être un entier entre 1 et 20").default(2),
+    /** Jobs one poller of a worker process takes and runs at once (two pollers per queue). */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1, "doit être un entier entre 1 et 20").max(20, "doit être un entier entre 1 et 20").default(5),
 
     UPLOADTHING_TOKEN: optionalString,
     FILE_STORAGE_DIR: z.string().trim().default(".data/files"),

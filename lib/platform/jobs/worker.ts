@@ -27,9 +27,13 @@ export async function startWorker(jobs: readonly AnyJobDefinition[], { pollingIn
   const instance = await boss("worker");
   await prepareQueues(jobs);
 
+  // Two pollers per queue, each taking up to JOBS_CONCURRENCY jobs at a time and running them side by side: pg-boss
+  // waits its polling interval after each fetch, so a batch (not one job) per fetch is what gives throughput.
   for (const job of jobs) {
-    for (let slot = 0; slot < env().JOBS_CONCURRENCY; slot += 1) {
-      await instance.work<object>(job.name, { includeMetadata: true, pollingIntervalSeconds }, ([attempt]) => run(job, attempt));
+    for (let slot = 0; slot < 2; slot += 1) {
+      await instance.work<object>(job.name, { includeMetadata: true, pollingIntervalSeconds, batchSize: env().JOBS_CONCURRENCY }, async (batch) => {
+        await Promise.all(batch.map((attempt) => run(instance, job, attempt)));
+      });
     }
   }
 
@@ -50,18 +54,25 @@ export async function startWorker(jobs: readonly AnyJobDefinition[], { pollingIn
   };
 }
 
-/** One attempt: the handler, and one log line with its outcome (the error's name only: its message may quote data). */
-async function run(job: AnyJobDefinition, attempt: PgBoss.JobWithMetadata<object> | undefined): Promise<void> {
-  if (!attempt) return;
+/**
+ * One attempt: the handler, then its outcome recorded at once for this job alone (a slow neighbour in the batch
+ * cannot make it expire), and one log line (the error's name only: its message may quote data; the message goes
+ * to pg-boss's table, shown to administrators on /admin/taches).
+ */
+async function run(instance: PgBoss, job: AnyJobDefinition, attempt: PgBoss.JobWithMetadata<object>): Promise<void> {
   const started = Date.now();
   const fields = { job: job.name, jobId: attempt.id, attempt: attempt.retryCount + 1, pid: process.pid };
   try {
     await job.handler(attempt.data, { jobId: attempt.id, attempt: attempt.retryCount + 1 });
+    await instance.complete(job.name, attempt.id);
     logEvent("info", "job", { ...fields, outcome: "completed", durationMs: Date.now() - started, queuedMs: started - new Date(attempt.createdOn).getTime() });
   } catch (error) {
     const last = attempt.retryCount >= attempt.retryLimit;
     logEvent(last ? "error" : "warn", "job", { ...fields, outcome: last ? "failed" : "retry", durationMs: Date.now() - started, error: errorName(error) });
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    await instance.fail(job.name, attempt.id, { name: errorName(error), message: message.slice(0, 2_000) }).catch((failure: unknown) => {
+      logEvent("error", "job.fail-not-recorded", { ...fields, error: errorName(failure) });
+    });
   }
 }
 
