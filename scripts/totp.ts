@@ -2,7 +2,7 @@
  * `npm run totp -- agent.demo` (or admin.demo, or a base-32 secret): the current 6-digit code of a demo
  * staff account's second factor, for signing in without a phone in development. Demo secrets are public.
  */
-import { demoAdmin, demoAgent } from "../lib/demo/accounts";
+import { demoAdmin, demoAgent } from "../lib/platform/demo/accounts";
 import { TOTP_PERIOD_SECONDS, totpCode } from "../lib/staff/totp";
 
 const argument = process.argv[2] ?? demoAdmin.login;

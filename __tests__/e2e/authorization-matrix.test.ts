@@ -1,10 +1,10 @@
 import { hash } from "@node-rs/argon2";
 import type { APIResponse, BrowserContext } from "playwright-core";
 import { createPublicDocument } from "@/lib/content/public-documents-admin";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
-import { createKnownFamily } from "@/lib/dossiers/service";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { createKnownFamily } from "@/lib/dossier/service";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { newTotpSecret } from "@/lib/staff/totp";
 import { sealTotpSecret } from "@/lib/staff/totp-secret";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";

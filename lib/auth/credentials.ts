@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { wasClosed } from "@/lib/privacy/closure";
-import { clientIp } from "./client-ip";
-import { burnPasswordCheck, verifyPassword } from "./password";
-import { isThrottled, recordAttempt } from "./throttle";
-import { hasForbiddenCharacters } from "@/lib/validation/text";
+import { clientIp } from "../platform/security/client-ip";
+import { burnPasswordCheck, verifyPassword } from "../platform/security/password";
+import { isThrottled, recordAttempt } from "../platform/security/throttle";
+import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
 

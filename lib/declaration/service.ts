@@ -1,15 +1,15 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { CHILD_KEY_ALPHABET } from "@/lib/family/child-key";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { CHILD_KEY_ALPHABET } from "@/lib/dossier/child-key";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
-import { queueMail } from "@/lib/mail/queue";
-import { declarationReceivedMail } from "@/lib/mail/templates";
-import { town } from "@/lib/town";
-import { formatIsoAsFrench } from "@/lib/validation/date";
-import { formatPhone } from "@/lib/validation/phone";
+import { queueMail } from "@/lib/platform/mail/queue";
+import { declarationReceivedMail } from "@/lib/platform/mail/templates";
+import { town } from "@/lib/platform/town";
+import { formatIsoAsFrench } from "@/lib/platform/validation/date";
+import { formatPhone } from "@/lib/platform/validation/phone";
 import { emptyPeople, schemaFor, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
 import type { RawPerson } from "./schemas";
 
@@ -217,7 +217,7 @@ export async function submitDeclaration(accountId: string, submissionKey: string
       data: { demarcheId: declaration.id, type: resubmission ? "RESUBMITTED" : "SUBMITTED", fromStatus: declaration.status, toStatus: "SUBMITTED", accountId },
     });
     await audit({ actorType: "ACCOUNT", actorId: accountId, action: resubmission ? "declaration.resubmitted" : "declaration.submitted", targetType: "Demarche", targetId: declaration.id }, tx);
-    // The acknowledgement is queued with the sending: recorded together, or not at all (lib/mail/queue.ts).
+    // The acknowledgement is queued with the sending: recorded together, or not at all (lib/platform/mail/queue.ts).
     const parent = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true } });
     const content = declarationReceivedMail(
       { civility: parent.civility, usageName: parent.usageName, firstNames: parent.firstNames, reference: declaration.reference, link: `${env().APP_URL}/espace` },

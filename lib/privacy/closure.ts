@@ -1,14 +1,14 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { verifyPassword } from "@/lib/platform/security/password";
+import { db } from "@/lib/platform/db";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
-import { sendMail } from "@/lib/mail";
-import { accountClosedMail } from "@/lib/mail/templates";
-import { deriveKey } from "@/lib/security/keys";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
+import { sendMail } from "@/lib/platform/mail";
+import { accountClosedMail } from "@/lib/platform/mail/templates";
+import { deriveKey } from "@/lib/platform/security/keys";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
 
 /**
  * Closing a parent's account (RGPD art. 17, within the town's legal duties).

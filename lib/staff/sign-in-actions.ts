@@ -2,9 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/platform/audit";
 import { signIn, signOut } from "@/lib/auth/config";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/security/password";
 import { StaffSignInError } from "./auth-provider";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";

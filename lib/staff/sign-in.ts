@@ -1,15 +1,15 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { audit } from "@/lib/audit";
-import { clientIp } from "@/lib/auth/client-ip";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { signValue, verifySignedValue } from "@/lib/security/signed-value";
-import { agentsNeedTotp } from "@/lib/town/settings";
-import { hasForbiddenCharacters } from "@/lib/validation/text";
-import type { StaffRole } from "./roles";
+import { audit } from "@/lib/platform/audit";
+import { clientIp } from "@/lib/platform/security/client-ip";
+import { burnPasswordCheck, verifyPassword } from "@/lib/platform/security/password";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
+import { agentsNeedTotp } from "@/lib/platform/town/settings";
+import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
+import type { StaffRole } from "../platform/security/roles";
 import { matchTotp, newTotpSecret } from "./totp";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 

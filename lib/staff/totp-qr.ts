@@ -1,6 +1,6 @@
 import "server-only";
 import QRCode from "qrcode";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { totpUri } from "./totp";
 
 /** The enrolment QR code, drawn on the server as SVG (no script, no third-party service). */

@@ -1,6 +1,6 @@
 import "server-only";
-import { deriveKey } from "@/lib/security/keys";
-import { seal, unseal } from "@/lib/security/sealed";
+import { deriveKey } from "@/lib/platform/security/keys";
+import { seal, unseal } from "@/lib/platform/security/sealed";
 
 /** The key purpose of staff TOTP secrets; prisma/seed.ts derives the same key for the demo accounts. */
 export const TOTP_SECRET_KEY_PURPOSE = "staff-totp-secret";

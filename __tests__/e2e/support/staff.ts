@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { demoAdmin, demoAgent, demoParent } from "@/lib/demo/accounts";
+import { demoAdmin, demoAgent, demoParent } from "@/lib/platform/demo/accounts";
 import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
 
 export const staffAccounts = { admin: demoAdmin, agent: demoAgent } as const;
