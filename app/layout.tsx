@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { inter } from "../components/layout/fonts";
+import { inter } from "@/components/layout/fonts";
 import { town } from "@/lib/platform/town";
 import "./globals.css";
 

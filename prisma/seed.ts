@@ -11,7 +11,7 @@ import { carbonBlanc } from "../lib/platform/town/towns/carbon-blanc";
 import { localFileStore } from "../lib/platform/storage/local";
 import { deriveKeyFromSecret } from "../lib/platform/security/keys";
 import { seal, unseal } from "../lib/platform/security/sealed";
-import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
+import { TOTP_SECRET_KEY_PURPOSE } from "../lib/auth/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
 
 const news = [

@@ -3,7 +3,7 @@
  * staff account's second factor, for signing in without a phone in development. Demo secrets are public.
  */
 import { demoAdmin, demoAgent } from "../lib/platform/demo/accounts";
-import { TOTP_PERIOD_SECONDS, totpCode } from "../lib/staff/totp";
+import { TOTP_PERIOD_SECONDS, totpCode } from "../lib/auth/totp";
 
 const argument = process.argv[2] ?? demoAdmin.login;
 const known: Record<string, string> = { [demoAdmin.login]: demoAdmin.totpSecret, [demoAgent.login]: demoAgent.totpSecret };

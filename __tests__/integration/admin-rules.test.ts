@@ -6,9 +6,9 @@ import { childKeyLetter, createKnownFamily, issueFamilyChildKey } from "@/lib/do
 import { findActiveChildKey } from "@/lib/dossier/child-keys";
 import { changeStaffRole, createStaff, setStaffActive } from "@/lib/staff/accounts";
 import { authorizeStaff, ForbiddenError } from "@/lib/platform/security/authorize";
-import { acceptTotpCode } from "@/lib/staff/sign-in";
-import { totpCode, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
-import { openTotpSecret, sealTotpSecret } from "@/lib/staff/totp-secret";
+import { acceptTotpCode } from "@/lib/auth/staff-sign-in";
+import { totpCode, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
 import { townWithOverrides, updateTownContact } from "@/lib/platform/town/settings";
 import { verifyPassword } from "@/lib/platform/security/password";
 import { testPrisma } from "./support/db";

@@ -23,7 +23,7 @@ import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { changeStaffRole, createStaff, getStaffForAdmin, resetStaffPassword, setStaffActive } from "@/lib/staff/accounts";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
-import { verifyStaffPassword } from "@/lib/staff/sign-in";
+import { verifyStaffPassword } from "@/lib/auth/staff-sign-in";
 import { updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
 import { expectFrenchMessage, expectFrenchMessages, hostileFile, hostileRecord, hostileString, hostileValue, RUNS } from "../support/hostile";
 import { testPrisma } from "./support/db";

@@ -3,7 +3,7 @@ import { slugify } from "@/lib/content/schemas";
 import { formatDossierNumber, parseKnownFamily } from "@/lib/dossier/schemas";
 import { seal, unseal } from "@/lib/platform/security/sealed";
 import { roleAllows } from "@/lib/platform/security/roles";
-import { matchTotp, normalizeTotpCode, totpCode, totpStep } from "@/lib/staff/totp";
+import { matchTotp, normalizeTotpCode, totpCode, totpStep } from "@/lib/auth/totp";
 import { formatSections, parseSections } from "@/lib/platform/town/settings-schema";
 
 describe("TOTP (RFC 6238)", () => {

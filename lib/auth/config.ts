@@ -6,7 +6,7 @@ import { sessionCookieSettings } from "@/lib/platform/security/cookies";
 import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect/auth";
 import { recordCallbackFailure } from "@/lib/franceconnect/callback";
 import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";
-import { staffCredentialsProvider } from "@/lib/staff/auth-provider";
+import { staffCredentialsProvider } from "@/lib/auth/staff-provider";
 import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/platform/security/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
 

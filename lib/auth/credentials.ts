@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
-import { wasClosed } from "@/lib/privacy/closure";
-import { clientIp } from "../platform/security/client-ip";
-import { burnPasswordCheck, verifyPassword } from "../platform/security/password";
-import { isThrottled, recordAttempt } from "../platform/security/throttle";
+import { wasClosed } from "./closed-login";
+import { clientIp } from "@/lib/platform/security/client-ip";
+import { burnPasswordCheck, verifyPassword } from "@/lib/platform/security/password";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
 import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import { CHILD_KEY_ALPHABET } from "@/lib/dossier/child-key";
+import { CROCKFORD_ALPHABET } from "@/lib/platform/format/crockford";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
 import { queueMail } from "@/lib/platform/mail/queue";
 import { declarationReceivedMail } from "@/lib/platform/mail/templates";
@@ -59,7 +59,7 @@ export async function findDeclaration(accountId: string): Promise<Declaration | 
 /** "D-2026-7K3M9Q": readable on the phone, no look-alike characters. */
 function newReference(): string {
   const bytes = randomBytes(6);
-  const body = [...bytes].map((byte) => CHILD_KEY_ALPHABET[byte % 32]).join("");
+  const body = [...bytes].map((byte) => CROCKFORD_ALPHABET[byte % 32]).join("");
   return `D-${new Date().getFullYear()}-${body}`;
 }
 

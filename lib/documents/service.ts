@@ -6,7 +6,7 @@ import { db } from "@/lib/platform/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
-import { inspectPdf, pdfVerdictMessage } from "../platform/pdf/active-content";
+import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
 import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */

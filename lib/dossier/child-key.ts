@@ -1,3 +1,5 @@
+import { CROCKFORD_ALPHABET } from "@/lib/platform/format/crockford";
+
 /**
  * The "Clé Enfance". The seed warns parents not to confuse O and 0, I and l: the key's alphabet
  * (Crockford's base 32) has no I, L, O or U, and typed input is normalised before comparison
@@ -5,7 +7,7 @@
  * character (Luhn mod 32), so most typing mistakes are caught before any lookup.
  * Format: XXXX-XXXX-XXXX-XXXX (15 random characters, 75 bits, + 1 check character).
  */
-export const CHILD_KEY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const CHILD_KEY_ALPHABET = CROCKFORD_ALPHABET;
 const RANDOM_LENGTH = 15;
 
 function checkCharacter(body: string): string {

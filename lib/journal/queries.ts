@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
-import { audit } from "../platform/audit/index";
+import { audit } from "@/lib/platform/audit/index";
 
 /**
  * The audit-log viewer of /admin/journal: administrators only, read-only (nothing in the portal updates

@@ -11,7 +11,7 @@ import { decisionMail, type Decision } from "@/lib/platform/mail/templates";
 import { fileStore } from "@/lib/platform/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
 import { town } from "@/lib/platform/town";
-import { writeFamilyDossier } from "../dossier/write";
+import { writeFamilyDossier } from "@/lib/dossier/write";
 import { presentPeople } from "./present";
 import { correctionText, type Remark } from "./schemas";
 

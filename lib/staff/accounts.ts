@@ -3,9 +3,9 @@ import { audit } from "@/lib/platform/audit";
 import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
 import { hashPassword } from "@/lib/platform/security/password";
 import { db } from "@/lib/platform/db";
-import { authorizeStaff, staffAudit, type Caller } from "../platform/security/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { generateInitialPassword } from "./passwords";
-import type { StaffRole } from "../platform/security/roles";
+import type { StaffRole } from "@/lib/platform/security/roles";
 import type { NewStaffInput } from "./schemas";
 
 /**

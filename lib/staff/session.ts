@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { db } from "@/lib/platform/db";
-import { roleAllows, type StaffRole } from "../platform/security/roles";
-import { totpRequiredFor } from "./sign-in";
-import type { StaffActor } from "../platform/security/authorize";
+import { roleAllows, type StaffRole } from "@/lib/platform/security/roles";
+import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
+import type { StaffActor } from "@/lib/platform/security/authorize";
 
 export interface StaffMember extends StaffActor {
   email: string;

@@ -5,10 +5,10 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/platform/audit";
 import { signIn, signOut } from "@/lib/auth/config";
 import { hashPassword } from "@/lib/platform/security/password";
-import { StaffSignInError } from "./auth-provider";
+import { StaffSignInError } from "@/lib/auth/staff-provider";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";
-import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "./sign-in";
+import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth/staff-sign-in";
 
 export interface StaffSignInState {
   status: "idle" | "error";

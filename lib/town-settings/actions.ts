@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { runAdminAction } from "@/lib/platform/actions/run-action";
 import { staffCaller } from "@/lib/staff/session";
-import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "../platform/town/settings";
-import { legalTextsSchema, townContactSchema } from "../platform/town/settings-schema";
+import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
+import { legalTextsSchema, townContactSchema } from "@/lib/platform/town/settings-schema";
 
 /** Administrators only: the page, this action (staffCaller) and the lib function each check the role. */
 export async function saveTownContact(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {

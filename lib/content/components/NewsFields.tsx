@@ -1,6 +1,6 @@
 "use client";
 
-import { FormText, FormTextarea } from "../../../components/forms/ActionForm";
+import { FormText, FormTextarea } from "@/components/forms/ActionForm";
 
 export function NewsFields({ values }: { values?: { title: string; summary: string; body: string } }) {
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormText, FormTextarea } from "../../../components/forms/ActionForm";
+import { FormText, FormTextarea } from "@/components/forms/ActionForm";
 
 export function PublicDocumentFields({ values, fileRequired }: { values?: { title: string; description: string | null; position: number }; fileRequired: boolean }) {
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { CHILD_SLOTS, REPRESENTATIVE_SLOTS } from "@/lib/dossier/schemas";
-import { FormSelect, FormText } from "../../../components/forms/ActionForm";
+import { FormSelect, FormText } from "@/components/forms/ActionForm";
 
 const civilities = [
   { value: "", label: "Choisir…" },

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AdminFormState } from "@/lib/platform/actions/admin-form-state";
-import { ActionForm, FormSelect, FormText } from "../../../components/forms/ActionForm";
+import { ActionForm, FormSelect, FormText } from "@/components/forms/ActionForm";
 
 type Action = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 

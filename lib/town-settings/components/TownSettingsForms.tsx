@@ -2,7 +2,7 @@
 
 import type { AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import type { TownConfig } from "@/lib/platform/town/types";
-import { ActionForm, FormCheckbox, FormText, FormTextarea } from "../../../components/forms/ActionForm";
+import { ActionForm, FormCheckbox, FormText, FormTextarea } from "@/components/forms/ActionForm";
 
 type Action = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 

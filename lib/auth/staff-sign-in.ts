@@ -9,7 +9,7 @@ import { env } from "@/lib/platform/env";
 import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
 import { agentsNeedTotp } from "@/lib/platform/town/settings";
 import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
-import type { StaffRole } from "../platform/security/roles";
+import type { StaffRole } from "@/lib/platform/security/roles";
 import { matchTotp, newTotpSecret } from "./totp";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { completeStaffSignIn, type StaffSignInFailure } from "./sign-in";
+import { completeStaffSignIn, type StaffSignInFailure } from "./staff-sign-in";
 
 /** Carries the reason to the sign-in action, as ParentSignInError does for parents. */
 export class StaffSignInError extends CredentialsSignin {
