@@ -13,11 +13,11 @@ export async function register() {
 
 /**
  * Every error a page, action or route handler throws passes here: a database connection failure has
- * proxy.ts answer 503 until the database answers again (lib/db-health).
+ * proxy.ts answer 503 until the database answers again (lib/platform/db/health).
  */
 export async function onRequestError(error: unknown) {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { reportDatabaseError } = await import("./lib/db-health");
+    const { reportDatabaseError } = await import("./lib/platform/db/health");
     reportDatabaseError(error);
   }
 }

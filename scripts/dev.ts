@@ -13,7 +13,7 @@ import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
 import { startWorker } from "../lib/platform/jobs/worker";
 import { jobs } from "../lib/worker/jobs";
-import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/demo/accounts";
+import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/platform/demo/accounts";
 
 async function main() {
   loadDotEnv();

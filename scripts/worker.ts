@@ -4,7 +4,7 @@
  * own process. Logs are JSON lines (one per job). SIGTERM lets the jobs in progress finish (30 s at most): what a
  * harder stop interrupts is retried by another worker once it expires.
  */
-import { env, EnvError } from "../lib/env";
+import { env, EnvError } from "../lib/platform/env";
 import { startWorker } from "../lib/platform/jobs/worker";
 import { errorName, logEvent } from "../lib/platform/log";
 import { jobs } from "../lib/worker/jobs";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { deliverMailJob, queueMail } from "@/lib/mail/queue";
+import { db } from "@/lib/platform/db";
+import { deliverMailJob, queueMail } from "@/lib/platform/mail/queue";
 import { enqueue, prepareQueues, stopBoss } from "@/lib/platform/jobs";
 import { retentionPurgeJob } from "@/lib/privacy/jobs";
 import { closeFaultsPrisma, faultsPrisma } from "./support/families";

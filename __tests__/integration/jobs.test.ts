@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { defineJob, enqueue, prepareQueues, stopBoss, type JobContext } from "@/lib/platform/jobs";
 import { listFailedJobs, recordFailedJobs, retryFailedJob } from "@/lib/platform/jobs/failures";
 import { startWorker, type RunningWorker } from "@/lib/platform/jobs/worker";

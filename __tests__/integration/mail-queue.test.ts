@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { deliverMailJob, deliverQueuedMail, queueMail } from "@/lib/mail/queue";
+import { db } from "@/lib/platform/db";
+import { deliverMailJob, deliverQueuedMail, queueMail } from "@/lib/platform/mail/queue";
 import { stopBoss } from "@/lib/platform/jobs";
 import { testPrisma } from "./support/db";
 

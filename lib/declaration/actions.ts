@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth/session";
 import { storeDocument } from "@/lib/documents/service";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import type { FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/platform/actions/form-state";
 import { attachDocument, detachDocument } from "./attachments";
 import { parsePersonRef, personRefParam, schemaFor, validatePeople } from "./people";
 import { DOCUMENT_KINDS } from "./schemas";

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { done, type AdminFormState } from "@/lib/admin/form-state";
-import { ExpectedError, runAdminAction } from "@/lib/admin/run-action";
+import { done, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
+import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
 import { staffCaller } from "@/lib/staff/session";
 import { retryJob } from "./service";
 

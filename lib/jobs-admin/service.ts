@@ -1,7 +1,7 @@
 import "server-only";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/platform/audit";
 import { listFailedJobs, retryFailedJob, type FailedJob } from "@/lib/platform/jobs/failures";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 
 /** The background jobs that kept failing, for the administrators (/admin/taches). */
 export async function failedJobsFor(caller: Caller): Promise<FailedJob[]> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { defineJob } from "@/lib/platform/jobs";
 import { logEvent } from "@/lib/platform/log";
 import { purge, PURGE_CATEGORIES } from "./retention";

@@ -1,5 +1,5 @@
 import "server-only";
-import { deliverMailJob } from "@/lib/mail/queue";
+import { deliverMailJob } from "@/lib/platform/mail/queue";
 import type { AnyJobDefinition } from "@/lib/platform/jobs";
 import { recordFailedJobsJob } from "@/lib/platform/jobs/failures";
 import { retentionPurgeJob } from "@/lib/privacy/jobs";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { queueHealth, type QueueHealth } from "@/lib/platform/jobs/health";
 import { errorName, logEvent } from "@/lib/platform/log";
 

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/components/forms/ActionForm";
 import type { FailedJob } from "@/lib/platform/jobs/failures";
 import { retryJobAction } from "../actions";
 import { jobLabel } from "../service";

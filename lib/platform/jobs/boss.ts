@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**

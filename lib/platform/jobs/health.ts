@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 export interface QueueHealth {
   /** Jobs due now that no worker has taken yet, and how long the oldest has waited (seconds). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { boss, executorOf } from "./boss";
 

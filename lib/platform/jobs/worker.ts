@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { errorName, logEvent } from "@/lib/platform/log";
 import { boss, stopBoss } from "./boss";
 import { prepareQueues, type AnyJobDefinition } from "./index";
