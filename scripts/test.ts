@@ -54,6 +54,10 @@ async function main(): Promise<number> {
   const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
   let failures = 0;
   try {
+    // The job queue's schema and queues, as a worker or a web process prepares them at start: a test may then
+    // enqueue a job inside any transaction.
+    const prepared = await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join("scripts", "worker.ts"), "--prepare"], env);
+    if (prepared !== 0) return 1;
     if (!onlyE2e) {
       const code = await runJest(["--selectProjects", "unit", "components", "integration", "--runInBand", "--passWithNoTests", ...jestArgs], env);
       if (code !== 0) failures += 1;

@@ -5,6 +5,7 @@
  * harder stop interrupts is retried by another worker once it expires.
  */
 import { env, EnvError } from "../lib/platform/env";
+import { prepareQueues, stopBoss } from "../lib/platform/jobs";
 import { startWorker } from "../lib/platform/jobs/worker";
 import { errorName, logEvent } from "../lib/platform/log";
 import { jobs } from "../lib/worker/jobs";
@@ -20,6 +21,13 @@ async function main() {
       process.exit(1);
     }
     throw error;
+  }
+  if (process.argv.includes("--prepare")) {
+    // `npm run worker -- --prepare`: installs the queue's schema and every job's queue, then exits (the test runner
+    // runs it on each fresh database, before any test enqueues a job inside a transaction).
+    await prepareQueues(jobs);
+    await stopBoss();
+    process.exit(0);
   }
   const worker = await startWorker(jobs);
   let stopping = false;

@@ -76,3 +76,14 @@ export function executorOf(client: RawClient): PgBoss.Db {
     },
   };
 }
+
+const globalForSender = globalThis as unknown as { jobSender?: PgBoss };
+
+/**
+ * A pg-boss instance that is never started, for `enqueue`: its statements run on the caller's Prisma client or
+ * transaction (`executorOf`), so sending opens no connection of its own and never waits on one inside a transaction.
+ */
+export function sender(): PgBoss {
+  globalForSender.jobSender ??= new PgBoss({ ...bossOptions("web"), supervise: false, schedule: false, migrate: false });
+  return globalForSender.jobSender;
+}

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { boss, executorOf } from "./boss";
+import { boss, executorOf, sender } from "./boss";
 
 /**
  * Background work on a PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema of the portal's database).
@@ -110,7 +110,7 @@ export async function enqueue<P>(
   options: { tx?: Prisma.TransactionClient; startAfter?: Date; singletonKey?: string } = {},
 ): Promise<string | null> {
   if (!options.tx) await prepareQueues([job]);
-  const instance = await boss();
+  const instance = sender();
   const send = async (client: Prisma.TransactionClient | ReturnType<typeof db>) => {
     const sendOptions: PgBoss.SendOptions = { db: executorOf(client) };
     if (options.startAfter) sendOptions.startAfter = options.startAfter;
