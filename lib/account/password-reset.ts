@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
@@ -20,8 +20,7 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
   // No identifier or address holds a control character: nothing to send (and PostgreSQL refuses NUL).
   if (!normalized || hasForbiddenCharacters(normalized)) return;
   const ip = await clientIp();
-  if (await isThrottled("password-reset", normalized, ip)) return;
-  await recordAttempt("password-reset", normalized, ip, false);
+  if ((await claimAttempt("password-reset", normalized, ip)).throttled) return;
   const accounts = await db().account.findMany({
     where: { status: { in: ["ACTIVE", "PENDING_ACTIVATION"] }, passwordHash: { not: null }, OR: [{ login: normalized }, { email: normalized }] },
     take: 3,

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { findActiveChildKey } from "@/lib/family/child-keys";
 import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
 import { validateBirthPlace } from "@/lib/referentiel";
@@ -195,10 +195,9 @@ export async function loginTaken(login: string): Promise<boolean> {
 /** Wrong keys are throttled per address, so the key space cannot be searched by trial. */
 async function checkChildKey(canonicalKey: string): Promise<string | null> {
   const ip = await clientIp();
-  if (await isThrottled("child-key", ip, ip)) {
-    return "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.";
-  }
+  const attempt = await claimAttempt("child-key", ip, ip);
+  if (attempt.throttled) return "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.";
   const key = await findActiveChildKey(canonicalKey);
-  await recordAttempt("child-key", ip, ip, Boolean(key));
+  if (key) await attempt.succeed();
   return key ? null : "Cette clé enfance n'est pas reconnue : vérifiez-la ou passez simplement à l'étape suivante.";
 }

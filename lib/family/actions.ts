@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireParent } from "@/lib/auth/session";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/db";
 import { findActiveChildKey } from "./child-keys";
 
@@ -20,11 +20,12 @@ export async function linkChildKeyAction(_previous: ChildKeyState, formData: For
   const value = String(formData.get("cle") ?? "").slice(0, 40);
   if (!value.trim()) return { status: "error", message: "Le champ 'clé enfance' est obligatoire.", value };
   const ip = await clientIp();
-  if (await isThrottled("child-key", ip, ip)) {
+  const attempt = await claimAttempt("child-key", ip, ip);
+  if (attempt.throttled) {
     return { status: "error", message: "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.", value };
   }
   const key = await findActiveChildKey(value);
-  await recordAttempt("child-key", ip, ip, Boolean(key));
+  if (key) await attempt.succeed();
   if (!key) return { status: "error", message: "Cette clé enfance n'est pas reconnue : vérifiez chaque caractère.", value };
   await db().$transaction(async (tx) => {
     await tx.account.update({ where: { id: parent.id }, data: { familyId: key.familyId } });

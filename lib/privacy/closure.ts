@@ -150,7 +150,7 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
   return report;
 }
 
-export const CLOSURE_THROTTLE_SCOPE = "account-closure";
+export const CLOSURE_THROTTLE_SCOPE = "account-closure" as const;
 
 /** Signing in with the identifier of an account closed within the retention period. */
 export async function wasClosed(login: string): Promise<boolean> {
