@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/storage";
 import { townWithOverrides } from "@/lib/town/settings";
 import type { SignupDraft } from "./draft";
-import { addressSchema, contactSchema, identitySchema, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
+import { addressSchema, contactSchema, identitySchema, LOGIN_PATTERN, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
 import { franceConnectOf, lockedIdentity, loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";
 
 export type CreateAccountResult =
@@ -39,6 +39,10 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   const login = franceConnect ? null : String(data.values.authentification?.login ?? "");
   if (!franceConnect) {
     if (!login || !data.passwordHash) return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
+    // The identifier's format is checked again: a draft is never trusted.
+    if (!LOGIN_PATTERN.test(login)) {
+      return { ok: false, step: "authentification", field: "login", message: "Cet identifiant n'est pas valable : choisissez-en un autre." };
+    }
     if (await loginTaken(login)) return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
   } else if (await db().franceConnectIdentity.count({ where: { sub: franceConnect.sub } })) {
     return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };

@@ -123,7 +123,8 @@ export async function processStep(step: SignupStepSlug, formData: FormData, draf
       let photoKey = values.removePhoto ? undefined : data.photoKey;
       const photo = formData.get("photo");
       if (photo instanceof File && photo.size > 0 && !fieldErrors.photo) {
-        const result = await reencodePhoto(photo);
+        // Decoding an image is costly and needs no sign-in: bounded per address.
+        const result = (await costlyWorkAllowed("signup-photo")) ? await reencodePhoto(photo) : { ok: false as const, message: COSTLY_WORK_THROTTLED };
         if (!result.ok) fieldErrors.photo = result.message;
         else if (Object.keys(fieldErrors).length === 0) {
           photoKey = await fileStore().put({ bytes: result.bytes, mediaType: "image/jpeg", fileName: "photo.jpg" });
@@ -168,6 +169,8 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   if (parsed.success) {
     if (await loginTaken(parsed.data.login)) fieldErrors.login = LOGIN_TAKEN_MESSAGE;
+    // The strength check and the argon2 hash are costly and need no sign-in: bounded per address.
+    if (!keepPassword && !(await costlyWorkAllowed("signup-password"))) return { ok: false, fieldErrors: { password: COSTLY_WORK_THROTTLED } };
     if (!keepPassword) {
       const identity = data.values.identite ?? {};
       const context = [parsed.data.login, String(identity.usageName ?? ""), String(identity.firstNames ?? ""), String(data.values.contact?.email ?? "")];
@@ -181,6 +184,13 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) return { ok: false, fieldErrors };
   const passwordHash = keepPassword ? data.passwordHash : await hashPassword(password);
   return { ok: true, data: complete(data, "authentification", { login: parsed.data.login, childKey: values.childKey ?? "" }, { passwordHash }) };
+}
+
+export const COSTLY_WORK_THROTTLED = "Trop d'envois depuis votre connexion. Pour la sécurité du portail, réessayez dans 15 minutes.";
+
+async function costlyWorkAllowed(scope: "signup-password" | "signup-photo"): Promise<boolean> {
+  const ip = await clientIp();
+  return !(await claimAttempt(scope, ip, ip)).throttled;
 }
 
 export const LOGIN_TAKEN_MESSAGE = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
