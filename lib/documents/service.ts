@@ -12,10 +12,21 @@ import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
 export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
+/** 36 megapixels: an A4 page scanned at 600 dpi; larger images are refused before they are decoded. */
+export const DOCUMENT_IMAGE_MAX_PIXELS = 36_000_000;
+
+/**
+ * Decodes the whole image (not only its header): a truncated file, corrupt pixel data or more than
+ * DOCUMENT_IMAGE_MAX_PIXELS is refused, so staff are never shown a file their browser cannot (or should not) decode.
+ */
 async function isReadableImage(bytes: Uint8Array): Promise<boolean> {
   try {
-    const { width, height } = await sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).metadata();
-    return Boolean(width && height);
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: DOCUMENT_IMAGE_MAX_PIXELS, sequentialRead: true });
+    const { width, height } = await image.metadata();
+    if (!width || !height) return false;
+    // stats() reads every pixel: decoding errors surface here.
+    await image.stats();
+    return true;
   } catch {
     return false;
   }
@@ -40,7 +51,7 @@ export async function storeDocument(ownerId: string, file: File, kind: DocumentK
     return { ok: false, message: "Ce fichier n'est pas un PDF, une image JPEG ou PNG : seuls ces formats sont acceptés." };
   }
   if (mediaType === "application/pdf") {
-    const verdict = inspectPdf(bytes);
+    const verdict = await inspectPdf(bytes);
     if (!verdict.ok) return { ok: false, message: pdfVerdictMessage(verdict) };
   } else if (!(await isReadableImage(bytes))) {
     // The first bytes say "image" but the rest is not one (a truncated file, or something else behind a PNG header).
