@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { findActiveChildKey } from "@/lib/family/child-keys";
+import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, findActiveChildKey, useChildKey } from "@/lib/family/child-keys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/storage";
 import { townWithOverrides } from "@/lib/town/settings";
@@ -116,9 +116,7 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
       if (franceConnect) {
         await tx.franceConnectIdentity.create({ data: { sub: franceConnect.sub, accountId: created.id, lastLoginAt: now } });
       }
-      if (childKey) {
-        await tx.childKey.update({ where: { id: childKey.id }, data: { usedAt: now, usedByAccountId: created.id } });
-      }
+      if (childKey) await useChildKey(tx, childKey, created);
       await audit(
         { actorType: "ACCOUNT", actorId: created.id, action: "account.created", targetType: "Account", targetId: created.id, details: { franceConnect: fromFranceConnect, childKey: Boolean(childKey) } },
         tx,
@@ -127,6 +125,7 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
     });
     return { ok: true, accountId: account.id, needsActivation: !franceConnect, emailToVerify };
   } catch (error) {
+    if (error instanceof ChildKeyAlreadyUsedError) return { ok: false, step: "authentification", field: "childKey", message: CHILD_KEY_USED_MESSAGE };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       if (franceConnect) return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
       return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
 import { claimAttempt } from "@/lib/platform/security/throttle";
-import { findActiveChildKey } from "@/lib/family/child-keys";
+import { CHILD_KEY_USED_MESSAGE, childKeyWasUsed, findActiveChildKey } from "@/lib/family/child-keys";
 import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
 import { validateBirthPlace } from "@/lib/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
@@ -209,5 +209,6 @@ async function checkChildKey(canonicalKey: string): Promise<string | null> {
   if (attempt.throttled) return "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.";
   const key = await findActiveChildKey(canonicalKey);
   if (key) await attempt.succeed();
+  if (!key && (await childKeyWasUsed(canonicalKey))) return CHILD_KEY_USED_MESSAGE;
   return key ? null : "Cette clé enfance n'est pas reconnue : vérifiez-la ou passez simplement à l'étape suivante.";
 }

@@ -6,7 +6,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { requireParent } from "@/lib/auth/session";
 import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/db";
-import { findActiveChildKey } from "./child-keys";
+import { deliverQueuedMailsSoon } from "@/lib/mail/queue";
+import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, childKeyWasUsed, findActiveChildKey, useChildKey } from "./child-keys";
 
 export interface ChildKeyState {
   status: "idle" | "error";
@@ -26,12 +27,19 @@ export async function linkChildKeyAction(_previous: ChildKeyState, formData: For
   }
   const key = await findActiveChildKey(value);
   if (key) await attempt.succeed();
+  if (!key && (await childKeyWasUsed(value))) return { status: "error", message: CHILD_KEY_USED_MESSAGE, value };
   if (!key) return { status: "error", message: "Cette clé enfance n'est pas reconnue : vérifiez chaque caractère.", value };
-  await db().$transaction(async (tx) => {
-    await tx.account.update({ where: { id: parent.id }, data: { familyId: key.familyId } });
-    await tx.childKey.update({ where: { id: key.id }, data: { usedAt: new Date(), usedByAccountId: parent.id } });
-    await tx.family.update({ where: { id: key.familyId }, data: { status: "ACTIVE" } });
-    await audit({ actorType: "ACCOUNT", actorId: parent.id, action: "family.linked-by-key", targetType: "Family", targetId: key.familyId }, tx);
-  });
+  try {
+    await db().$transaction(async (tx) => {
+      const told = await useChildKey(tx, key, parent);
+      await tx.account.update({ where: { id: parent.id }, data: { familyId: key.familyId } });
+      await tx.family.update({ where: { id: key.familyId }, data: { status: "ACTIVE" } });
+      await audit({ actorType: "ACCOUNT", actorId: parent.id, action: "family.linked-by-key", targetType: "Family", targetId: key.familyId, details: { holdersTold: told } }, tx);
+    });
+  } catch (error) {
+    if (error instanceof ChildKeyAlreadyUsedError) return { status: "error", message: CHILD_KEY_USED_MESSAGE, value };
+    throw error;
+  }
+  await deliverQueuedMailsSoon();
   redirect("/espace?cle=ok");
 }
