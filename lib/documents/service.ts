@@ -105,15 +105,27 @@ export async function readOwnDocument(ownerId: string, documentId: string) {
  * Deletes a document from the storage space, unless the town already holds it (sent with a
  * démarche, or kept in the family dossier): those stay for the staff's review.
  */
-export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (!isUuid(documentId)) return { ok: false, message: "Ce document n'existe pas ou plus." };
+/** Why a deletion was refused: a code in the page's address (never the text itself), shown by deletionErrorMessage. */
+export const DELETION_ERRORS = {
+  absent: "Ce document n'existe pas ou plus.",
+  transmis: "Ce document a été transmis à nos services avec une démarche : il ne peut pas être supprimé.",
+} as const;
+export type DeletionError = keyof typeof DELETION_ERRORS;
+
+/** The message of a known code; anything else in `?erreur=` shows nothing (no text of a stranger's choosing). */
+export function deletionErrorMessage(code: string | undefined): string | null {
+  return code && Object.hasOwn(DELETION_ERRORS, code) ? DELETION_ERRORS[code as DeletionError] : null;
+}
+
+export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; code: DeletionError; message: string }> {
+  if (!isUuid(documentId)) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
   const document = await db().document.findFirst({
     where: { id: documentId, ownerId, deletedAt: null },
     include: { demarches: { include: { demarche: { select: { status: true } } } }, families: true },
   });
-  if (!document) return { ok: false, message: "Ce document n'existe pas ou plus." };
+  if (!document) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
   const held = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
-  if (held) return { ok: false, message: "Ce document a été transmis à nos services avec une démarche : il ne peut pas être supprimé." };
+  if (held) return { ok: false, code: "transmis", message: DELETION_ERRORS.transmis };
   await db().$transaction([
     db().demarcheDocument.deleteMany({ where: { documentId } }),
     db().document.update({ where: { id: documentId }, data: { deletedAt: new Date() } }),

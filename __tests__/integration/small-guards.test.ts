@@ -1,0 +1,51 @@
+jest.mock("next/headers", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextHeadersMock);
+jest.mock("next/cache", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextCacheMock);
+jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support/auth-mock")>("./support/auth-mock").authConfigMock);
+
+import { randomUUID } from "node:crypto";
+import seed, { RealDatabaseError } from "../../prisma/seed";
+import HomePage from "@/app/(public)/page";
+import { db } from "@/lib/db";
+import { demoAdmin } from "@/lib/demo/accounts";
+import { DELETION_ERRORS, deletionErrorMessage } from "@/lib/documents/service";
+import { config as proxyConfig } from "@/proxy";
+import { testPrisma } from "./support/db";
+import { actAs, outcomeOf } from "./support/request-scope";
+
+const prisma = testPrisma();
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  await db().$disconnect();
+});
+
+test("the demo seed refuses a database that holds real accounts", async () => {
+  // This database was never seeded with the demo (the browser tests seed it later, as a throwaway database).
+  await expect(prisma.staffUser.count({ where: { login: demoAdmin.login } })).resolves.toBe(0);
+  const login = `reel.${randomUUID().slice(0, 8)}`;
+  await prisma.account.create({ data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "REEL", firstNames: "Rita", cguAcceptedAt: new Date(), cguVersion: "test" } });
+  await expect(seed(process.env.DATABASE_URL!)).rejects.toBeInstanceOf(RealDatabaseError);
+  await expect(prisma.staffUser.count({ where: { login: demoAdmin.login } })).resolves.toBe(0);
+});
+
+test("/espace/documents shows only the messages of known error codes", () => {
+  expect(deletionErrorMessage("transmis")).toBe(DELETION_ERRORS.transmis);
+  expect(deletionErrorMessage("Votre compte est suspendu : appelez le 08 99 ...")).toBeNull();
+  expect(deletionErrorMessage("constructor")).toBeNull();
+  expect(deletionErrorMessage(undefined)).toBeNull();
+});
+
+test("the proxy runs for prefetch requests too (CSP, gate, French 503)", () => {
+  expect(JSON.stringify(proxyConfig.matcher)).not.toMatch(/prefetch|missing/);
+});
+
+test("a signed-in parent who opens the portal's address goes to their home", async () => {
+  const login = `accueil.${randomUUID().slice(0, 8)}`;
+  const parent = await prisma.account.create({
+    data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "ACCUEIL", firstNames: "Ada", status: "ACTIVE", cguAcceptedAt: new Date(), cguVersion: "test" },
+  });
+  actAs({ user: { id: parent.id, kind: "parent", sessionVersion: 0 } });
+  expect(await outcomeOf(() => HomePage())).toEqual({ kind: "redirected", to: "/espace" });
+  actAs(null);
+  expect((await outcomeOf(() => HomePage())).kind).toBe("returned");
+});
