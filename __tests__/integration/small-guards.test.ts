@@ -49,3 +49,21 @@ test("a signed-in parent who opens the portal's address goes to their home", asy
   actAs(null);
   expect((await outcomeOf(() => HomePage())).kind).toBe("returned");
 });
+
+test("accounts never activated are purged after the retention period, the others kept", async () => {
+  const { purge } = await import("@/lib/privacy/retention");
+  const { town } = await import("@/lib/town");
+  const days = town().retention.unactivatedAccountDays;
+  const make = (suffix: string, createdAt: Date, status: "PENDING_ACTIVATION" | "ACTIVE") =>
+    prisma.account.create({
+      data: { login: `jamais.${suffix}.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@example.org`, civility: "MADAME", usageName: "JAMAIS", firstNames: "Jade", status, createdAt, cguAcceptedAt: createdAt, cguVersion: "test" },
+    });
+  const old = new Date(Date.now() - (days + 2) * 24 * 3600 * 1000);
+  const forgotten = await make("oublie", old, "PENDING_ACTIVATION");
+  const recent = await make("recent", new Date(), "PENDING_ACTIVATION");
+  const active = await make("actif", old, "ACTIVE");
+  const report = await purge();
+  expect(report.counts.unactivatedAccounts).toBeGreaterThanOrEqual(1);
+  await expect(prisma.account.findUnique({ where: { id: forgotten.id } })).resolves.toBeNull();
+  await expect(prisma.account.count({ where: { id: { in: [recent.id, active.id] } } })).resolves.toBe(2);
+});
