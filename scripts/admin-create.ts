@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { db } from "../lib/db";
+import { db } from "../lib/platform/db";
 import { createAdministratorFromTerminal } from "../lib/staff/first-administrator";
 
 const USAGE = 'Usage : npm run admin:create -- --login prenom.nom --email prenom.nom@mairie.fr --name "Prénom NOM" [--password-file <chemin>]';

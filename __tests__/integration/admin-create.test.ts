@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/platform/security/password";
 import { testPrisma } from "./support/db";
 
 /** `npm run admin:create`: the first administrator of a new database, with the password from a file, never an argument. */

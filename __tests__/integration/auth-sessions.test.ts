@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prisma.$disconnect();
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db");
   await db().$disconnect();
 });
 

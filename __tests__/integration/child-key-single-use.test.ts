@@ -2,9 +2,9 @@ jest.mock("next/headers", () => jest.requireActual<typeof import("./support/requ
 jest.mock("next/cache", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextCacheMock);
 jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support/auth-mock")>("./support/auth-mock").authConfigMock);
 
-import { db } from "@/lib/db";
-import { CHILD_KEY_USED_MESSAGE, issueChildKey } from "@/lib/family/child-keys";
-import { linkChildKeyAction } from "@/lib/family/actions";
+import { db } from "@/lib/platform/db";
+import { CHILD_KEY_USED_MESSAGE, issueChildKey } from "@/lib/dossier/child-keys";
+import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
 import { collectExport } from "@/lib/privacy/export";
 import { testPrisma } from "./support/db";
 import { createParent, createRichParent } from "./support/privacy-fixtures";

@@ -2,7 +2,7 @@ jest.mock("next/headers", () => jest.requireActual<typeof import("./support/requ
 
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
 import { testPrisma } from "./support/db";
 

@@ -8,7 +8,7 @@ import { submitSignupStep } from "@/lib/account/actions";
 import { createAccountFromDraft } from "@/lib/account/create-account";
 import { reencodePhoto } from "@/lib/account/photo";
 import { COSTLY_WORK_THROTTLED } from "@/lib/account/signup-steps";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { THROTTLE_POLICIES } from "@/lib/platform/security/throttle";
 import { testPrisma } from "./support/db";
 import { actAs, form, outcomeOf, scope } from "./support/request-scope";

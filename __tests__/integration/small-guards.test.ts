@@ -5,8 +5,8 @@ jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support
 import { randomUUID } from "node:crypto";
 import seed, { RealDatabaseError } from "../../prisma/seed";
 import HomePage from "@/app/(public)/page";
-import { db } from "@/lib/db";
-import { demoAdmin } from "@/lib/demo/accounts";
+import { db } from "@/lib/platform/db";
+import { demoAdmin } from "@/lib/platform/demo/accounts";
 import { DELETION_ERRORS, deletionErrorMessage } from "@/lib/documents/service";
 import { config as proxyConfig } from "@/proxy";
 import { testPrisma } from "./support/db";
@@ -52,7 +52,7 @@ test("a signed-in parent who opens the portal's address goes to their home", asy
 
 test("accounts never activated are purged after the retention period, the others kept", async () => {
   const { purge } = await import("@/lib/privacy/retention");
-  const { town } = await import("@/lib/town");
+  const { town } = await import("@/lib/platform/town");
   const days = town().retention.unactivatedAccountDays;
   const make = (suffix: string, createdAt: Date, status: "PENDING_ACTIVATION" | "ACTIVE") =>
     prisma.account.create({

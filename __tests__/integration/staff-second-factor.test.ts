@@ -1,9 +1,9 @@
 jest.mock("next/headers", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextHeadersMock);
 
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { totpRequiredFor } from "@/lib/staff/sign-in";
-import { agentsNeedTotp, setAgentsNeedTotp } from "@/lib/town/settings";
+import { db } from "@/lib/platform/db";
+import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
+import { agentsNeedTotp, setAgentsNeedTotp } from "@/lib/platform/town/settings";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

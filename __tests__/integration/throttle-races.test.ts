@@ -4,14 +4,14 @@ jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support
 
 import { randomUUID } from "node:crypto";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
-import { linkChildKeyAction } from "@/lib/family/actions";
+import { hashPassword } from "@/lib/platform/security/password";
+import { db } from "@/lib/platform/db";
+import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
 import { claimAttempt, THROTTLE_POLICIES } from "@/lib/platform/security/throttle";
 import { closeAccountAction } from "@/lib/privacy/actions";
-import { signValue } from "@/lib/security/signed-value";
-import { completeStaffSignIn, verifyStaffPassword } from "@/lib/staff/sign-in";
-import { sealTotpSecret } from "@/lib/staff/totp-secret";
+import { signValue } from "@/lib/platform/security/signed-value";
+import { completeStaffSignIn, verifyStaffPassword } from "@/lib/auth/staff-sign-in";
+import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { testPrisma } from "./support/db";
 import { actAs, form } from "./support/request-scope";
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/platform/env";
 import { clientAddressFrom } from "@/lib/platform/security/client-address";
 import { appendPeerAddressToRequests } from "@/lib/platform/security/peer-address";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignInBox } from "@/components/auth/SignInBox";
+import { SignInBox } from "@/lib/auth/components/SignInBox";
 import { currentParent } from "@/lib/auth/session";
-import { NewsList } from "@/components/content/NewsList";
+import { NewsList } from "@/lib/content/components/NewsList";
 import { listPublishedNews } from "@/lib/content/news";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export default async function HomePage() {
   // A signed-in parent who opens the portal's address (or clicks the logo) goes to their home, not to a sign-in form.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { db } from "@/lib/db";
-import { STAFF_SESSION_MAX_AGE_SECONDS } from "@/lib/staff/roles";
+import { db } from "@/lib/platform/db";
+import { STAFF_SESSION_MAX_AGE_SECONDS } from "@/lib/platform/security/roles";
 
 /**
  * Server-side control of the JWT sessions. A session is good while

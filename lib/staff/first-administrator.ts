@@ -1,7 +1,7 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { hashPassword } from "@/lib/platform/security/password";
+import { db } from "@/lib/platform/db";
 import { staffPasswordProblem } from "./passwords";
 import { newStaffSchema } from "./schemas";
 

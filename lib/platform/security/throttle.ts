@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /**
  * Attempt throttling, stored in the database so it holds across several server processes.
