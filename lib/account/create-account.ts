@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, findActiveChildKey, useChildKey } from "@/lib/dossier/child-keys";
+import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, findActiveChildKey, useChildKey } from "@/lib/dossier";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
 import { townWithOverrides } from "@/lib/platform/town/settings";
