@@ -45,10 +45,15 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
   const index = stepIndex(step);
 
   if (formData.get("intent") === "previous") {
-    // Kept without validation (the step is validated when the parent comes forward again): characters
-    // PostgreSQL refuses in JSON (NUL, half an emoji) are dropped so the draft can always be saved.
+    // Kept without validation, so nothing typed is lost: characters PostgreSQL refuses in JSON (NUL, half an
+    // emoji) are dropped so the draft can always be saved. A step whose values changed is no longer complete:
+    // it is validated again when the parent comes forward, never used as typed.
     const typed = sanitizeDraftValues(readStepValues(step, formData));
-    await saveSignupDraft(draft.id, { ...draft.data, values: { ...draft.data.values, [step]: { ...draft.data.values[step], ...typed } } });
+    const stored = draft.data.values[step] ?? {};
+    const merged = { ...stored, ...typed };
+    const changed = Object.keys(merged).some((name) => merged[name] !== stored[name]);
+    const completed = changed ? draft.data.completed.filter((slug) => slug !== step) : draft.data.completed;
+    await saveSignupDraft(draft.id, { ...draft.data, completed, values: { ...draft.data.values, [step]: merged } });
     redirect(stepPath(SIGNUP_STEPS[Math.max(0, index - 1)]!.slug));
   }
 

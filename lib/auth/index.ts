@@ -6,3 +6,4 @@ export * from "./return-path";
 export * from "./session";
 export * from "./staff-provider";
 export * from "./staff-sign-in";
+export * from "./session-token";

@@ -26,5 +26,5 @@ export async function uploadToStorageAction(_previous: StorageState, formData: F
 export async function deleteFromStorageAction(formData: FormData): Promise<void> {
   const parent = await requireParent("/espace/documents");
   const result = await deleteOwnDocument(parent.id, String(formData.get("document") ?? ""));
-  redirect(result.ok ? "/espace/documents?supprime=1" : `/espace/documents?erreur=${encodeURIComponent(result.message)}`);
+  redirect(result.ok ? "/espace/documents?supprime=1" : `/espace/documents?erreur=${result.code}`);
 }

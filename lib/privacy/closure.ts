@@ -145,7 +145,7 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
   return report;
 }
 
-export const CLOSURE_THROTTLE_SCOPE = "account-closure";
+export const CLOSURE_THROTTLE_SCOPE = "account-closure" as const;
 
 
 export interface ClosurePreview {
