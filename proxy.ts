@@ -95,15 +95,11 @@ function isFramedDocumentPath(pathname: string): boolean {
   return /^\/admin\/declarations\/[0-9a-f-]{36}\/pieces\/[0-9a-f-]{36}$/i.test(pathname);
 }
 
+/**
+ * Every page and route handler, prefetches included: a prefetch of /espace gets the same gate, CSP and French
+ * 503 as a navigation (skipping them for `next-router-prefetch` or `purpose: prefetch` left such responses bare).
+ */
 export const config = {
-  matcher: [
-    {
-      // /api/sante answers for itself, in JSON, even when the database is down.
-      source: "/((?!_next/static|_next/image|favicon.ico|towns/|api/sante$).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // /api/sante answers for itself, in JSON, even when the database is down.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|towns/|api/sante$).*)"],
 };
