@@ -2,9 +2,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./instrumentation-node");
-    // Mails queued with what they tell (a sending, a decision) leave even if the request that queued them died.
-    const { startMailDispatcher } = await import("./lib/platform/mail/queue");
-    startMailDispatcher();
+    // Web processes run no timer: workers (`npm run worker`, or inside `npm run dev`) run the jobs. A web process
+    // only prepares the job queues now, so that a job can later be enqueued inside any transaction (see
+    // lib/platform/jobs). A database still out of reach is not fatal: the first enqueue outside a transaction,
+    // or the health check, tries again.
+    const { prepareWebJobs } = await import("./lib/worker/prepare");
+    void prepareWebJobs();
   }
 }
 

@@ -7,6 +7,9 @@ const { STATIC_SECURITY_HEADERS } = require("./lib/platform/security/static-head
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server (node .next/standalone/server.js) with only the files it needs: what the Dockerfile
+  // ships and what the browser tests run. scripts/standalone.mjs copies the static files in after the build.
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WebAssembly packages that must not be bundled.

@@ -3,6 +3,7 @@ import { databaseIsAvailable } from "@/lib/platform/db/health";
 import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/platform/db/unavailable-page";
 import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
+import { logEvent } from "@/lib/platform/log";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
@@ -11,6 +12,21 @@ import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staf
  * in their layouts and in every server action). The other security headers come from next.config.js.
  */
 export async function proxy(request: NextRequest) {
+  // One JSON line per request, with an id the reverse proxy may have set (X-Request-Id) or a new one, passed on
+  // to the page and returned to the browser. The path only: a query string may carry a single-use token.
+  const requestId = requestIdOf(request);
+  logEvent("info", "request", { requestId, method: request.method, path: request.nextUrl.pathname });
+  const response = await handle(request, requestId);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+function requestIdOf(request: NextRequest): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+}
+
+async function handle(request: NextRequest, requestId: string) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER });
   const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
@@ -61,13 +77,16 @@ export async function proxy(request: NextRequest) {
   // A declaration's document is shown in a frame of the review page: its handler sets a CSP of its own
   // (nothing runs, framed by our pages only); the pages' CSP would forbid the frame and the PDF viewer.
   if (isFramedDocumentPath(pathname)) {
-    const framed = NextResponse.next();
+    const framedHeaders = new Headers(request.headers);
+    framedHeaders.set("x-request-id", requestId);
+    const framed = NextResponse.next({ request: { headers: framedHeaders } });
     if (hsts) framed.headers.set("Strict-Transport-Security", hsts);
     return framed;
   }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
@@ -81,5 +100,6 @@ function isFramedDocumentPath(pathname: string): boolean {
  * 503 as a navigation (skipping them for `next-router-prefetch` or `purpose: prefetch` left such responses bare).
  */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|towns/).*)"],
+  // /api/sante answers for itself, in JSON, even when the database is down.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|towns/|api/sante$).*)"],
 };

@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the portal with demo data on http://localhost:3000, on a fresh machine, with nothing
  * to configure. Without DATABASE_URL it starts an embedded PostgreSQL (PGlite, kept in .data/pglite),
- * applies the migrations, loads the demo data, then starts `next dev` and prints where to click.
+ * applies the migrations, loads the demo data, starts the job worker in this process (mails, nightly purge:
+ * nothing more to start), then starts `next dev` and prints where to click.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -10,6 +11,8 @@ import { startEmbeddedPostgres } from "./db/embedded.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
+import { startWorker } from "../lib/platform/jobs/worker";
+import { jobs } from "../lib/worker/jobs";
 import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/platform/demo/accounts";
 
 async function main() {
@@ -53,6 +56,11 @@ async function main() {
   const demo = (process.env.DEMO_DATA ?? "true") !== "false";
   if (demo) await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files", authSecret: childEnv.AUTH_SECRET });
 
+  // The worker runs here, beside `next dev` (production runs `npm run worker`): same database, same settings.
+  Object.assign(process.env, childEnv);
+  const worker = await startWorker(jobs);
+  stops.push(() => worker.stop(5_000));
+
   const banner = [
     "",
     "──────────────────────────────────────────────────────────────",
@@ -61,6 +69,7 @@ async function main() {
     `  Courriels : ${process.env.RESEND_API_KEY ? "Resend" : `boîte locale, ${appUrl}/dev/courriels`}`,
     `  Fichiers : ${process.env.UPLOADTHING_TOKEN ? "UploadThing" : "dossier privé .data/files"}`,
     `  FranceConnect : ${franceConnectLabel}`,
+    "  Tâches de fond : dans ce processus (courriels, purge nocturne)",
     ...(demo
       ? [
           "",

@@ -2,9 +2,10 @@
  * `npm test`: every test, on a fresh database, against the built app in a real Chromium.
  *  1. a new database (on DATABASE_URL's server when set, else an embedded PGlite), migrations applied;
  *  2. Jest: unit, components, integration;
- *  3. `next build`, `next start` on a free port, demo data loaded, then the browser tests (Jest "e2e");
- *  4. the load and fault tests (Jest "faults"): they start, kill and restart their own `next start` from the same
- *     build, and cut their own relay to the database (never the database server itself);
+ *  3. `npm run build` (standalone output), the standalone server on a free port (as a town runs it) with a job
+ *     worker (`npm run worker`), demo data loaded, then the browser tests (Jest "e2e");
+ *  4. the load and fault tests (Jest "faults"): they start, kill and restart their own servers and workers from the
+ *     same build, and cut their own relay to the database (never the database server itself);
  *  5. everything stopped and the database dropped, whatever happened.
  * Options: --skip-e2e (skips 3 and 4: both need the build), --only-e2e (3 and 4), --only-faults (4 alone, after
  * the build), --no-build (reuse .next), and Jest arguments after "--" (given to every phase; a phase where they
@@ -15,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "./db/test-database.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
-import { buildPortal, freePort, run, runEnvironment, startPortal } from "./lib/portal";
+import { buildPortal, freePort, run, runEnvironment, startJobWorker, startPortal } from "./lib/portal";
 import seed from "../prisma/seed";
 
 const args = process.argv.slice(2);
@@ -53,6 +54,10 @@ async function main(): Promise<number> {
   const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
   let failures = 0;
   try {
+    // The job queue's schema and queues, as a worker or a web process prepares them at start: a test may then
+    // enqueue a job inside any transaction.
+    const prepared = await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join("scripts", "worker.ts"), "--prepare"], env);
+    if (prepared !== 0) return 1;
     if (!onlyE2e) {
       const code = await runJest(["--selectProjects", "unit", "components", "integration", "--runInBand", "--passWithNoTests", ...jestArgs], env);
       if (code !== 0) failures += 1;
@@ -95,6 +100,9 @@ async function runBrowserTests(env: NodeJS.ProcessEnv, databaseUrl: string, stor
     }
     const server = await startPortal({ ...env, ...franceConnectEnv }, port);
     stops.unshift(() => server.stop());
+    // The mails the journeys read are delivered by a worker, as in production.
+    const worker = startJobWorker({ ...env, ...franceConnectEnv, APP_URL: baseUrl });
+    stops.unshift(() => worker.stop());
     const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], { ...env, E2E_BASE_URL: baseUrl });
     return code === 0 ? 0 : 1;
   } finally {

@@ -30,6 +30,7 @@ const adminPages = [
   "/admin/commune",
   "/admin/agents",
   "/admin/journal",
+  "/admin/taches",
   "/admin/mon-compte",
 ];
 
@@ -342,7 +343,7 @@ describe("who gets nothing from /admin", () => {
     await signInStaff(page, staffAccounts.agent);
     await axe(page);
     await expect(page.getByRole("link", { name: "Journal d'audit" }).count()).resolves.toBe(0);
-    for (const path of ["/admin/commune", "/admin/agents", "/admin/journal"]) {
+    for (const path of ["/admin/commune", "/admin/agents", "/admin/journal", "/admin/taches"]) {
       await page.goto(path);
       await page.waitForURL("**/admin/acces-refuse");
       await expect(page.getByRole("heading", { name: "Accès réservé aux administrateurs" }).isVisible()).resolves.toBe(true);

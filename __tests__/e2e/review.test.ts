@@ -171,7 +171,8 @@ describe("an agent reviews a declaration a parent sent", () => {
     await parentPage.waitForLoadState("networkidle");
     await sendDeclaration();
     await expect(demarche()).resolves.toMatchObject({ status: "SUBMITTED" });
-    const mail = await e2ePrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } });
+    // The decision's mail leaves with a job: a worker delivers it within a few seconds.
+    const mail = await eventually(() => e2ePrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } }));
     expect(mail?.text).toContain("La date de naissance ne correspond pas au livret de famille.");
   });
 
@@ -234,3 +235,14 @@ describe("an agent reviews a declaration a parent sent", () => {
     expect(refused.status()).toBe(307);
   });
 });
+
+/** The first truthy value of `read`, polled for up to 20 s (what a worker delivers arrives shortly after). */
+async function eventually<T>(read: () => Promise<T | null>): Promise<T | null> {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!value && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}

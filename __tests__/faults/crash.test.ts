@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { actionIdByName, actionIdOfForm, getPage, postAction, writeAction } from "./support/actions";
 import { closeFaultsPrisma, faultsPrisma, holder, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
 import { DatabaseLocks } from "./support/locks";
-import { startPortal, type Portal } from "./support/portal";
+import { startPortal, until, type Portal } from "./support/portal";
+import { startWorkerProcess, type WorkerProcess } from "./support/worker";
 
 /**
  * The server process dies (SIGKILL: no shutdown, nothing flushed) while a draft is being saved and while a
@@ -16,15 +17,18 @@ const SUMMARY = `${BASE}/recapitulatif`;
 
 let portal: Portal;
 let parents: DraftParent[];
+let worker: WorkerProcess;
 const locks = new DatabaseLocks();
 const prisma = faultsPrisma();
 
 beforeAll(async () => {
-  [portal, parents] = await Promise.all([startPortal(), parentsWithCompleteDrafts(3, "panne"), locks.connect()]);
+  // A job worker delivers the acknowledgements, as in production.
+  [portal, parents, worker] = await Promise.all([startPortal(), parentsWithCompleteDrafts(3, "panne"), startWorkerProcess(), locks.connect()]);
 });
 
 afterAll(async () => {
   await locks.close();
+  await worker?.kill("SIGTERM");
   await portal?.kill("SIGTERM");
   await closeFaultsPrisma();
 });
@@ -122,7 +126,9 @@ describe("a server killed in the middle of a sending", () => {
     // The acknowledgement is queued in the sending's transaction (lib/platform/mail/queue.ts): whether the crash came
     // before or after the commit, exactly one, never lost and never twice.
     expect(typeof sentBeforeCrash).toBe("boolean");
-    expect(await acknowledgements(parent.email)).toBe(1);
+    await until("the acknowledgement, delivered by the worker", async () => (await acknowledgements(parent.email)) >= 1);
+    const delivered = await prisma.queuedMail.count({ where: { to: parent.email } });
+    expect({ acknowledgements: await acknowledgements(parent.email), stillQueued: delivered }).toEqual({ acknowledgements: 1, stillQueued: 0 });
   }
 
   test("while its transaction waits: nothing is recorded, and sending again with the same key records it once", async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { actionIdOfForm, fieldValue, getPage, postAction, type ActionAnswer } from "./support/actions";
 import { closeFaultsPrisma, faultsPrisma, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
-import { startPortal, type Portal } from "./support/portal";
+import { startPortal, until, type Portal } from "./support/portal";
+import { startWorkerProcess, type WorkerProcess } from "./support/worker";
 
 /**
  * 200 parents send their declaration at the same moment, over HTTP, through the real server action of the
@@ -13,10 +14,12 @@ const SUMMARY = "/espace/declarer-ma-famille/recapitulatif";
 let portal: Portal;
 let parents: DraftParent[];
 let actionId: string;
+let worker: WorkerProcess;
 const keys = new Map<string, string>();
 
 beforeAll(async () => {
-  [portal, parents] = await Promise.all([startPortal(), parentsWithCompleteDrafts(PARENTS, "charge")]);
+  // The acknowledgements leave with jobs: a worker delivers them, as in production.
+  [portal, parents, worker] = await Promise.all([startPortal(), parentsWithCompleteDrafts(PARENTS, "charge"), startWorkerProcess()]);
   // The summary page as the first parent sees it: the sending form, its action and a fresh key.
   const page = await getPage(portal, SUMMARY, parents[0]!.cookie);
   expect(page.status).toBe(200);
@@ -28,6 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await worker?.kill("SIGTERM");
   await portal?.kill("SIGTERM");
   await closeFaultsPrisma();
 });
@@ -72,7 +76,10 @@ test(`${PARENTS} parents sending at once: ${PARENTS} answers of success, each de
   );
 
   expectAllAccepted(answers);
-  const outcome = await storedOutcome();
+  const outcome = await until("every acknowledgement delivered by the worker", async () => {
+    const current = await storedOutcome();
+    return current.mails.length >= PARENTS && current;
+  }, 120_000, 500);
   expect(outcome.demarches).toBe(PARENTS); // no démarche created twice
   expect(outcome.submitted).toBe(PARENTS);
   expect(outcome.events).toHaveLength(PARENTS);

@@ -1,70 +1,73 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
-import { deliverQueuedMails, MAX_ATTEMPTS, queueMail } from "@/lib/platform/mail/queue";
+import { deliverMailJob, deliverQueuedMail, queueMail } from "@/lib/platform/mail/queue";
+import { stopBoss } from "@/lib/platform/jobs";
 import { testPrisma } from "./support/db";
 
 /**
- * Mails queued with what they tell: nothing is sent for a transaction that rolled back, each queued mail is
- * delivered once even with several deliverers at the same time, and a failure waits before the next attempt.
+ * Mails queued with what they tell: the outbox row and its `mail.deliver` job are written by the transaction,
+ * nothing exists for a transaction that rolls back, and each queued mail is delivered once even when the same
+ * job runs twice at the same time (a worker presumed dead while it was only slow).
  */
 const prisma = testPrisma();
 afterAll(async () => {
+  await stopBoss();
   await prisma.$disconnect();
   await db().$disconnect();
 });
 
 const message = (to: string) => ({ to, subject: `Sujet ${to}`, text: "Bonjour", html: "<p>Bonjour</p>", tag: "test" });
 
-async function drain() {
-  // Other test files share the database: deliver until nothing due is left.
-  for (let round = 0; round < 20; round += 1) if ((await deliverQueuedMails({ limit: 200 })).sent === 0) return;
-}
+type JobRow = { id: string; data: { mailId: string } };
+const jobsFor = (mailIds: string[]) =>
+  prisma.$queryRaw<JobRow[]>`SELECT id::text, data FROM pgboss.job WHERE name = ${deliverMailJob.name} AND data->>'mailId' = ANY(${mailIds})`;
 
-test("a mail queued in a transaction that rolls back is never sent", async () => {
+beforeAll(async () => {
+  const { prepareQueues } = await import("@/lib/platform/jobs");
+  await prepareQueues([deliverMailJob]);
+});
+
+test("a mail queued in a transaction that rolls back leaves neither a mail nor a job", async () => {
   const to = `rollback.${randomUUID()}@example.org`;
+  let queuedId = "";
   await expect(
     db().$transaction(async (tx) => {
       await queueMail(tx, message(to));
+      queuedId = (await tx.queuedMail.findFirstOrThrow({ where: { to } })).id;
       throw new Error("annulé");
     }),
   ).rejects.toThrow("annulé");
-  await drain();
-  expect(await prisma.outboxMail.count({ where: { to } })).toBe(0);
   expect(await prisma.queuedMail.count({ where: { to } })).toBe(0);
+  expect(await jobsFor([queuedId])).toEqual([]);
 });
 
-test("queued mails are delivered once, even by concurrent deliverers, and leave the queue", async () => {
-  const recipients = Array.from({ length: 12 }, () => `once.${randomUUID()}@example.org`);
+test("a committed mail has its delivery job, carrying the mail's id only", async () => {
+  const to = `commit.${randomUUID()}@example.org`;
+  await db().$transaction((tx) => queueMail(tx, message(to)));
+  const mail = await prisma.queuedMail.findFirstOrThrow({ where: { to } });
+  const jobs = await jobsFor([mail.id]);
+  expect(jobs.map((job) => job.data)).toEqual([{ mailId: mail.id }]);
+});
+
+test("the same mail delivered by several attempts at once is sent once, and leaves the queue", async () => {
+  const recipients = Array.from({ length: 6 }, () => `once.${randomUUID()}@example.org`);
   await db().$transaction(async (tx) => {
     for (const to of recipients) await queueMail(tx, message(to));
   });
-  await Promise.all([deliverQueuedMails({ limit: 5 }), deliverQueuedMails({ limit: 5 }), deliverQueuedMails({ limit: 5 }), deliverQueuedMails({ limit: 5 })]);
-  await drain();
+  const mails = await prisma.queuedMail.findMany({ where: { to: { in: recipients } } });
+  const outcomes = await Promise.all(mails.flatMap((mail) => [deliverQueuedMail(mail.id), deliverQueuedMail(mail.id), deliverQueuedMail(mail.id)]));
+  expect(outcomes.filter(Boolean)).toHaveLength(recipients.length);
   for (const to of recipients) expect(await prisma.outboxMail.count({ where: { to } })).toBe(1);
   expect(await prisma.queuedMail.count({ where: { to: { in: recipients } } })).toBe(0);
+  // A later attempt (a retry after a crash) finds nothing to do.
+  expect(await deliverQueuedMail(mails[0]!.id)).toBe(false);
 });
 
-test("a mail that cannot be sent stays queued, with the error's name and a wait before the next attempt", async () => {
-  // A recipient the mailer refuses (no such address can be typed in the portal's forms).
+test("a mail the mailer refuses stays queued: the attempt fails, to be retried", async () => {
   const row = await prisma.queuedMail.create({ data: { to: " ", subject: "Sujet", text: "Texte", html: "<p>Texte</p>" } });
-  const before = Date.now();
-  await drain();
-  const after = await prisma.queuedMail.findUniqueOrThrow({ where: { id: row.id } });
-  expect(after.attempts).toBe(1);
-  expect(after.lastError).toBe("Error");
-  expect(after.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 59_000);
-  // Not due: another delivery round leaves it alone.
-  await deliverQueuedMails({ limit: 200 });
-  expect((await prisma.queuedMail.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(1);
+  await expect(deliverMailJob.handler({ mailId: row.id }, { jobId: randomUUID(), attempt: 1 })).rejects.toThrow("Mail recipient is missing or malformed");
+  expect(await prisma.queuedMail.count({ where: { id: row.id } })).toBe(1);
   await prisma.queuedMail.delete({ where: { id: row.id } });
-});
-
-test("a mail refused for about a day is given up, and the audit log says so (without its content)", async () => {
-  const row = await prisma.queuedMail.create({ data: { to: " ", subject: "Sujet", text: "Texte", html: "<p>Texte</p>", attempts: MAX_ATTEMPTS - 1, tag: "abandon" } });
-  await drain();
-  expect(await prisma.queuedMail.count({ where: { id: row.id } })).toBe(0);
-  const entry = await prisma.auditLog.findFirst({ where: { action: "mail.abandoned", targetId: row.id } });
-  expect(entry).toMatchObject({ actorType: "SYSTEM", details: { tag: "abandon", attempts: MAX_ATTEMPTS, lastError: "Error" } });
 });
 
 test("queueMail refuses a malformed recipient at once", async () => {

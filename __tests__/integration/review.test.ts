@@ -178,6 +178,7 @@ describe("the review journey: take, correction, resubmission, validation into th
     );
     const notification = await prisma.notification.findFirst({ where: { accountId: account.id }, orderBy: { createdAt: "desc" } });
     expect(notification?.title).toBe("Votre déclaration de famille est à compléter");
+    await deliverQueuedMailsTo(account.email);
     const correctionMail = await prisma.outboxMail.findFirst({ where: { to: account.email, subject: { startsWith: "Votre déclaration est à compléter" } } });
     expect(correctionMail?.text).toContain("Joignez toutes les pages.");
 
@@ -211,6 +212,7 @@ describe("the review journey: take, correction, resubmission, validation into th
     expect(events.map((event) => event.type)).toEqual(["CREATED", "SUBMITTED", "TAKEN", "CORRECTION_REQUESTED", "RESUBMITTED", "ACCEPTED"]);
     const audited = await prisma.auditLog.findMany({ where: { targetId: demarche.id, action: { in: ["declaration.taken", "declaration.correction_requested", "declaration.accepted"] } } });
     expect(audited.map((entry) => entry.action).sort()).toEqual(["declaration.accepted", "declaration.correction_requested", "declaration.taken"]);
+    await deliverQueuedMailsTo(account.email);
     const acceptedMail = await prisma.outboxMail.findFirst({ where: { to: account.email, subject: { startsWith: "Votre déclaration a été acceptée" } } });
     expect(acceptedMail?.text).toContain(dossier.dossierNumber);
   });
@@ -417,3 +419,9 @@ describe("hostile input to the review", () => {
     expect(refusal.error?.issues.map((issue) => issue.message)).toContain("Le champ 'motif du refus' doit contenir au moins une lettre ou un chiffre.");
   });
 });
+
+/** What a worker's `mail.deliver` jobs do (lib/platform/mail/queue.ts), run here for one recipient's queued mails. */
+async function deliverQueuedMailsTo(to: string) {
+  const { deliverQueuedMail } = await import("@/lib/platform/mail/queue");
+  for (const mail of await prisma.queuedMail.findMany({ where: { to }, select: { id: true } })) await deliverQueuedMail(mail.id);
+}

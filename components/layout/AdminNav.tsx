@@ -10,6 +10,7 @@ const items: { href: string; label: string; role: StaffRole }[] = [
   { href: "/admin/commune", label: "Coordonnées et textes légaux", role: "ADMINISTRATOR" },
   { href: "/admin/agents", label: "Comptes agents", role: "ADMINISTRATOR" },
   { href: "/admin/journal", label: "Journal d'audit", role: "ADMINISTRATOR" },
+  { href: "/admin/taches", label: "Tâches en échec", role: "ADMINISTRATOR" },
   { href: "/admin/mon-compte", label: "Mon compte", role: "AGENT" },
 ];
 

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth";
 import { storeDocument } from "@/lib/documents";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { deliverQueuedMailsSoon } from "@/lib/platform/mail/queue";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { attachDocument, detachDocument } from "./attachments";
 import { parsePersonRef, personRefParam, schemaFor, validatePeople } from "./people";
@@ -115,9 +114,6 @@ export async function submitDeclarationAction(_previous: AttachmentState, formDa
   try {
     const result = await submitDeclaration(parent.id, String(formData.get("cle") ?? ""));
     if (!result.ok) redirect(`${BASE}?personne=${Object.keys(result.errors)[0]}&verifier=1`);
-    // The acknowledgement was queued with the sending; it leaves now (with anything a crash left behind), or
-    // with the dispatcher.
-    await deliverQueuedMailsSoon();
   } catch (error) {
     if (error instanceof DeclarationError) return { status: "error", message: error.message };
     throw error;

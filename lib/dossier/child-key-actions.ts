@@ -6,7 +6,6 @@ import { clientIp } from "@/lib/platform/security/client-ip";
 import { requireParent } from "@/lib/auth";
 import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
-import { deliverQueuedMailsSoon } from "@/lib/platform/mail/queue";
 import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, childKeyWasUsed, findActiveChildKey, useChildKey } from "./child-keys";
 
 export interface ChildKeyState {
@@ -40,6 +39,5 @@ export async function linkChildKeyAction(_previous: ChildKeyState, formData: For
     if (error instanceof ChildKeyAlreadyUsedError) return { status: "error", message: CHILD_KEY_USED_MESSAGE, value };
     throw error;
   }
-  await deliverQueuedMailsSoon();
   redirect("/espace?cle=ok");
 }

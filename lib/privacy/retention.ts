@@ -7,8 +7,9 @@ import { town } from "@/lib/platform/town";
 import type { RetentionPolicy } from "@/lib/platform/town/types";
 
 /**
- * The retention purge (`npm run purge`, from cron): deletes what the portal no longer needs, with the
- * periods of the town configuration (lib/platform/town/towns/<commune>.ts, `retention`). Every category is a
+ * The retention purge (the nightly `privacy.purge` job, lib/privacy/jobs.ts; `npm run purge` by hand): deletes what
+ * the portal no longer needs, with the periods of the town configuration (lib/platform/town/towns/<commune>.ts,
+ * `retention`). Every category is a
  * "count" and a "delete" over the same condition, so a dry run reports exactly what a real run removes.
  * Idempotent: a second run right after the first finds nothing.
  */
@@ -45,6 +46,8 @@ export interface PurgeOptions {
   dryRun?: boolean;
   policy?: RetentionPolicy;
   client?: PrismaClient;
+  /** The job running this purge, recorded with its audit entry (a retried job checks it to purge once). */
+  jobId?: string;
 }
 
 export interface PurgeReport {
@@ -62,7 +65,7 @@ interface StoredFile {
   storageKey: string;
 }
 
-export async function purge({ now = new Date(), dryRun = false, policy = town().retention, client = db() }: PurgeOptions = {}): Promise<PurgeReport> {
+export async function purge({ now = new Date(), dryRun = false, policy = town().retention, client = db(), jobId }: PurgeOptions = {}): Promise<PurgeReport> {
   const counts = Object.fromEntries(PURGE_CATEGORIES.map((category) => [category, 0])) as PurgeCounts;
   const files: StoredFile[] = [];
 
@@ -156,7 +159,7 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
   }
 
   if (!dryRun) {
-    await audit({ actorType: "SYSTEM", action: "retention.purged", details: { counts, fileErrors, policy: { ...policy } } }, client);
+    await audit({ actorType: "SYSTEM", action: "retention.purged", details: { counts, fileErrors, policy: { ...policy }, ...(jobId ? { jobId } : {}) } }, client);
   }
   return { dryRun, counts, fileErrors };
 }

@@ -6,7 +6,7 @@ import { emptyPeople, type DeclarationPeople } from "@/lib/declaration";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { env } from "@/lib/platform/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
-import { deliverQueuedMailsSoon, queueMail } from "@/lib/platform/mail/queue";
+import { queueMail } from "@/lib/platform/mail/queue";
 import { decisionMail, type Decision } from "@/lib/platform/mail/templates";
 import { fileStore } from "@/lib/platform/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
@@ -137,7 +137,6 @@ async function transition<T>(
     }
     return { accountId: current.accountId, reference: current.reference, from: current.status, extra };
   });
-  if (tell) await deliverQueuedMailsSoon();
   return result;
 }
 
@@ -219,7 +218,7 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
 
 /**
  * The decision reaches the parent twice: on their home page and by mail, both written with the decision
- * (lib/platform/mail/queue.ts delivers the mail after the commit, and retries it if the provider is down).
+ * (a worker delivers the mail once the transaction commits, and retries it if the provider is down: lib/platform/mail/queue.ts).
  */
 async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });

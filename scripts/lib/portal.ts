@@ -1,12 +1,16 @@
 /**
  * What `npm test` and `npm run bench` share to run the built portal: the environment of a run on a
- * throwaway database, `next build`, `next start` on a free port, and the small process helpers.
+ * throwaway database, `npm run build` (Next's standalone output), the standalone server on a free port, as a
+ * town runs it (`node .next/standalone/server.js`), a job worker, and the small process helpers.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 
+import path from "node:path";
+
 export const nextBin = require.resolve("next/dist/bin/next");
+export const standaloneServer = path.join(process.cwd(), ".next", "standalone", "server.js");
 
 /** Runs a command with the terminal's output; resolves with its exit code. */
 export function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -76,9 +80,11 @@ export function runEnvironment({ databaseUrl, poolMax, storageDir }: { databaseU
   };
 }
 
-/** `next build` in production mode; resolves with its exit code. */
-export function buildPortal(env: NodeJS.ProcessEnv): Promise<number> {
-  return run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+/** `next build` in production mode, then the standalone output completed (scripts/standalone.mjs); resolves with the exit code. */
+export async function buildPortal(env: NodeJS.ProcessEnv): Promise<number> {
+  const built = await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+  if (built !== 0) return built;
+  return run(process.execPath, [path.join(process.cwd(), "scripts", "standalone.mjs")], env);
 }
 
 export interface RunningPortal {
@@ -88,13 +94,13 @@ export interface RunningPortal {
 }
 
 /**
- * `next start` on 127.0.0.1:port, resolved once it answers. `quiet`: no standard output;
+ * The standalone server (`node .next/standalone/server.js`) on 127.0.0.1:port, resolved once it answers. `quiet`: no standard output;
  * `onStderr`: the server's error output goes there instead of the terminal.
  */
 export async function startPortal(env: NodeJS.ProcessEnv, port: number, options: { quiet?: boolean; onStderr?: (text: string) => void } = {}): Promise<RunningPortal> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...env, NODE_ENV: "production", APP_URL: baseUrl },
+  const server = spawn(process.execPath, [standaloneServer], {
+    env: { ...env, NODE_ENV: "production", APP_URL: baseUrl, HOSTNAME: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.onStderr ? "pipe" : "inherit"],
   });
   const onStderr = options.onStderr;
@@ -111,4 +117,30 @@ export async function startPortal(env: NodeJS.ProcessEnv, port: number, options:
     throw error;
   }
   return { baseUrl, stop };
+}
+
+export interface RunningWorker {
+  /** Sends SIGTERM and resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** `npm run worker` (scripts/worker.ts) on the run's database; its JSON lines go to `onOutput` or nowhere. */
+export function startJobWorker(env: NodeJS.ProcessEnv, options: { onOutput?: (text: string) => void } = {}): RunningWorker {
+  const tsx = require.resolve("tsx/cli");
+  const worker = spawn(process.execPath, [tsx, "--conditions=react-server", path.join(process.cwd(), "scripts", "worker.ts")], {
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", options.onOutput ? "pipe" : "ignore", options.onOutput ? "pipe" : "inherit"],
+  });
+  const onOutput = options.onOutput;
+  if (onOutput) {
+    worker.stdout?.setEncoding("utf8").on("data", onOutput);
+    worker.stderr?.setEncoding("utf8").on("data", onOutput);
+  }
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  return {
+    async stop() {
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

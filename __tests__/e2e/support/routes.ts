@@ -56,7 +56,7 @@ export function appRoutes(): AppRoute[] {
 }
 
 /** Exceptions to the prefix rules, and only those. */
-const ADMIN_ONLY = ["/admin/commune", "/admin/agents", "/admin/journal"];
+const ADMIN_ONLY = ["/admin/commune", "/admin/agents", "/admin/journal", "/admin/taches"];
 const PUBLIC_PREFIXES = [
   "/actualites",
   "/contacts",

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import path from "node:path";
 
 /**
- * A `next start` of our own, from the build of the run, on a free port: the fault tests kill it, restart it,
+ * A portal server of our own (the standalone server), from the build of the run, on a free port: the fault tests kill it, restart it,
  * or point it at the database through a proxy they can cut. Its output is kept for the failure messages.
  */
 export interface Portal {
@@ -17,7 +18,8 @@ export interface Portal {
   kill(signal: "SIGKILL" | "SIGTERM"): Promise<void>;
 }
 
-const nextBin = require.resolve("next/dist/bin/next");
+// The standalone server of the run's build (`npm run build`), as a town runs it.
+const standaloneServer = path.join(process.cwd(), ".next", "standalone", "server.js");
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,9 +54,11 @@ export async function startPortal({ port, databaseUrl = process.env.DATABASE_URL
   const database = new URL(databaseUrl!);
   database.searchParams.set("application_name", applicationName);
   // detached: its own process group, so a kill reaches anything `next start` may have spawned.
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(chosen)], {
+  const child: ChildProcess = spawn(process.execPath, [standaloneServer], {
     env: {
       ...process.env,
+      HOSTNAME: "127.0.0.1",
+      PORT: String(chosen),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: url,

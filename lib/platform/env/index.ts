@@ -55,6 +55,17 @@ const schema = z
     RESEND_API_KEY: optionalString.pipe(z.string().startsWith("re_", "doit commencer par re_").optional()),
     MAIL_FROM: z.string().trim().default("Espace Famille <espace-famille@localhost>"),
 
+    /** Job queue (lib/platform/jobs): how often a worker expires, retries and archives jobs, in seconds. */
+    JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Caps how long any attempt may run before it is retried (the fault tests shorten it); unset in production. */
+    JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).optional().or(z.literal("").transform(() => undefined)),
+    /** Caps the first wait before a retry, in seconds (the fault tests shorten it); unset in production. */
+    JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).optional().or(z.literal("").transform(() => undefined)),
+    /** Fault tests only ("privacy.purge=* * * * *;..."): other schedules than the code's. Never in production. */
+    JOBS_TEST_SCHEDULES: optionalString,
+    /** Jobs one poller of a worker process takes and runs at once (two pollers per queue). */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1, "doit être un entier entre 1 et 20").max(20, "doit être un entier entre 1 et 20").default(5),
+
     UPLOADTHING_TOKEN: optionalString,
     FILE_STORAGE_DIR: z.string().trim().default(".data/files"),
 

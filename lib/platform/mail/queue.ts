@@ -1,96 +1,57 @@
 import "server-only";
-import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import type { Prisma, QueuedMail } from "@/lib/generated/prisma/client";
+import { defineJob, enqueue } from "@/lib/platform/jobs";
 import { assertRecipient, mailer, type MailMessage } from "./index";
 
 /**
- * The mails that tell a parent something was recorded (an acknowledgement, a staff decision) are queued in
- * the very transaction that records it, then delivered from here: right after the commit by the request
- * that made it, and by a dispatcher every 30 s for whatever a crash or a provider outage left behind.
+ * The mails that tell a parent something was recorded (an acknowledgement, a staff decision) are written to the
+ * `queued_mails` outbox in the very transaction that records it, with a `mail.deliver` job (lib/platform/jobs)
+ * in the same transaction: both exist if and only if the transaction commits. A worker delivers it.
  *
- * Exactly once: a delivery first takes a lease on the mail (FOR UPDATE SKIP LOCKED: two deliverers never
- * take the same one); the local outbox writes the mail and deletes it from the queue in one transaction, and
- * Resend is given the queued mail's id as idempotency key, so a crash between sending and deleting cannot
- * send twice. A delivered mail leaves the queue: its content is not kept.
+ * Exactly once: the delivery locks the queued mail's row (a second attempt of the same job, after a worker died,
+ * waits, then finds it gone); the local outbox writes the mail and deletes it from the queue in one transaction,
+ * and Resend is given the queued mail's id as idempotency key, so a crash between sending and deleting cannot send
+ * twice. A delivered mail leaves the queue: its content is not kept. A mail still refused after about a day of
+ * retries stays queued, and its failed job is listed for the administrators (/admin/taches), who may retry it.
  */
-
-const LEASE_MS = 2 * 60_000;
-const MAX_BACKOFF_MS = 60 * 60_000;
-/** About a day of attempts (1, 2, 4… minutes, then hourly): a mail still refused then is given up, and recorded. */
-export const MAX_ATTEMPTS = 30;
+export const deliverMailJob = defineJob<{ mailId: string }>({
+  name: "mail.deliver",
+  // 1, 2, 4… minutes with jitter: ten retries span about a day.
+  retryLimit: 10,
+  retryDelaySeconds: 60,
+  expireInSeconds: 120,
+  handler: async ({ mailId }) => {
+    await deliverQueuedMail(mailId);
+  },
+});
 
 export async function queueMail(tx: Prisma.TransactionClient, message: MailMessage): Promise<void> {
   assertRecipient(message.to);
-  await tx.queuedMail.create({ data: { to: message.to, subject: message.subject, text: message.text, html: message.html, tag: message.tag } });
+  const mail = await tx.queuedMail.create({
+    data: { to: message.to, subject: message.subject, text: message.text, html: message.html, tag: message.tag },
+    select: { id: true },
+  });
+  await enqueue(deliverMailJob, { mailId: mail.id }, { tx });
 }
 
-/** Takes up to `limit` mails due now, leasing them for two minutes. */
-async function claim(limit: number): Promise<QueuedMail[]> {
-  return db().$queryRaw<QueuedMail[]>`
-    UPDATE queued_mails SET "nextAttemptAt" = now() + ${`${LEASE_MS} milliseconds`}::interval, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM queued_mails WHERE "nextAttemptAt" <= now()
-      ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    )
-    RETURNING *`;
-}
-
-async function deliver(mail: QueuedMail): Promise<void> {
-  const message: MailMessage = { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, tag: mail.tag ?? undefined, idempotencyKey: mail.id };
-  assertRecipient(mail.to);
-  const current = mailer();
-  if (current.provider === "outbox") {
-    await db().$transaction(async (tx) => {
-      await tx.outboxMail.create({ data: { to: message.to, subject: message.subject, text: message.text, html: message.html } });
-      await tx.queuedMail.delete({ where: { id: mail.id } });
-    });
-    return;
-  }
-  await current.send(message);
-  await db().queuedMail.delete({ where: { id: mail.id } });
-}
-
-/**
- * Delivers what is due; a failure waits 1, 2, 4… minutes (an hour at most) before the next attempt.
- * Returns the counts, for the dispatcher's log and the tests.
- */
-export async function deliverQueuedMails({ limit = 50 }: { limit?: number } = {}): Promise<{ sent: number; failed: number }> {
-  const result = { sent: 0, failed: 0 };
-  for (const mail of await claim(limit)) {
-    try {
-      await deliver(mail);
-      result.sent += 1;
-    } catch (error) {
-      result.failed += 1;
-      const name = error instanceof Error ? error.name : "Error";
-      if (mail.attempts >= MAX_ATTEMPTS) {
-        await db().queuedMail.delete({ where: { id: mail.id } });
-        await audit({ actorType: "SYSTEM", action: "mail.abandoned", targetType: "QueuedMail", targetId: mail.id, details: { tag: mail.tag, attempts: mail.attempts, lastError: name } });
-        continue;
+/** Delivers one queued mail; nothing to do when it was delivered already. Resolves with whether it sent it now. */
+export async function deliverQueuedMail(mailId: string): Promise<boolean> {
+  return db().$transaction(
+    async (tx) => {
+      const [mail] = await tx.$queryRaw<QueuedMail[]>`SELECT * FROM queued_mails WHERE id = ${mailId}::uuid FOR UPDATE`;
+      if (!mail) return false;
+      assertRecipient(mail.to);
+      const current = mailer();
+      if (current.provider === "outbox") {
+        await tx.outboxMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
+      } else {
+        await current.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, tag: mail.tag ?? undefined, idempotencyKey: mail.id });
       }
-      const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, mail.attempts - 1));
-      await db().queuedMail.update({ where: { id: mail.id }, data: { lastError: name, nextAttemptAt: new Date(Date.now() + wait) } });
-    }
-  }
-  return result;
-}
-
-/** Right after a commit: the mail leaves now when it can; if not, the dispatcher retries it. */
-export async function deliverQueuedMailsSoon(): Promise<void> {
-  try {
-    await deliverQueuedMails();
-  } catch (error) {
-    console.error("Envoi des courriels en attente impossible pour l'instant :", error instanceof Error ? error.name : "erreur");
-  }
-}
-
-let dispatcher: NodeJS.Timeout | undefined;
-
-/** Every 30 s in each server process (started by instrumentation-node.ts); never keeps the process alive. */
-export function startMailDispatcher(intervalMs = 30_000): void {
-  if (dispatcher) return;
-  dispatcher = setInterval(() => void deliverQueuedMails().catch(() => undefined), intervalMs);
-  dispatcher.unref();
-  void deliverQueuedMails().catch(() => undefined);
+      await tx.queuedMail.delete({ where: { id: mail.id } });
+      return true;
+    },
+    // Resend answers within its own timeout; the row stays locked meanwhile.
+    { timeout: 60_000 },
+  );
 }
