@@ -20,6 +20,9 @@ export const sexOptions = [
   { value: "MASCULIN", label: "Masculin" },
 ] as const;
 
+/** An expected child's sex may be left empty: shown as this, to the parent and to staff. */
+export const SEX_UNKNOWN = "Pas encore connu";
+
 export const qualityOptions = [
   { value: "PERE", label: "Père" },
   { value: "MERE", label: "Mère" },
@@ -138,7 +141,11 @@ export function childSchema(representatives: RepresentativeKey[]) {
     .object({
       usageName: personName("nom d'usage"),
       firstName: personName("prénom"),
-      sex: z.enum(["FEMININ", "MASCULIN"], { error: requiredMessage("sexe") }),
+      // Required for a born child only (checked below): an expected child's sex may not be known yet.
+      sex: z
+        .enum(["", "FEMININ", "MASCULIN"], { error: requiredMessage("sexe") })
+        .optional()
+        .transform((value) => value || undefined),
       expectedBirth: checkbox,
       birthDate: frenchDate("date de naissance", { required: false }),
       expectedBirthDate: frenchDate("date de naissance prévue", { required: false }),
@@ -147,6 +154,7 @@ export function childSchema(representatives: RepresentativeKey[]) {
     })
     .superRefine((value, ctx) => {
       const today = todayIso();
+      if (!value.expectedBirth && value.sex === undefined) ctx.addIssue({ code: "custom", path: ["sex"], message: requiredMessage("sexe") });
       if (value.expectedBirth) {
         if (value.expectedBirthDate === undefined) ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
         else if (!isIsoDate(value.expectedBirthDate)) return;

@@ -13,7 +13,7 @@ export async function familyOfAccount(accountId: string) {
       status: true,
       members: {
         orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-        select: { id: true, role: true, civility: true, usageName: true, firstName: true, birthDate: true, expectedBirth: true, expectedBirthDate: true, relationship: true, emergencyContact: true, mobile: true, email: true },
+        select: { id: true, role: true, civility: true, usageName: true, firstName: true, sex: true, birthDate: true, expectedBirth: true, expectedBirthDate: true, relationship: true, emergencyContact: true, mobile: true, email: true },
       },
       documents: { select: { kind: true, document: { select: { id: true, fileName: true, ownerId: true } } } },
     },

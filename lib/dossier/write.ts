@@ -23,7 +23,7 @@ interface PlannedMember {
 type ChildValues = {
   usageName: string;
   firstName: string;
-  sex: "FEMININ" | "MASCULIN";
+  sex?: "FEMININ" | "MASCULIN";
   expectedBirth: boolean;
   birthDate?: string;
   expectedBirthDate?: string;
@@ -93,7 +93,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
         role: "CHILD",
         usageName: value.usageName,
         firstName: value.firstName,
-        sex: value.sex,
+        sex: value.sex ?? null,
         expectedBirth: value.expectedBirth,
         birthDate: value.expectedBirth ? null : day(value.birthDate),
         expectedBirthDate: value.expectedBirth ? day(value.expectedBirthDate) : null,

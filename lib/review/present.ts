@@ -4,7 +4,7 @@
  * Pure functions: the review page and the tests read the same thing.
  */
 import { displayName, personRefParam, representativeKeys, type DeclarationPeople, type PersonRef } from "@/lib/declaration";
-import { civilityOptions, qualityOptions, regimeOptions, relationshipOptions, representativeRoleLabel, sexOptions, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
+import { civilityOptions, qualityOptions, regimeOptions, relationshipOptions, representativeRoleLabel, SEX_UNKNOWN, sexOptions, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
 
 export interface PresentedField {
   label: string;
@@ -112,6 +112,7 @@ export function presentPeople(people: DeclarationPeople): PresentedPerson[] {
     });
     const expected = child.values.expectedBirth === true || child.values.expectedBirth === "on";
     const fields = rows(child.values, CHILD).filter((field) => (expected ? field.label !== "Date de naissance" : field.label !== "Date de naissance prévue"));
+    if (expected && !fields.some((field) => field.label === "Sexe")) fields.splice(2, 0, { label: "Sexe", value: SEX_UNKNOWN });
     result.push(person({ kind: "child", id: child.id }, expected ? "Enfant à naître" : "Enfant", child.values, [...fields, ...links]));
   }
   for (const contact of people.contacts) {

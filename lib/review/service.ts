@@ -12,6 +12,7 @@ import { fileStore } from "@/lib/platform/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
 import { town } from "@/lib/platform/town";
 import { writeFamilyDossier } from "@/lib/dossier";
+import { CORRECTION_LINK } from "@/lib/notifications";
 import { presentPeople } from "./present";
 import { correctionText, type Remark } from "./schemas";
 
@@ -222,7 +223,7 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
  */
 async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
-  const link = decision === "NEEDS_CORRECTION" ? "/espace/declarer-ma-famille" : "/espace";
+  const link = decision === "NEEDS_CORRECTION" ? CORRECTION_LINK : "/espace";
   await tx.notification.create({ data: { accountId, title: NOTIFICATION_TITLES[decision], body: decision === "NEEDS_CORRECTION" ? "Nos services vous demandent de compléter votre déclaration : voyez leur message ci-dessous." : message, link } });
   if (account.status === "CLOSED") return;
   const content = decisionMail({ civility: account.civility, usageName: account.usageName, firstNames: account.firstNames, decision, message, link: `${env().APP_URL}${link}`, reference }, town());

@@ -7,7 +7,7 @@ import { requireParent } from "@/lib/auth/session";
 import { lastStaffRequest } from "@/lib/review/history";
 import { findDeclaration } from "@/lib/declaration/service";
 import { familyOfAccount } from "@/lib/dossier/queries";
-import { latestNotifications } from "@/lib/notifications";
+import { latestNotifications, stillTrue } from "@/lib/notifications";
 import { formatLongDate } from "@/lib/platform/format";
 import { town } from "@/lib/platform/town";
 
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Mon accueil" };
 export default async function ParentHomePage({ searchParams }: { searchParams: Promise<{ declaration?: string; cle?: string }> }) {
   const parent = await requireParent("/espace");
   const search = await searchParams;
-  const [declaration, family, notifications] = await Promise.all([findDeclaration(parent.id), familyOfAccount(parent.id), latestNotifications(parent.id)]);
+  const [declaration, family, allNotifications] = await Promise.all([findDeclaration(parent.id), familyOfAccount(parent.id), latestNotifications(parent.id)]);
+  const notifications = stillTrue(allNotifications, declaration?.status);
   const staffMessage = declaration?.status === "NEEDS_CORRECTION" ? await lastStaffRequest(declaration.id) : null;
   return (
     <div className="flex flex-col gap-6">

@@ -4,11 +4,10 @@ import { useMemo } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { childSchema, qualityOptions, sexOptions, yesNoOptions, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
+import { childSchema, qualityOptions, SEX_UNKNOWN, sexOptions, yesNoOptions, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
 import { AddressFields } from "./AddressFields";
+import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
-
-const ADDRESS = ["streetNumber", "streetName", "building", "apartment", "addressComplement", "postalCode", "city", "country"] as const;
 
 /** MEMBRE: a child, born or expected, with "Qualité de …" and "Autorité parentale de …" for each representative. */
 export function ChildForm({
@@ -30,15 +29,16 @@ export function ChildForm({
   const wizard = useServerForm(schema, savePersonAction.bind(null, person), defaults as never);
   const field = (name: string) => wizard.field(name as never);
   const expected = wizard.form.watch("expectedBirth" as never) as unknown as boolean;
-  const copyHolderAddress = () => {
-    for (const name of ADDRESS) wizard.form.setValue(name as never, String(holderAddress[name] ?? "") as never, { shouldDirty: true });
-  };
   return (
     <PersonFormFrame title={title} wizard={wizard} onClear={() => wizard.form.reset({} as never)}>
       <TextField label="Nom d'usage" required {...field("usageName")} />
       <TextField label="Prénom" required {...field("firstName")} />
-      <SelectField label="Sexe" required options={sexOptions} {...field("sex")} />
       <CheckboxField label="Naissance prévue" help="Cochez si l'enfant n'est pas encore né : indiquez alors la date prévue." {...field("expectedBirth")} />
+      {expected ? (
+        <SelectField label="Sexe" options={sexOptions} placeholder={SEX_UNKNOWN} help="Vous pourrez le préciser après la naissance." {...field("sex")} />
+      ) : (
+        <SelectField label="Sexe" required options={sexOptions} {...field("sex")} />
+      )}
       {expected ? (
         <TextField label="Date de naissance prévue" required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("expectedBirthDate")} />
       ) : (
@@ -48,11 +48,7 @@ export function ChildForm({
         <p className="rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">{ageWarning}</p>
       ) : null}
       <SubHeading>Adresse</SubHeading>
-      <p>
-        <button type="button" className="btn-secondary" onClick={copyHolderAddress}>
-          Recopier les informations du titulaire
-        </button>
-      </p>
+      <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name as never, value as never, { shouldDirty: true })} />
       <AddressFields field={field} required={false} />
       <SubHeading>Représentants</SubHeading>
       {representatives.map((representative) => (

@@ -5,12 +5,24 @@ import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
 import { civilityOptions, regimeOptions, representativeSchema, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
 import { AddressFields } from "./AddressFields";
+import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
 
 const EMPTY: RawPerson = { country: "FRANCE" };
 
 /** REPRÉSENTANT: the account holder (prefilled from the account) or the co-representative. */
-export function RepresentativeForm({ person, title, defaults }: { person: "titulaire" | "co-representant"; title: string; defaults: RawPerson }) {
+export function RepresentativeForm({
+  person,
+  title,
+  defaults,
+  holderAddress,
+}: {
+  person: "titulaire" | "co-representant";
+  title: string;
+  defaults: RawPerson;
+  /** For the co-representative only: the holder's address, to copy when both live together. */
+  holderAddress?: RawPerson;
+}) {
   const wizard = useServerForm(representativeSchema, savePersonAction.bind(null, person), defaults as never);
   const field = (name: string) => wizard.field(name as never);
   return (
@@ -20,6 +32,9 @@ export function RepresentativeForm({ person, title, defaults }: { person: "titul
       <TextField label="Prénom" required autoComplete="given-name" {...field("firstName")} />
       <TextField label="Date de naissance" required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
       <SubHeading>Adresse</SubHeading>
+      {holderAddress ? (
+        <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name as never, value as never, { shouldDirty: true })} />
+      ) : null}
       <AddressFields field={field} required />
       <SubHeading>Moyens de contact</SubHeading>
       <TextField label="Téléphone domicile" type="tel" autoComplete="tel" {...field("homePhone")} />

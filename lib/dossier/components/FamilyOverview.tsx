@@ -5,6 +5,9 @@ type Family = NonNullable<Awaited<ReturnType<typeof familyOfAccount>>>;
 
 const ROLE_TITLES = { HOLDER: "Représentants", CO_REPRESENTATIVE: "Représentants", CHILD: "Enfants", CONTACT: "Contacts" } as const;
 
+/** « Né le » / « Née le » when the sex is known. */
+export const bornLabel = (sex: string | null | undefined) => (sex === "FEMININ" ? "Née le" : sex === "MASCULIN" ? "Né le" : "Né(e) le");
+
 /** Once validated, the family as the town holds it: members, contacts, documents. */
 export function FamilyOverview({ family }: { family: Family }) {
   const groups = (["Représentants", "Enfants", "Contacts"] as const).map((title) => ({
@@ -31,7 +34,7 @@ export function FamilyOverview({ family }: { family: Family }) {
                       ? member.expectedBirth && member.expectedBirthDate
                         ? `Naissance prévue le ${formatShortDate(member.expectedBirthDate)}`
                         : member.birthDate
-                          ? `Né(e) le ${formatShortDate(member.birthDate)}`
+                          ? `${bornLabel(member.sex)} ${formatShortDate(member.birthDate)}`
                           : ""
                       : member.role === "CONTACT"
                         ? `${member.emergencyContact ? "À prévenir en cas d'urgence" : "Contact"}`

@@ -55,7 +55,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       form = <RepresentativeForm key="titulaire" person="titulaire" title="Représentant – titulaire du compte" defaults={holderDefaults} />;
       break;
     case "co":
-      form = <RepresentativeForm key="co" person="co-representant" title="Représentant – co-représentant" defaults={people.co ?? { country: "FRANCE" }} />;
+      form = <RepresentativeForm key="co" person="co-representant" title="Représentant – co-représentant" defaults={people.co ?? { country: "FRANCE" }} holderAddress={holderDefaults} />;
       removable = Boolean(people.co);
       break;
     case "child": {
