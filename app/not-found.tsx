@@ -1,7 +1,13 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { PortalShell } from "@/components/layout/PortalShell";
 
-export default function NotFound() {
+/**
+ * Rendered per request: an unknown address has no prerendered page of its own, so the proxy gives it a
+ * nonce CSP, which the scripts of a prerendered "not found" page would not carry.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <PortalShell>
       <div className="card mx-auto max-w-2xl">

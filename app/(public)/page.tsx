@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { SignInBox } from "@/components/auth/SignInBox";
 import { NewsList } from "@/components/content/NewsList";
-import { listPublishedNews } from "@/lib/content/news";
+import { publishedNews } from "@/lib/content/public-cache";
 import { town } from "@/lib/town";
+
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const { welcome, name } = town();
-  const news = await listPublishedNews({ limit: 4 });
+  const news = await publishedNews(4);
   return (
     <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
       <h1 className="sr-only">Espace Famille – {name}</h1>

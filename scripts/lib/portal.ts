@@ -91,9 +91,13 @@ export interface RunningPortal {
  * `next start` on 127.0.0.1:port, resolved once it answers. `quiet`: no standard output;
  * `onStderr`: the server's error output goes there instead of the terminal.
  */
-export async function startPortal(env: NodeJS.ProcessEnv, port: number, options: { quiet?: boolean; onStderr?: (text: string) => void } = {}): Promise<RunningPortal> {
+export async function startPortal(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  options: { quiet?: boolean; onStderr?: (text: string) => void; /** Another Next.js app's folder (the bench's floor app). */ dir?: string; nodeArgs?: string[] } = {},
+): Promise<RunningPortal> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, "start", ...(options.dir ? [options.dir] : []), "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...env, NODE_ENV: "production", APP_URL: baseUrl },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.onStderr ? "pipe" : "inherit"],
   });

@@ -6,7 +6,7 @@ import { FamilyOverview } from "@/components/family/FamilyOverview";
 import { requireParent } from "@/lib/auth/session";
 import { lastStaffRequest } from "@/lib/declaration/history";
 import { findDeclaration } from "@/lib/declaration/service";
-import { familyOfAccount } from "@/lib/family/queries";
+import { familyById } from "@/lib/family/queries";
 import { latestNotifications } from "@/lib/notifications";
 import { formatLongDate } from "@/lib/format";
 import { town } from "@/lib/town";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Mon accueil" };
 export default async function ParentHomePage({ searchParams }: { searchParams: Promise<{ declaration?: string; cle?: string }> }) {
   const parent = await requireParent("/espace");
   const search = await searchParams;
-  const [declaration, family, notifications] = await Promise.all([findDeclaration(parent.id), familyOfAccount(parent.id), latestNotifications(parent.id)]);
+  const [declaration, family, notifications] = await Promise.all([findDeclaration(parent.id), familyById(parent.familyId), latestNotifications(parent.id)]);
   const staffMessage = declaration?.status === "NEEDS_CORRECTION" ? await lastStaffRequest(declaration.id) : null;
   return (
     <div className="flex flex-col gap-6">
