@@ -1,13 +1,7 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { PortalShell } from "@/components/layout/PortalShell";
 
-/**
- * Rendered per request: an unknown address has no prerendered page of its own, so the proxy gives it a
- * nonce CSP, which the scripts of a prerendered "not found" page would not carry.
- */
-export default async function NotFound() {
-  await connection();
+export default function NotFound() {
   return (
     <PortalShell>
       <div className="card mx-auto max-w-2xl">

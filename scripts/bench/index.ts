@@ -11,7 +11,7 @@
  *  6. JavaScript per page in Chromium (and the bare page's), Lighthouse on a phone;
  *  7. bench/results/latest.md and latest-chart.png, goals checked (exit code 1 when one fails).
  * Options: --quick (2 levels, short runs: a check in a few minutes), --no-build (reuse both .next),
- * --no-browser.
+ * --no-browser; --report renders the report again from latest.json.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -335,7 +335,18 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+/** `--report`: renders latest.md and the chart again from latest.json (after a change of the report's layout). */
+async function renderAgain(): Promise<number> {
+  const results = JSON.parse(readFileSync(path.join(RESULTS_DIR, "latest.json"), "utf8")) as BenchResults;
+  const verdicts = checkBudgets(results);
+  const levels = [...new Set(results.scenarios.flatMap((scenario) => scenario.measures.map((measure) => measure.clients)))].sort((a, b) => a - b);
+  await sharp(Buffer.from(benchChart(results.scenarios, levels))).png().toFile(path.join(RESULTS_DIR, "latest-chart.png"));
+  writeFileSync(path.join(RESULTS_DIR, "latest.md"), renderReport(results, verdicts, "latest-chart.png"));
+  for (const verdict of verdicts) console.log(verdictLine(verdict));
+  return verdicts.some((verdict) => verdict.ok === false) ? 1 : 0;
+}
+
+(flags.includes("--report") ? renderAgain() : main()).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);

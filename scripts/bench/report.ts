@@ -40,6 +40,8 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "## Objectifs",
     "",
+    "Chaque page publique a deux lignes de débit : l'objectif (≥ 0,8 × le plancher statique) et, à défaut, ≥ 0,8 × le plancher dynamique. Les pages publiques sans contenu modifiable par les agents (services, accessibilité, données personnelles) sont prérendues et servies depuis le cache sous une CSP d'empreintes ; celles que les agents modifient (accueil, actualités, documents, mentions légales) sont rendues à chaque requête avec un nonce (voir « Cache et CSP » dans le README).",
+    "",
     "| Objectif | Mesuré | Verdict |",
     "|---|---|---|",
     ...verdicts.map((verdict) => `| ${verdict.description} | ${verdict.measured} | ${mark(verdict)} |`),
