@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { inter } from "./fonts";
-import { town } from "@/lib/town";
-import { townStyleSheet } from "@/lib/town/style";
+import { inter } from "@/components/layout/fonts";
+import { town } from "@/lib/platform/town";
+import { townStyleSheet } from "@/lib/platform/town/style";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

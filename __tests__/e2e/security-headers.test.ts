@@ -144,7 +144,7 @@ describe("the session cookie", () => {
     await page.goto("/services", { waitUntil: "networkidle" });
     // A client-side navigation works only once React has hydrated the page.
     await page.evaluate(() => ((window as unknown as { hydratedMark: boolean }).hydratedMark = true));
-    await page.getByRole("link", { name: "Mentions légales et CGU" }).click();
+    await page.getByRole("link", { name: "Mentions légales et CGU" }).first().click();
     await page.waitForURL("**/mentions-legales");
     expect(await page.evaluate(() => (window as unknown as { hydratedMark?: boolean }).hydratedMark)).toBe(true);
     expect(violations).toEqual([]);

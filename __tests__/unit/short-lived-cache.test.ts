@@ -1,4 +1,4 @@
-import { shortLived } from "@/lib/cache/short-lived";
+import { shortLived } from "@/lib/platform/cache/short-lived";
 
 describe("short-lived cache of public content", () => {
   afterEach(() => jest.useRealTimers());

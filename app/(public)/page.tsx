@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { SignInBox } from "@/components/auth/SignInBox";
-import { NewsList } from "@/components/content/NewsList";
+import { SignInBox } from "@/lib/auth/components/SignInBox";
+import { NewsList } from "@/lib/content/components/NewsList";
 import { publishedNews } from "@/lib/content/public-cache";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 // Staff edit what this page shows (database): rendered per request, never baked into the build.
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import "server-only";
-import { PUBLIC_CONTENT_TTL_MS, shortLived } from "@/lib/cache/short-lived";
+import { PUBLIC_CONTENT_TTL_MS, shortLived } from "@/lib/platform/cache/short-lived";
 import { countPublishedNews, listPublishedNews } from "./news";
 import { listPublicDocuments } from "./public-documents";
 

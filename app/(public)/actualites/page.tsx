@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewsList } from "@/components/content/NewsList";
+import { NewsList } from "@/lib/content/components/NewsList";
 import { publishedNews, publishedNewsCount } from "@/lib/content/public-cache";
 
 // Staff edit what this page shows (database): rendered per request, never baked into the build.

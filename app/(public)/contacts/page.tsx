@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { townWithOverrides } from "@/lib/town/settings";
+import { townWithOverrides } from "@/lib/platform/town/settings";
 
 // Staff edit what this page shows (database): rendered per request, never baked into the build.
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { publicDocuments } from "@/lib/content/public-cache";
-import { formatFileSize, formatMediaType } from "@/lib/format";
+import { formatFileSize, formatMediaType } from "@/lib/platform/format";
 
 // Staff edit what this page shows (database): rendered per request, never baked into the build.
 export const dynamic = "force-dynamic";

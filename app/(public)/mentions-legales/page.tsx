@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { LegalSections } from "@/components/content/LegalSections";
-import { townWithOverrides } from "@/lib/town/settings";
+import { LegalSections } from "@/lib/content/components/LegalSections";
+import { townWithOverrides } from "@/lib/platform/town/settings";
 
 // Staff edit what this page shows (database): rendered per request, never baked into the build.
 export const dynamic = "force-dynamic";
