@@ -176,7 +176,8 @@ async function profileScenario(env: NodeJS.ProcessEnv, databaseUrl: string, id: 
     if (!file) throw new Error("next start n'a pas écrit de profil CPU.");
     const { busyMs, functions } = topFunctions(JSON.parse(readFileSync(path.join(directory, file), "utf8")) as CpuProfile);
     // The profile covers the whole process (start and warm-up included): per request, an upper bound.
-    const requests = measure.ok + measure.failed;
+    // At least one: a run where nothing answered (a saturated machine) is reported as such, not divided by zero.
+    const requests = Math.max(1, measure.ok + measure.failed);
     console.log(`  ${label} : ${(busyMs / requests).toFixed(1)} ms de CPU, ${((after.activeMs - before.activeMs) / requests).toFixed(2)} ms de base et ${((after.transactions - before.transactions) / requests).toFixed(1)} transactions par requête`);
     return {
       scenario: id,

@@ -3,7 +3,7 @@ import type { BudgetVerdict } from "./budgets";
 import type { BenchResults, ScenarioResult } from "./results";
 import type { LoadMeasure } from "./stats";
 
-const ms = (value: number) => (Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(1) : String(Math.round(value)));
+const ms = (value: number) => (!Number.isFinite(value) ? "–" : value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const kB = (bytes: number) => (bytes / 1024).toFixed(1);
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
 const mark = (verdict: BudgetVerdict) => (verdict.ok === null ? "⚪ non mesuré" : verdict.ok ? "✅ tenu" : "❌ **DÉPASSÉ**");
@@ -91,7 +91,9 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
         "",
         `### ${profile.label}`,
         "",
-        `${profile.requests} requêtes : **${profile.cpuMsPerRequest.toFixed(1)} ms de CPU** du serveur, **${profile.databaseMsPerRequest.toFixed(2)} ms de PostgreSQL** et **${profile.transactionsPerRequest.toFixed(1)} transactions** par requête.`,
+        profile.requests > 0
+          ? `${profile.requests} requêtes : **${profile.cpuMsPerRequest.toFixed(1)} ms de CPU** du serveur, **${profile.databaseMsPerRequest.toFixed(2)} ms de PostgreSQL** et **${profile.transactionsPerRequest.toFixed(1)} transactions** par requête.`
+          : "**Aucune réponse pendant la mesure** (machine saturée) : pas de temps par requête, et le profil ci-dessous montre surtout le démarrage du processus (chargement des modules).",
         "",
         "| Fonction | Où | Temps propre | Part du temps occupé |",
         "|---|---|---:|---:|",
