@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireParent } from "@/lib/auth/session";
+import { requireParent } from "@/lib/auth";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { deleteOwnDocument, storeDocument } from "./service";
 
