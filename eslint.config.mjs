@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "coverage/**", "next-env.d.ts"],
+    ignores: [".next/**", "**/.next/**", "node_modules/**", "lib/generated/**", ".data/**", "coverage/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import { inter } from "@/components/layout/fonts";
 import { town } from "@/lib/platform/town";
+import { townStyleSheet } from "@/lib/platform/town/style";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,15 +19,16 @@ export const viewport: Viewport = {
   themeColor: "#1d4f91",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
-  const { colours } = town();
-  // The town's colours become CSS variables; a nonce lets this one inline style pass the CSP.
-  const townStyle = `:root{--town-primary:${colours.primary};--town-primary-dark:${colours.primaryDark};--town-accent:${colours.accent};--town-accent-text:${colours.accentText}}`;
+/**
+ * Reads no request header: pages that need nothing of the request are prerendered at build time and served
+ * from cache under a CSP made of their inline scripts' hashes; the others get a nonce from proxy.ts, which
+ * Next puts on its own scripts. The town's colours are one inline style allowed by its hash on every page.
+ */
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="fr" className={inter.variable}>
       <head>
-        <style nonce={nonce}>{townStyle}</style>
+        <style>{townStyleSheet(town().colours)}</style>
       </head>
       <body className="flex min-h-screen flex-col font-sans">{children}</body>
     </html>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { launchBrowser, newContext, baseUrl, type BrowserSession } from "./support/browser";
 import { closeE2ePrisma, createActiveParent } from "./support/accounts";
 import { signIn } from "./support/journeys";
@@ -82,6 +83,23 @@ test("the nonce is fresh on every answer and is the one on the page's scripts", 
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
+test("a prerendered page is served from cache under the hashes of exactly its inline scripts, without a nonce", async () => {
+  const response = await get("/services");
+  expect(response.status).toBe(200);
+  expectStaticHeaders(response);
+  expect(response.headers.get("x-nextjs-cache")).toBe("HIT");
+  const csp = cspOf(response);
+  const scriptSrc = csp.get("script-src") ?? [];
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc.filter((value) => value.startsWith("'nonce-"))).toEqual([]);
+  expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+  const html = await response.text();
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).filter((text) => text.length > 0);
+  expect(inline.length).toBeGreaterThan(0);
+  const hashes = inline.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+  expect(scriptSrc.filter((value) => value.startsWith("'sha256-")).sort()).toEqual([...new Set(hashes)].sort());
+});
+
 test("static files carry the headers too", async () => {
   const html = await (await get("/")).text();
   const asset = /\/_next\/static\/[^"']+\.(js|css)/.exec(html)?.[0];
@@ -113,6 +131,23 @@ describe("the session cookie", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
     // Scripts of the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain("authjs.session-token");
+    await context.close();
+  });
+
+  test("a prerendered page's scripts all run under its CSP of hashes (the page is hydrated, nothing is blocked)", async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/services", { waitUntil: "networkidle" });
+    // A client-side navigation works only once React has hydrated the page.
+    await page.evaluate(() => ((window as unknown as { hydratedMark: boolean }).hydratedMark = true));
+    await page.getByRole("link", { name: "Mentions légales et CGU" }).first().click();
+    await page.waitForURL("**/mentions-legales");
+    expect(await page.evaluate(() => (window as unknown as { hydratedMark?: boolean }).hydratedMark)).toBe(true);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });

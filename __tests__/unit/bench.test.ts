@@ -1,4 +1,5 @@
-import { checkBudget, checkBudgets, verdictLine, type Budget } from "@/scripts/bench/budgets";
+import { checkBudget, checkBudgets, goalsFor, verdictLine, type Budget } from "@/scripts/bench/budgets";
+import { topFunctions, shortLocation } from "@/scripts/bench/profile";
 import { logTicks, renderChart } from "@/scripts/bench/chart";
 import { actionOfFormWith, actionReply, mergeCookies, multipartActionReply, renderedForms } from "@/scripts/bench/next-actions";
 import { renderReport } from "@/scripts/bench/report";
@@ -121,11 +122,70 @@ describe("budgets", () => {
   });
 });
 
+describe("goals against the floor", () => {
+  const measure = (clients: number, requestsPerSecond: number, p99: number) => ({ clients, ok: 100, failed: 0, durationSeconds: 8, requestsPerSecond, p50: p99 / 2, p95: p99, p99 });
+  const floored = (): BenchResults =>
+    results({
+      scenarios: [
+        { id: "floor-static", label: "Plancher statique", kind: "floor-static", measures: [measure(50, 1000, 80), measure(200, 1000, 300)] },
+        { id: "floor-dynamic", label: "Plancher dynamique", kind: "floor-dynamic", measures: [measure(50, 150, 500), measure(200, 150, 2000)] },
+        { id: "home", label: "Accueil", kind: "public", measures: [measure(50, 850, 90), measure(200, 700, 400)] },
+        { id: "espace", label: "Espace", kind: "signed-in", measures: [measure(50, 120, 600), measure(200, 100, 3100)] },
+        { id: "wizard", label: "Assistant", kind: "action", measures: [measure(50, 60, 900), measure(200, 60, 3900)] },
+      ],
+      javascript: [{ label: "Accueil", path: "/", files: 10, gzipBytes: 112 * 1024, rawBytes: 300 * 1024 }],
+      floorJavaScript: { label: "Nue", path: "/", files: 8, gzipBytes: 100 * 1024, rawBytes: 280 * 1024 },
+    });
+
+  test("public pages against the static floor, signed-in pages and actions against the dynamic one", () => {
+    const verdicts = checkBudgets(floored());
+    const find = (start: string) => verdicts.find((verdict) => verdict.description.startsWith(start))!;
+    expect(find("Accueil : req/s à 50 clients ≥ 0.8 × plancher (page statique)")).toMatchObject({ ok: true, measured: "0.85 × (850 contre 1000 req/s)" });
+    expect(find("Accueil : req/s à 200 clients ≥ 0.8 × plancher (page statique)").ok).toBe(false);
+    expect(find("Espace : req/s à 50 clients ≥ 0.7 × plancher (page dynamique)").ok).toBe(true);
+    expect(find("Espace : p99 à 200 clients ≤ 1.5 × p99 du plancher").ok).toBe(false);
+    expect(find("Assistant : p99 à 200 clients ≤ 2 × p99 du plancher").ok).toBe(true);
+    expect(find("JavaScript de / ≤ 10 ko")).toMatchObject({ ok: false, measured: "+12.0 ko (112.0 contre 100.0)" });
+    // Not measured in this run: neither held nor failed.
+    expect(find("JavaScript de /actualites").ok).toBeNull();
+  });
+
+  test("every portal scenario must answer without failure; the floors have no goal", () => {
+    const goals = goalsFor([
+      { id: "floor-static", kind: "floor-static" },
+      { id: "home", kind: "public" },
+    ]);
+    expect(goals.filter((goal) => goal.kind === "no-failures")).toEqual([{ kind: "no-failures", scenario: "home" }]);
+  });
+});
+
+describe("CPU profile", () => {
+  test("self time per function, idle left out, largest first, with where it lives", () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 1 });
+    const { busyMs, functions } = topFunctions({
+      nodes: [
+        { id: 1, callFrame: frame("(idle)", "") },
+        { id: 2, callFrame: frame("renderToString", "file:///app/node_modules/react-dom/cjs/server.js") },
+        { id: 3, callFrame: frame("query", "file:///app/node_modules/@prisma/client/runtime/client.js") },
+      ],
+      samples: [1, 2, 3, 2, 1],
+      timeDeltas: [5000, 1000, 500, 1500, 9000],
+    });
+    expect(busyMs).toBe(3);
+    expect(functions.map((fn) => [fn.name, fn.where, fn.selfMs])).toEqual([
+      ["renderToString", "react-dom", 2.5],
+      ["query", "@prisma/client", 0.5],
+    ]);
+    expect(shortLocation("file:///srv/.next/server/chunks/ssr/app_page.js")).toBe(".next/server/chunks/ssr/app_page.js");
+    expect(shortLocation("node:internal/http")).toBe("node:internal/http");
+  });
+});
+
 describe("report", () => {
   test("shows each measure as a table row, failed budgets plainly, and links the chart", () => {
     const data = results();
     const report = renderReport(data, checkBudgets(data, [{ kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 }]), "latest-chart.png");
-    expect(report).toContain("| Accueil public (/) | 10 | 12.5 | 300 | 650 | 900 | 100 | 3 |");
+    expect(report).toContain("| Accueil public (/) | 10 | 12.5 |  | 300 | 650 | 900 | 100 | 3 |");
     expect(report).toContain("| Accueil public (/) : p95 à 10 clients ≤ 500 ms | 650 ms | ❌ **DÉPASSÉ** |");
     expect(report).toContain("| Accueil (`/`) | 10 | 150.0 | 500.0 |");
     expect(report).toContain("| Accueil (`/`) | 89 | 100 | 96 | 1.2 s | 2.9 s | 150 ms | 0.000 |");

@@ -3,14 +3,17 @@ import { redirect } from "next/navigation";
 import { SignInBox } from "@/lib/auth/components/SignInBox";
 import { currentParent } from "@/lib/auth/session";
 import { NewsList } from "@/lib/content/components/NewsList";
-import { listPublishedNews } from "@/lib/content/news";
+import { publishedNews } from "@/lib/content/public-cache";
 import { town } from "@/lib/platform/town";
+
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   // A signed-in parent who opens the portal's address (or clicks the logo) goes to their home, not to a sign-in form.
   if (await currentParent()) redirect("/espace");
   const { welcome, name } = town();
-  const news = await listPublishedNews({ limit: 4 });
+  const news = await publishedNews(4);
   return (
     <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
       <h1 className="sr-only">Espace Famille – {name}</h1>

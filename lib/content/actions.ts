@@ -7,10 +7,12 @@ import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action
 import { staffCaller } from "@/lib/staff";
 import { createNews, deleteNews, setNewsPublished, updateNews } from "./news-admin";
 import { createPublicDocument, deletePublicDocument, setPublicDocumentPublished, updatePublicDocument, type UploadedFile } from "./public-documents-admin";
+import { forgetPublicContent } from "./public-cache";
 import { newsSchema, publicDocumentSchema } from "./schemas";
 
 /** Server actions of the news and documents editors: staff session first, then the lib functions check again. */
 function refreshPublicPages() {
+  forgetPublicContent();
   revalidatePath("/", "layout");
 }
 

@@ -4,9 +4,14 @@ import { db } from "@/lib/platform/db";
 /** The family dossier a parent is linked to, with its members and kept documents (their own family only). */
 export async function familyOfAccount(accountId: string) {
   const account = await db().account.findUnique({ where: { id: accountId }, select: { familyId: true } });
-  if (!account?.familyId) return null;
+  return familyById(account?.familyId ?? null);
+}
+
+/** The family of an account already read (the signed-in parent carries its familyId): one round trip less. */
+export async function familyById(familyId: string | null) {
+  if (!familyId) return null;
   return db().family.findUnique({
-    where: { id: account.familyId },
+    where: { id: familyId },
     select: {
       id: true,
       dossierNumber: true,

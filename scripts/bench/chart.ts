@@ -88,15 +88,26 @@ export function renderChart(title: string, levels: number[], panels: ChartPanel[
   return parts.join("\n");
 }
 
-const COLORS: Record<string, string> = { ceiling: "#667085", home: "#1d4ed8", espace: "#15803d", wizard: "#b45309", declaration: "#b42318" };
+/** The scenarios drawn (the others are in the report's table): the ceiling, the floors, and one of each kind. */
+const COLORS: Record<string, string> = {
+  ceiling: "#667085",
+  "floor-static": "#98a2b3",
+  "floor-dynamic": "#475467",
+  home: "#1d4ed8",
+  espace: "#15803d",
+  wizard: "#b45309",
+  declaration: "#b42318",
+};
 
 /** The report's chart: requests per second and p95 latency per scenario. */
 export function benchChart(scenarios: ScenarioResult[], levels: number[]): string {
   const series = (value: (measure: ScenarioResult["measures"][number]) => number) =>
-    scenarios.map((scenario) => ({
+    scenarios
+      .filter((scenario) => scenario.id in COLORS)
+      .map((scenario) => ({
       label: scenario.label,
       color: COLORS[scenario.id] ?? "#000000",
-      dashed: scenario.id === "ceiling",
+      dashed: scenario.id === "ceiling" || scenario.id.startsWith("floor-"),
       points: scenario.measures.map((measure) => ({ clients: measure.clients, value: value(measure) })),
     }));
   return renderChart("Espace Famille : charge selon le nombre de clients simultanés", levels, [

@@ -7,6 +7,12 @@ import { createServer, type Server } from "node:http";
 import autocannon from "autocannon";
 import { summarize, type LoadMeasure } from "./stats";
 
+/**
+ * An answer later than this counts as an error (autocannon counts timeouts among its errors), never dropped:
+ * a portal that makes people wait 10 s has failed them.
+ */
+export const LOAD_TIMEOUT_SECONDS = 10;
+
 export interface FixedRequest {
   method: "GET" | "POST";
   path: string;
@@ -32,7 +38,7 @@ export async function hammer(baseUrl: string, request: FixedRequest, clients: nu
     url: baseUrl,
     connections: clients,
     ...("seconds" in size ? { duration: size.seconds } : { amount: size.amount }),
-    timeout: 30,
+    timeout: LOAD_TIMEOUT_SECONDS,
     pipelining: 1,
     requests: [
       {

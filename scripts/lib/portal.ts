@@ -97,9 +97,17 @@ export interface RunningPortal {
  * The standalone server (`node .next/standalone/server.js`) on 127.0.0.1:port, resolved once it answers. `quiet`: no standard output;
  * `onStderr`: the server's error output goes there instead of the terminal.
  */
-export async function startPortal(env: NodeJS.ProcessEnv, port: number, options: { quiet?: boolean; onStderr?: (text: string) => void } = {}): Promise<RunningPortal> {
+export async function startPortal(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  options: { quiet?: boolean; onStderr?: (text: string) => void; /** Another Next.js app's folder (the bench's floor app). */ dir?: string; nodeArgs?: string[] } = {},
+): Promise<RunningPortal> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [standaloneServer], {
+  // The portal runs as a town runs it (the standalone server); the bench's bare floor app with `next start`.
+  const command = options.dir
+    ? [...(options.nodeArgs ?? []), nextBin, "start", options.dir, "--hostname", "127.0.0.1", "--port", String(port)]
+    : [...(options.nodeArgs ?? []), standaloneServer];
+  const server = spawn(process.execPath, command, {
     env: { ...env, NODE_ENV: "production", APP_URL: baseUrl, HOSTNAME: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.onStderr ? "pipe" : "inherit"],
   });

@@ -6,7 +6,7 @@ import { FamilyOverview } from "@/lib/dossier/components/FamilyOverview";
 import { requireParent } from "@/lib/auth/session";
 import { lastStaffRequest } from "@/lib/review/history";
 import { findDeclaration } from "@/lib/declaration/service";
-import { familyOfAccount } from "@/lib/dossier/queries";
+import { familyById } from "@/lib/dossier/queries";
 import { latestNotifications, stillTrue } from "@/lib/notifications";
 import { formatLongDate } from "@/lib/platform/format";
 import { town } from "@/lib/platform/town";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Mon accueil" };
 export default async function ParentHomePage({ searchParams }: { searchParams: Promise<{ declaration?: string; cle?: string }> }) {
   const parent = await requireParent("/espace");
   const search = await searchParams;
-  const [declaration, family, allNotifications] = await Promise.all([findDeclaration(parent.id), familyOfAccount(parent.id), latestNotifications(parent.id)]);
+  const [declaration, family, allNotifications] = await Promise.all([findDeclaration(parent.id), familyById(parent.familyId), latestNotifications(parent.id)]);
   const notifications = stillTrue(allNotifications, declaration?.status);
   const staffMessage = declaration?.status === "NEEDS_CORRECTION" ? await lastStaffRequest(declaration.id) : null;
   return (

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsList } from "@/lib/content/components/NewsList";
-import { countPublishedNews, listPublishedNews } from "@/lib/content/news";
+import { publishedNews, publishedNewsCount } from "@/lib/content/public-cache";
+
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Actualités" };
 
@@ -11,8 +14,8 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
   const requested = Number.parseInt((await searchParams).page ?? "1", 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
   const [items, total] = await Promise.all([
-    listPublishedNews({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countPublishedNews(),
+    publishedNews(PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    publishedNewsCount(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { townWithOverrides } from "@/lib/platform/town/settings";
 
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Contacts" };
 
 export default async function ContactsPage() {

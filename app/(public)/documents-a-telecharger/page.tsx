@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
-import { listPublicDocuments } from "@/lib/content/public-documents";
+import { publicDocuments } from "@/lib/content/public-cache";
 import { formatFileSize, formatMediaType } from "@/lib/platform/format";
+
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Documents à télécharger" };
 
 export default async function PublicDocumentsPage() {
-  const documents = await listPublicDocuments();
+  const documents = await publicDocuments();
   return (
     <>
       <h1 className="page-title mb-6">Documents à télécharger</h1>

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { LegalSections } from "@/lib/content/components/LegalSections";
 import { townWithOverrides } from "@/lib/platform/town/settings";
 
+// Staff edit what this page shows (database): rendered per request, never baked into the build.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Mentions légales et CGU" };
 
 export default async function LegalPage() {

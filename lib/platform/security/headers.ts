@@ -4,21 +4,33 @@
  * is served over https.
  */
 export interface CspOptions {
-  nonce: string;
+  /** The request's nonce: pages rendered per request. Without one, only the hashes allow inline elements. */
+  nonce?: string;
+  /** Sources ('sha256-...') of inline scripts allowed by their exact text: a prerendered page's. */
+  scriptHashes?: readonly string[];
+  /** Sources of inline style elements allowed by their exact text (the town's colours, a prerendered page's). */
+  styleHashes?: readonly string[];
   /** `next dev` needs eval for its fast refresh; never in production. */
   dev: boolean;
   /** FranceConnect's issuer, when configured: its origin joins form-action. */
   franceConnectIssuer?: string;
 }
 
-export function contentSecurityPolicy({ nonce, dev, franceConnectIssuer }: CspOptions): string {
+/**
+ * Two forms, equally closed to injected scripts (no 'unsafe-inline' either way):
+ * - per request, a nonce with 'strict-dynamic' (what the nonce'd scripts load is trusted; 'self' is ignored by
+ *   browsers that know 'strict-dynamic');
+ * - for a page prerendered at build time, the hashes of its inline scripts and 'self': only those exact inline
+ *   scripts and the portal's own script files run, an injected inline script has no matching hash.
+ */
+export function contentSecurityPolicy({ nonce, scriptHashes = [], styleHashes = [], dev, franceConnectIssuer }: CspOptions): string {
   // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
   // sign-out forms are answered with a redirect to FranceConnect.
   const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...scriptHashes, ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
+    ["style-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...styleHashes].join(" "),
     // Style attributes (next/image sets one) cannot run code; style elements still need the nonce.
     "style-src-attr 'unsafe-inline'",
     // The proof-of-work worker is a static file of ours ('strict-dynamic' would otherwise ignore 'self').

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { assertStorableText } from "@/lib/platform/actions/run-action";
 import { audit } from "@/lib/platform/audit";
+import { PUBLIC_CONTENT_TTL_MS, shortLived } from "@/lib/platform/cache/short-lived";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
@@ -21,8 +22,11 @@ const storedContactSchema = z.object({
   hours: z.array(z.string()),
 });
 
+/** Read by every public page that shows contact details or legal texts: a few seconds per process. */
+const settingsRows = shortLived(PUBLIC_CONTENT_TTL_MS, () => db().townSetting.findMany({ select: { key: true, value: true } }));
+
 async function readSettings(): Promise<Map<string, unknown>> {
-  const rows = await db().townSetting.findMany();
+  const rows = await settingsRows.get(undefined);
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
@@ -60,6 +64,7 @@ export async function agentsNeedTotp(): Promise<boolean> {
 
 async function save(key: string, value: Prisma.InputJsonValue, actorId: string) {
   await db().townSetting.upsert({ where: { key }, update: { value, updatedById: actorId }, create: { key, value, updatedById: actorId } });
+  settingsRows.forget();
 }
 
 export async function updateTownContact(caller: Caller, contact: TownContact): Promise<void> {
