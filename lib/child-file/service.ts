@@ -3,7 +3,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { town } from "@/lib/town";
-import { childForParent, type ParentChild } from "./access";
+import { childForParent, childrenForParent, type ParentChild } from "./access";
 import { describeChanges, needsStaffAttention, type FieldChange } from "./changes";
 import { confirmationYear, parisDay, previousSchoolYear } from "./rules";
 import type { ChildFileContent } from "./schemas";
@@ -170,4 +170,19 @@ export async function confirmChildFile(accountId: string, childId: string, expec
     return { ok: true as const, version };
   });
   return result;
+}
+
+/** The parent's children and where each file stands for the school year (list page and home page). */
+export async function parentChildrenOverview(accountId: string, now: Date = new Date()) {
+  const schoolYear = currentConfirmationYear(now);
+  const children = await childrenForParent(accountId);
+  const files = await db().childFile.findMany({ where: { childId: { in: children.map((child) => child.id) } }, select: { childId: true, confirmedSchoolYear: true } });
+  const byChild = new Map(files.map((file) => [file.childId, file.confirmedSchoolYear]));
+  return {
+    schoolYear,
+    children: children.map((child) => ({
+      ...child,
+      status: !byChild.has(child.id) ? ("missing" as const) : byChild.get(child.id) === schoolYear ? ("ok" as const) : ("to-confirm" as const),
+    })),
+  };
 }
