@@ -163,3 +163,26 @@ describe("the expiry reminder job", () => {
     expect((await prisma.document.findUniqueOrThrow({ where: { id: replacedOld.id } })).expiryReminderSentAt).not.toBeNull();
   });
 });
+
+describe("the parents' rights", () => {
+  test("the export holds the file opened with its history; closing the last parent account erases it, not before", async () => {
+    const { collectExport } = await import("@/lib/privacy/export");
+    const { closeAccount } = await import("@/lib/privacy/closure");
+    const { mother, father, child } = await createChildFamily(prisma);
+    await saveChildFile(mother.id, child.id, { ...sampleContent(), version: 0 }, SEPT_2026);
+
+    const bundle = await collectExport(father.id);
+    const files = bundle.data.childFiles as { childId: string; content: { health: { allergies: { name: string }[] } }; history: { by: string }[] }[];
+    expect(files).toHaveLength(1);
+    expect(files[0]!.content.health.allergies[0]!.name).toBe("Arachide");
+    expect(files[0]!.history[0]!.by).toContain("Claire");
+    const other = await createChildFamily(prisma);
+    expect((await collectExport(other.mother.id)).data.childFiles).toEqual([]);
+
+    await closeAccount(mother.id);
+    expect(await prisma.childFile.count({ where: { childId: child.id } })).toBe(1);
+    expect((await prisma.childFileVersion.findFirstOrThrow({ where: { childId: child.id } })).authorName).toBe("Un parent (compte fermé)");
+    await closeAccount(father.id);
+    expect(await prisma.childFile.count({ where: { childId: child.id } })).toBe(0);
+  });
+});

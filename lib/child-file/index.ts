@@ -8,3 +8,4 @@ export { missingPrerequisites, type Prerequisite, type Requirements } from "./pr
 export { validDocument } from "./documents";
 export { healthFlags, pickupInfo, type HealthFlags, type PickupInfo } from "./flags";
 export { authorizeHealthReader } from "./access";
+export { exportChildFiles, eraseChildFilesAtClosure, purgeChildFiles } from "./privacy";

@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeChildFiles } from "@/lib/child-file";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -22,6 +23,7 @@ export const PURGE_CATEGORIES = [
   "refusedDemarches",
   "closedAccountDocuments",
   "closedAccounts",
+  "childFiles",
 ] as const;
 export type PurgeCategory = (typeof PURGE_CATEGORIES)[number];
 export type PurgeCounts = Record<PurgeCategory, number>;
@@ -36,6 +38,7 @@ export const PURGE_LABELS: Record<PurgeCategory, string> = {
   refusedDemarches: "démarches refusées arrivées au terme de leur conservation",
   closedAccountDocuments: "documents de comptes fermés qui ne sont plus conservés",
   closedAccounts: "comptes fermés effacés ou vidés de leur dernier identifiant",
+  childFiles: "fiches sanitaires d'enfants qui ne fréquentent plus les services",
 };
 
 export interface PurgeOptions {
@@ -123,6 +126,9 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
     const scrubbed = await client.account.updateMany({ where: withHash, data: { closedLoginHash: null } });
     counts.closedAccounts = deleted.count + scrubbed.count;
   }
+
+  // Children's files (health data) neither changed nor confirmed for the period: the child left the services.
+  counts.childFiles = await purgeChildFiles(client, now, policy.childFileDays, dryRun);
 
   let fileErrors = 0;
   for (const file of files) {
