@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { healthFlags, missingPrerequisites, pickupInfo, validDocument } from "@/lib/child-file";
 import { saveChildFile } from "@/lib/child-file/service";
 import { createChildFamily, sampleContent, storeKindDocument } from "../support/child-file";

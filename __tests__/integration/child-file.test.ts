@@ -1,8 +1,8 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { documentExpiryReminderJob } from "@/lib/child-file/jobs";
 import { CONFLICT_MESSAGE, confirmChildFile, parentFileView, saveChildFile } from "@/lib/child-file/service";
 import { childFileForStaff, healthList, healthListCsv, markHealthSeen } from "@/lib/child-file/staff";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { createChildFamily, sampleContent, storeKindDocument } from "../support/child-file";
 import { testPrisma } from "./support/db";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ForbiddenError, authorizeStaff, type Caller, type StaffActor } from "@/lib/staff/authorize";
-import { canReadHealthData } from "@/lib/staff/roles";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError, authorizeStaff, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
+import { canReadHealthData } from "@/lib/platform/security/roles";
 
 export const isUuid = (value: unknown): value is string =>
   typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff/session";
-import type { FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/platform/actions/form-state";
 import { isUuid } from "./access";
 import { schemaOptions } from "./config";
 import { childFileSchema, nestFormData } from "./schemas";

@@ -1,5 +1,5 @@
-import type { ChildFileConfig } from "@/lib/town/types";
-import { formatPhone } from "@/lib/validation/phone";
+import type { ChildFileConfig } from "@/lib/platform/town/types";
+import { formatPhone } from "@/lib/platform/validation/phone";
 import { frenchDay } from "./rules";
 import type { AuthorisationAnswer, ChildFileContent } from "./schemas";
 

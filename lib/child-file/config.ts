@@ -1,5 +1,5 @@
 import "server-only";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import type { ChildFileSchemaOptions } from "./schemas";
 
 /** The town's lists the form and its schema need (passed to the client form as props). */

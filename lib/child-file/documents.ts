@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { town } from "@/lib/town";
-import type { DocumentKindConfig } from "@/lib/town/types";
+import { db } from "@/lib/platform/db";
+import { town } from "@/lib/platform/town";
+import type { DocumentKindConfig } from "@/lib/platform/town/types";
 import { LEGACY_KIND_CODES, legacyKindOf, parisDay, validUntilFor } from "./rules";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ageOn } from "@/lib/validation/date";
+import { db } from "@/lib/platform/db";
+import { ageOn } from "@/lib/platform/validation/date";
 import { isUuid } from "./access";
 import { parisDay } from "./rules";
 import { contentOf } from "./sealing";

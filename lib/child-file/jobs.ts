@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { queueMail } from "@/lib/mail/queue";
-import { documentExpiryMail } from "@/lib/mail/templates";
-import { town } from "@/lib/town";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { queueMail } from "@/lib/platform/mail/queue";
+import { documentExpiryMail } from "@/lib/platform/mail/templates";
+import { town } from "@/lib/platform/town";
 import { familyDocumentsOfKinds } from "./documents";
 import { frenchDay, kindLabel, parisDay } from "./rules";
 

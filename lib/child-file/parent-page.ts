@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { relationshipOptions } from "@/lib/declaration/schemas";
-import { town } from "@/lib/town";
-import { formatPhone } from "@/lib/validation/phone";
+import { town } from "@/lib/platform/town";
+import { formatPhone } from "@/lib/platform/validation/phone";
 import { schemaOptions } from "./config";
 import type { ChildFileFormProps } from "./components/ChildFileForm";
 

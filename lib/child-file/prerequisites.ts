@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { town } from "@/lib/town";
+import { db } from "@/lib/platform/db";
+import { town } from "@/lib/platform/town";
 import { familyDocumentsOfKinds, isValidAt } from "./documents";
 import { confirmationYear, frenchDay, kindLabel, parisDay } from "./rules";
 import { contentOf } from "./sealing";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { childrenForParent } from "./access";
 import { contentOf, unsealJson } from "./sealing";

@@ -1,4 +1,4 @@
-import type { DocumentKindConfig, DocumentValidity } from "@/lib/town/types";
+import type { DocumentKindConfig, DocumentValidity } from "@/lib/platform/town/types";
 
 /**
  * Pure rules of the child's file: school years, documents' validity, and how two versions of a file differ.

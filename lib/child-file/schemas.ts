@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { AuthorisationConfig } from "@/lib/town/types";
-import { frenchDate, formatIsoAsFrench } from "@/lib/validation/date";
-import { requiredMessage } from "@/lib/validation/messages";
-import { phoneField } from "@/lib/validation/phone";
-import { optionalText, requiredText } from "@/lib/validation/text";
+import type { AuthorisationConfig } from "@/lib/platform/town/types";
+import { frenchDate, formatIsoAsFrench } from "@/lib/platform/validation/date";
+import { requiredMessage } from "@/lib/platform/validation/messages";
+import { phoneField } from "@/lib/platform/validation/phone";
+import { optionalText, requiredText } from "@/lib/platform/validation/text";
 
 /**
  * The child's file as stored (health sealed, the rest in clear) and the one form that edits it: the same

@@ -1,6 +1,6 @@
 import "server-only";
-import { deriveKey } from "@/lib/security/keys";
-import { seal, unseal } from "@/lib/security/sealed";
+import { deriveKey } from "@/lib/platform/security/keys";
+import { seal, unseal } from "@/lib/platform/security/sealed";
 import type { ChildFileContent, ChildHealth } from "./schemas";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { childForParent, childrenForParent, type ParentChild } from "./access";
 import { describeChanges, needsStaffAttention, type FieldChange } from "./changes";
 import { confirmationYear, parisDay, previousSchoolYear } from "./rules";

@@ -1,9 +1,9 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { staffAudit, type Caller } from "@/lib/staff/authorize";
-import { ageOn } from "@/lib/validation/date";
+import { staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { ageOn } from "@/lib/platform/validation/date";
 import { authorizeHealthReader, isUuid } from "./access";
 import { contentOf } from "./sealing";
 import { currentConfirmationYear, fileHistory } from "./service";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { parseFrenchDate } from "@/lib/validation/date";
+import { parseFrenchDate } from "@/lib/platform/validation/date";
 import { childForParent } from "./access";
 import { documentKind, documentKinds } from "./documents";
 import { LEGACY_KIND_CODES, legacyKindOf, parisDay, validityText, validUntilFor } from "./rules";

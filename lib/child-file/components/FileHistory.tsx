@@ -1,4 +1,4 @@
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/platform/format";
 import type { HistoryEntry } from "../service";
 
 const changeLabels = { CREATED: "Fiche remplie", UPDATED: "Fiche modifiée", CONFIRMED: "Fiche confirmée sans changement" } as const;

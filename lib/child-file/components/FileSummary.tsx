@@ -1,4 +1,4 @@
-import type { ChildFileConfig } from "@/lib/town/types";
+import type { ChildFileConfig } from "@/lib/platform/town/types";
 import { readableFields } from "../changes";
 import type { ChildFileContent } from "../schemas";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StorageUploadForm } from "@/components/declaration/StorageUploadForm";
+import { StorageUploadForm } from "@/lib/declaration/components/StorageUploadForm";
 import { requireParent } from "@/lib/auth/session";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { listOwnDocuments } from "@/lib/documents/service";
@@ -7,8 +7,8 @@ import { childrenForParent } from "@/lib/child-file/access";
 import { validityOf } from "@/lib/child-file/documents";
 import { frenchDay, kindLabel, parisDay } from "@/lib/child-file/rules";
 import { storageKindOptions } from "@/lib/child-file/storage";
-import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/format";
-import { town } from "@/lib/town";
+import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/platform/format";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Mon espace de stockage" };
 

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { listFilterOf } from "@/lib/child-file/list-filter";
 import { frenchDay } from "@/lib/child-file/rules";
 import { healthList } from "@/lib/child-file/staff";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff/session";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "PAI et allergies" };
 

@@ -6,8 +6,8 @@ import { confirmChildFileAction } from "@/lib/child-file/actions";
 import { FileHistory } from "@/lib/child-file/components/FileHistory";
 import { FileSummary } from "@/lib/child-file/components/FileSummary";
 import { parentFileView } from "@/lib/child-file/service";
-import { formatLongDate } from "@/lib/format";
-import { town } from "@/lib/town";
+import { formatLongDate } from "@/lib/platform/format";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Fiche de mon enfant" };
 

@@ -5,10 +5,10 @@ import { markHealthSeenAction } from "@/lib/child-file/actions";
 import { FileHistory } from "@/lib/child-file/components/FileHistory";
 import { FileSummary } from "@/lib/child-file/components/FileSummary";
 import { childFileForStaff } from "@/lib/child-file/staff";
-import { formatLongDate, formatShortDate } from "@/lib/format";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { formatLongDate, formatShortDate } from "@/lib/platform/format";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff/session";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Fiche de l'enfant" };
 

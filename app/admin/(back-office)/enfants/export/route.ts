@@ -1,8 +1,8 @@
 import { listFilterOf } from "@/lib/child-file/list-filter";
 import { healthList, healthListCsv } from "@/lib/child-file/staff";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { currentStaff } from "@/lib/staff/session";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 /** The PAI and allergy list as CSV, for agents with the health access; the export is in the audit log. */
 export async function GET(request: Request) {

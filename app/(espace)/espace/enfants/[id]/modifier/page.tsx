@@ -6,7 +6,7 @@ import { ChildFileForm } from "@/lib/child-file/components/ChildFileForm";
 import { formContext } from "@/lib/child-file/parent-page";
 import { formValuesOf } from "@/lib/child-file/schemas";
 import { parentFileView } from "@/lib/child-file/service";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Modifier la fiche de mon enfant" };
 
