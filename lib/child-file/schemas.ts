@@ -103,8 +103,8 @@ export function childFileSchema(options: ChildFileSchemaOptions) {
                   }
                   return age;
                 })
-            : z.any().transform(() => null),
-          activities: item.withActivities ? optionalText("pour quelles activités", 200).transform(nullable) : z.any().transform(() => null),
+            : z.unknown().optional().transform(() => null),
+          activities: item.withActivities ? optionalText("pour quelles activités", 200).transform(nullable) : z.unknown().optional().transform(() => null),
         })
         .transform((answer) => ({ granted: answer.granted, fromAge: answer.granted ? answer.fromAge : null, activities: answer.granted ? answer.activities : null })),
     ]),
