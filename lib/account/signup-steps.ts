@@ -4,15 +4,15 @@ import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/platform/security/password";
 import { clientIp } from "@/lib/platform/security/client-ip";
 import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
-import { findActiveChildKey } from "@/lib/dossier/child-keys";
-import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
+import { findActiveChildKey } from "@/lib/dossier";
+import type { FranceConnectDraft } from "@/lib/franceconnect";
 import { validateBirthPlace } from "@/lib/platform/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/platform/referentiel/codes";
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/platform/validation/text";
 import type { SignupDraft, SignupDraftData } from "./draft";
-import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
+import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "@/lib/platform/security/password-strength";
 import { reencodePhoto } from "./photo";
 import {
   addressSchema,

@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireParent } from "@/lib/auth/session";
+import { requireParent } from "@/lib/auth";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
-import { staffCaller } from "@/lib/staff/session";
+import { staffCaller } from "@/lib/staff";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { isUuid } from "./access";
 import { schemaOptions } from "./config";

@@ -9,3 +9,4 @@ export { validDocument } from "./documents";
 export { healthFlags, pickupInfo, type HealthFlags, type PickupInfo } from "./flags";
 export { authorizeHealthReader } from "./access";
 export { exportChildFiles, eraseChildFilesAtClosure, purgeChildFiles } from "./privacy";
+export { documentMetaFromForm, storageKindOptions } from "./storage";

@@ -6,7 +6,7 @@ import { db } from "@/lib/platform/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { fileStore } from "@/lib/platform/storage";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { isUuid } from "./news-admin";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireParent } from "@/lib/auth/session";
-import { documentMetaFromForm } from "@/lib/child-file/storage";
+import { requireParent } from "@/lib/auth";
+import { documentMetaFromForm } from "@/lib/child-file";
 import { deleteOwnDocument, storeDocument } from "./service";
 
 export interface StorageState {

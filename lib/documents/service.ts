@@ -7,7 +7,7 @@ import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
-import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
+import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./schemas";
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
 export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { audit } from "@/lib/platform/audit";
 import { clientIp } from "@/lib/platform/security/client-ip";
-import { requireParent } from "@/lib/auth/session";
+import { requireParent } from "@/lib/auth";
 import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
 import { findActiveChildKey } from "./child-keys";

@@ -3,10 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/platform/security/client-ip";
-import { signOut } from "@/lib/auth/config";
-import { requireParent } from "@/lib/auth/session";
+import { signOut } from "@/lib/auth";
+import { requireParent } from "@/lib/auth";
 import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
-import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
+import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { AccountNotActiveError, closeAccount, closureMethod, closurePasswordMatches, CLOSURE_THROTTLE_SCOPE } from "./closure";
 import { CLOSED_NOTICE_COOKIE } from "./notice";

@@ -2,7 +2,7 @@ import "server-only";
 import { eraseChildFilesAtClosure } from "@/lib/child-file";
 import { audit } from "@/lib/platform/audit";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { closedLoginHash } from "@/lib/auth/closed-login";
+import { closedLoginHash } from "@/lib/auth";
 import { db } from "@/lib/platform/db";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/platform/mail";

@@ -3,7 +3,7 @@ import { exportChildFiles } from "@/lib/child-file";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { EXPORT_FORMAT, exportReadme } from "./export-readme";

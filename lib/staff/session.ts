@@ -1,10 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth/config";
+import { auth } from "@/lib/auth";
 import { db } from "@/lib/platform/db";
 import { roleAllows, type StaffRole } from "@/lib/platform/security/roles";
-import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
+import { totpRequiredFor } from "@/lib/auth";
 import type { StaffActor } from "@/lib/platform/security/authorize";
 
 export interface StaffMember extends StaffActor {
