@@ -131,6 +131,8 @@ export default async function seed(
         email: demoAgent.email,
         displayName: demoAgent.displayName,
         role: "AGENT",
+        // The demo agent runs the kitchen's PAI list: granted the health data access (the administrator is not).
+        healthDataAccess: true,
         passwordHash: await hashPassword(demoAgent.password),
       },
     });

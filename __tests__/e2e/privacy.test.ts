@@ -53,7 +53,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await signIn(page, parent.login, parent.password);
     await page.waitForURL("**/espace");
     await page.goto("/espace/documents");
-    await page.getByLabel("Type de document").selectOption("AUTRE");
+    await page.getByLabel("Type de document").selectOption("autre");
     await page.locator('input[type="file"]').setInputFiles({ name: "attestation-employeur.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByRole("button", { name: "Ajouter à mon espace de stockage" }).click();
     await page.waitForURL("**/espace/documents?ajoute=1");

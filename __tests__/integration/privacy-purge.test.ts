@@ -97,7 +97,20 @@ async function arrange() {
     demarches: { abandoned, recentDraft, oldSubmitted, oldRefused, recentRefused, oldAccepted },
     draftDocument,
     closed: { closedEmpty, closedEmptyDocument, closedKeeping, keptDemarche, closedRecently, orphanedLater },
+    childFiles: await arrangeChildFiles(),
   };
+}
+
+/** A child's file left unchanged past the period (the child left the services), and one within it. */
+async function arrangeChildFiles() {
+  const family = await prisma.family.create({ data: { dossierNumber: `F-P-${randomUUID().slice(0, 12)}` } });
+  const file = async (updatedAt: Date) => {
+    const child = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "PURGE", firstName: "Enfant" } });
+    await prisma.childFile.create({ data: { childId: child.id, healthSealed: "v1.x.x.x", versions: { create: { version: 1, change: "CREATED", schoolYear: "2020-2021", authorName: "Parent", snapshotSealed: "v1.x.x.x" } } } });
+    await prisma.$executeRaw`UPDATE child_files SET "updatedAt" = ${updatedAt} WHERE "childId" = ${child.id}::uuid`;
+    return child.id;
+  };
+  return { left: await file(outside(policy.childFileDays)), current: await file(inside(policy.childFileDays)) };
 }
 
 const exists = {
@@ -136,6 +149,9 @@ describe("the retention purge", () => {
     const audit = await prisma.auditLog.findFirst({ where: { action: "retention.purged" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorType: "SYSTEM", actorId: null });
     expect(audit?.details).toMatchObject({ counts: real.counts });
+    expect(await prisma.childFile.count({ where: { childId: rows.childFiles.left } })).toBe(0);
+    expect(await prisma.childFileVersion.count({ where: { childId: rows.childFiles.left } })).toBe(0);
+    expect(await prisma.childFile.count({ where: { childId: rows.childFiles.current } })).toBe(1);
   });
 
   test("each category: rows past their period go, rows within it stay", async () => {

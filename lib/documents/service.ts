@@ -36,11 +36,19 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = ["LIVRET_FAMILLE", "JUSTIFICATIF
 
 export type UploadResult = { ok: true; documentId: string } | { ok: false; message: string };
 
+/** A document of a configured kind (lib/child-file): its code, date, last valid day and child. */
+export interface DocumentMeta {
+  kindCode: string;
+  documentDate: string | null;
+  validUntil: string | null;
+  childId: string | null;
+}
+
 /**
  * Stores a document in the parent's private storage space. The type is read from the file's bytes,
  * never from its name; the name is kept only for display.
  */
-export async function storeDocument(ownerId: string, file: File, kind: DocumentKind): Promise<UploadResult> {
+export async function storeDocument(ownerId: string, file: File, kind: DocumentKind, meta?: DocumentMeta): Promise<UploadResult> {
   if (!DOCUMENT_KINDS.includes(kind)) return { ok: false, message: "Le champ 'type de document' est obligatoire." };
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Le fichier choisi est vide : choisissez un autre fichier." };
   if (typeof ownerId !== "string" || !isUuid(ownerId)) return { ok: false, message: "Connectez-vous pour ajouter un document." };
@@ -69,9 +77,17 @@ export async function storeDocument(ownerId: string, file: File, kind: DocumentK
       mediaType,
       size: bytes.byteLength,
       sha256: createHash("sha256").update(bytes).digest("hex"),
+      ...(meta
+        ? {
+            kindCode: meta.kindCode,
+            documentDate: meta.documentDate ? new Date(`${meta.documentDate}T00:00:00Z`) : null,
+            validUntil: meta.validUntil ? new Date(`${meta.validUntil}T00:00:00Z`) : null,
+            childId: meta.childId,
+          }
+        : {}),
     },
   });
-  await audit({ actorType: "ACCOUNT", actorId: ownerId, action: "document.uploaded", targetType: "Document", targetId: document.id, details: { kind, size: bytes.byteLength, mediaType } });
+  await audit({ actorType: "ACCOUNT", actorId: ownerId, action: "document.uploaded", targetType: "Document", targetId: document.id, details: { kind, kindCode: meta?.kindCode ?? null, size: bytes.byteLength, mediaType } });
   return { ok: true, documentId: document.id };
 }
 
@@ -86,6 +102,10 @@ export async function listOwnDocuments(ownerId: string) {
       mediaType: true,
       size: true,
       createdAt: true,
+      kindCode: true,
+      documentDate: true,
+      validUntil: true,
+      child: { select: { firstName: true } },
       demarches: { select: { demarche: { select: { status: true, reference: true } } } },
       families: { select: { familyId: true } },
     },

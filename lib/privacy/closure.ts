@@ -1,4 +1,5 @@
 import "server-only";
+import { eraseChildFilesAtClosure } from "@/lib/child-file";
 import { audit } from "@/lib/platform/audit";
 import { verifyPassword } from "@/lib/platform/security/password";
 import { closedLoginHash } from "@/lib/auth";
@@ -13,7 +14,7 @@ import { town } from "@/lib/platform/town";
  * Closing a parent's account (RGPD art. 17, within the town's legal duties).
  * Kept: the family dossier (members, links, kept documents, invoices and payments are the family's, not the
  * account's), the démarches already decided with their history and documents, and the audit log.
- * Erased: credentials, tokens, FranceConnect links, notifications, sign-in attempts, démarches not decided
+ * Erased: the children's files when no other parent account remains in the family (health data), credentials, tokens, FranceConnect links, notifications, sign-in attempts, démarches not decided
  * (drafts and requests still under review, withdrawn), and every document nothing above holds (files included).
  * The account row stays, emptied of personal data, because kept démarches reference it; the purge deletes it
  * once nothing does.
@@ -83,6 +84,8 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
     await tx.loginAttempt.deleteMany({ where: { OR: [{ scope: "parent", identifier: account.login ?? "" }, { scope: CLOSURE_THROTTLE_SCOPE, identifier: accountId }] } });
     // The family dossier keeps the person as the town recorded them; it just no longer points to a closed account.
     await tx.familyMember.updateMany({ where: { accountId }, data: { accountId: null } });
+    // Children's files: the closing parent's name leaves their history; the last parent's closure erases them.
+    await eraseChildFilesAtClosure(tx, accountId, account.familyId);
 
     await tx.account.update({
       where: { id: accountId },

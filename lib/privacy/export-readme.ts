@@ -51,10 +51,17 @@ family          le dossier de votre famille tenu par la Ville, s'il existe : num
                 enfant), documents du dossier que vous avez déposés, invoices (factures et paiements, montants
                 en centimes d'euro).
 documents       vos documents : kind (LIVRET_FAMILLE, JUSTIFICATIF_DOMICILE, JUGEMENT, PHOTO, AUTRE),
+                kindCode (type de document de la commune), documentDate (date du document),
+                validUntil (dernier jour de validité), childId (enfant concerné),
                 fileName, mediaType, size (octets), sha256 (empreinte, pour vérifier le fichier),
                 createdAt, deletedAt (supprimé de votre espace), ownedByYou (faux pour un document du
                 dossier familial déposé par l'autre représentant), file (chemin dans l'archive, ou
                 null ; fileUnavailable = le fichier n'a pas pu être relu, contactez-nous).
+childFiles      la fiche sanitaire et de liaison de chacun de vos enfants : content (santé :
+                allergies, PAI, traitement, régime, vaccinations, médecin ; authorisations ;
+                pickup = personnes autorisées à venir chercher l'enfant), confirmedSchoolYear (année
+                scolaire confirmée) et history (chaque version : date, auteur, champs modifiés et
+                contenu de la fiche à ce moment).
 notifications   les messages des services affichés sur votre accueil (title, body, link, dates).
 signInAttempts  les tentatives liées à votre compte encore conservées : connexion, demandes de
                 lien, confirmation de fermeture (scope, at, succeeded, ipAddress), gardées pour

@@ -1,4 +1,5 @@
 import "server-only";
+import { exportChildFiles } from "@/lib/child-file";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
@@ -174,6 +175,10 @@ export async function collectExport(accountId: string): Promise<ExportBundle> {
     documents: documents.map((document) => ({
       id: document.id,
       kind: document.kind,
+      kindCode: document.kindCode,
+      documentDate: day(document.documentDate),
+      validUntil: day(document.validUntil),
+      childId: document.childId,
       fileName: document.fileName,
       mediaType: document.mediaType,
       size: document.size,
@@ -183,6 +188,7 @@ export async function collectExport(accountId: string): Promise<ExportBundle> {
       ownedByYou: document.ownerId === accountId,
       file: pathOf.get(document.id) ?? null,
     })),
+    childFiles: await exportChildFiles(accountId),
     notifications: account.notifications,
     signInAttempts: signInAttempts.map(({ createdAt, ...attempt }) => ({ at: createdAt, ...attempt })),
     activity,

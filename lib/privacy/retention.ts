@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeChildFiles } from "@/lib/child-file";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -24,6 +25,7 @@ export const PURGE_CATEGORIES = [
   "closedAccountDocuments",
   "closedAccounts",
   "unactivatedAccounts",
+  "childFiles",
 ] as const;
 export type PurgeCategory = (typeof PURGE_CATEGORIES)[number];
 export type PurgeCounts = Record<PurgeCategory, number>;
@@ -39,6 +41,7 @@ export const PURGE_LABELS: Record<PurgeCategory, string> = {
   closedAccountDocuments: "documents de comptes fermés qui ne sont plus conservés",
   closedAccounts: "comptes fermés effacés ou vidés de leur dernier identifiant",
   unactivatedAccounts: "comptes jamais activés",
+  childFiles: "fiches sanitaires d'enfants qui ne fréquentent plus les services",
 };
 
 export interface PurgeOptions {
@@ -147,6 +150,8 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
       files.push(...owned.filter((document) => !document.deletedAt));
     }
   }
+  // Children's files (health data) neither changed nor confirmed for the period: the child left the services.
+  counts.childFiles = await purgeChildFiles(client, now, policy.childFileDays, dryRun);
 
   let fileErrors = 0;
   for (const file of files) {

@@ -41,6 +41,11 @@ export function treatments(retention: RetentionPolicy): Treatment[] {
       howLong: "Tant qu'elles sont dans votre espace de stockage ; celles jointes à une démarche décidée ou au dossier familial suivent leur durée",
     },
     {
+      what: "La fiche sanitaire et de liaison de chaque enfant : allergies, PAI, traitement, régime, vaccinations, médecin, autorisations, personnes autorisées à venir le chercher (données de santé chiffrées)",
+      why: "Accueillir l'enfant en sécurité dans les activités ; lue par les seuls agents habilités, chaque lecture étant journalisée",
+      howLong: `Tant que l'enfant fréquente les services (confirmation à chaque année scolaire), puis ${humanDuration(retention.childFileDays)} sans modification ni confirmation ; effacée à la fermeture du dernier compte parent de la famille`,
+    },
+    {
       what: "Les démarches commencées et non envoyées (brouillons)",
       why: "Vous permettre de reprendre une démarche",
       howLong: `${humanDuration(retention.abandonedDraftDays)} sans modification`,

@@ -27,7 +27,7 @@ export async function getStaffForAdmin(caller: Caller, id: string) {
   if (!isUuid(id)) return null;
   const staff = await db().staffUser.findUnique({
     where: { id },
-    select: { id: true, login: true, displayName: true, email: true, role: true, active: true, totpEnabledAt: true, lastLoginAt: true, createdAt: true, passwordChangeRequired: true },
+    select: { id: true, login: true, displayName: true, email: true, role: true, active: true, totpEnabledAt: true, lastLoginAt: true, createdAt: true, passwordChangeRequired: true, healthDataAccess: true },
   });
   if (staff) await audit({ ...staffAudit(actor), action: "staff_account.viewed", targetType: "StaffUser", targetId: id });
   return staff;
@@ -78,6 +78,14 @@ export async function setStaffActive(caller: Caller, id: string, active: boolean
   else if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
   await db().staffUser.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
   await audit({ ...staffAudit(actor), action: active ? "staff_account.reactivated" : "staff_account.deactivated", targetType: "StaffUser", targetId: id });
+}
+
+/** The children's health data access (need to know, granted one person at a time; audited). */
+export async function setHealthDataAccess(caller: Caller, id: string, granted: boolean): Promise<void> {
+  const actor = await authorizeStaff(caller, "ADMINISTRATOR");
+  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
+  await db().staffUser.update({ where: { id }, data: { healthDataAccess: granted } });
+  await audit({ ...staffAudit(actor), action: granted ? "staff_account.health_access_granted" : "staff_account.health_access_revoked", targetType: "StaffUser", targetId: id });
 }
 
 export async function resetStaffPassword(caller: Caller, id: string): Promise<string> {

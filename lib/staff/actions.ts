@@ -6,7 +6,7 @@ import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platfor
 import { runAdminAction } from "@/lib/platform/actions/run-action";
 import { signOut } from "@/lib/auth";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { changeOwnPassword, changeStaffRole, createStaff, resetStaffPassword, resetStaffTotp, setStaffActive } from "./accounts";
+import { changeOwnPassword, changeStaffRole, createStaff, resetStaffPassword, resetStaffTotp, setHealthDataAccess, setStaffActive } from "./accounts";
 import { staffPasswordProblem } from "./passwords";
 import { newStaffSchema, staffRoleSchema } from "./schemas";
 import { staffCaller } from "./session";
@@ -39,6 +39,14 @@ export async function toggleStaffActive(id: string, active: boolean, previous: A
     await setStaffActive(await staffCaller("ADMINISTRATOR"), id, active);
     revalidatePath("/admin/agents");
     return done(previous, active ? "Le compte est réactivé." : "Le compte est désactivé : ses sessions sont terminées.");
+  });
+}
+
+export async function toggleHealthDataAccess(id: string, granted: boolean, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  return runAdminAction(previous, formData, async () => {
+    await setHealthDataAccess(await staffCaller("ADMINISTRATOR"), id, granted);
+    revalidatePath(`/admin/agents/${id}`);
+    return done(previous, granted ? "L'accès aux données de santé est accordé." : "L'accès aux données de santé est retiré.");
   });
 }
 

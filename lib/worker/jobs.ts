@@ -1,4 +1,5 @@
 import "server-only";
+import { documentExpiryReminderJob } from "@/lib/child-file/jobs";
 import { deliverMailJob } from "@/lib/platform/mail/queue";
 import type { AnyJobDefinition } from "@/lib/platform/jobs";
 import { recordFailedJobsJob } from "@/lib/platform/jobs/failures";
@@ -9,4 +10,4 @@ import { retentionPurgeJob } from "@/lib/privacy/jobs";
  * prepare at start (so a job can be enqueued inside any transaction). A feature adds its jobs here
  * (reminders, waiting-list offers, billing runs...), defined in its own `jobs.ts` with `defineJob`.
  */
-export const jobs: readonly AnyJobDefinition[] = [deliverMailJob, retentionPurgeJob, recordFailedJobsJob];
+export const jobs: readonly AnyJobDefinition[] = [deliverMailJob, retentionPurgeJob, recordFailedJobsJob, documentExpiryReminderJob];

@@ -95,6 +95,14 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
             <span className="text-sm text-slate-600">: vos documents, à joindre à vos démarches.</span>
           </li>
           {family ? (
+            <li>
+              <Link href="/espace/enfants" className="link">
+                Les fiches de mes enfants
+              </Link>{" "}
+              <span className="text-sm text-slate-600">: santé, autorisations, personnes autorisées à venir les chercher, à confirmer chaque année scolaire.</span>
+            </li>
+          ) : null}
+          {family ? (
             <li className="text-slate-700">
               Inscriptions et réservations aux services ({town().services.map((service) => service.code === "ALSH" ? "ALSH" : service.name.toLowerCase()).slice(0, 4).join(", ")}…),
               inscriptions scolaires et paiement en ligne : bientôt disponibles sur ce portail.

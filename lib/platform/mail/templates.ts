@@ -94,6 +94,22 @@ export function declarationReceivedMail(params: MailRecipient & { reference: str
   });
 }
 
+/** A document of the storage space stops being valid soon (the child-file feature's reminder job). */
+export function documentExpiryMail(params: MailRecipient & { documentLabel: string; fileName: string; lastValidDay: string; link: string }, town: MailTown): MailContent {
+  return compose(town, {
+    subject: `Un document arrive en fin de validité – ${town.portalName}`,
+    title: "Un document arrive en fin de validité",
+    recipient: params,
+    blocks: [
+      { kind: "paragraph", text: `Un document de votre espace de stockage ne sera bientôt plus valable pour vos démarches et inscriptions.` },
+      { kind: "detail", label: "Document", value: singleLine(`${params.documentLabel} (${params.fileName})`) },
+      { kind: "detail", label: "Valable jusqu'au", value: singleLine(params.lastValidDay) },
+      { kind: "paragraph", text: "Pensez à ajouter un document à jour dans votre espace de stockage." },
+      { kind: "action", label: "Mon espace de stockage", url: checkedLink(params.link) },
+    ],
+  });
+}
+
 export type Decision = "ACCEPTED" | "REFUSED" | "NEEDS_CORRECTION";
 
 const decisionWording: Record<Decision, { subject: string; sentence: string; quoteLabel: string; action: string }> = {

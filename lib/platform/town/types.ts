@@ -37,6 +37,51 @@ export interface TownConfig {
   };
   /** How long data is kept, in days (RGPD article 5.1.e). Read by the purge (lib/privacy/retention.ts) and the privacy page. */
   retention: RetentionPolicy;
+  /** The child's file (fiche sanitaire et de liaison) and the documents families keep: lib/child-file. */
+  childFile: ChildFileConfig;
+}
+
+/** How long a document of a kind stays valid, counted from the date written on it. */
+export type DocumentValidity =
+  | { rule: "months"; months: number }
+  /** Until the end of the school year the document's date falls in (31 August). */
+  | { rule: "school-year" }
+  /** Until 31 December of the document's year. */
+  | { rule: "calendar-year" }
+  /** Until an end date the parent types (a PAI). */
+  | { rule: "end-date" }
+  | { rule: "none" };
+
+export interface DocumentKindConfig {
+  /** Stable code used by activities and démarches to require it ("attestation-assurance"). */
+  code: string;
+  label: string;
+  validity: DocumentValidity;
+  /** About one child (PAI, vaccinations) rather than the whole family. */
+  perChild: boolean;
+}
+
+export interface AuthorisationConfig {
+  code: string;
+  /** Short name, in lists and messages (« Départ seul »). */
+  title: string;
+  /** Asked as a question the parent answers yes or no. */
+  label: string;
+  /** « à partir de quel âge » (leave alone). */
+  withAge?: boolean;
+  /** « pour quelles activités » (leave alone). */
+  withActivities?: boolean;
+}
+
+export interface ChildFileConfig {
+  documentKinds: DocumentKindConfig[];
+  authorisations: AuthorisationConfig[];
+  /** Diets the town's kitchens serve. */
+  diets: { code: string; label: string }[];
+  /** From this month (1-12), the portal asks parents to confirm the file for the school year starting in September. */
+  confirmationOpensMonth: number;
+  /** The expiry reminder is sent this many days before a document's last valid day. */
+  expiryReminderDays: number;
 }
 
 export interface RetentionPolicy {
@@ -52,6 +97,8 @@ export interface RetentionPolicy {
   accountTokenDays: number;
   /** What is left of a closed account (keyed hash of its identifier, documents no longer held, the emptied row). */
   closedAccountDays: number;
+  /** A child's file after the child left the services: counted from its last change or yearly confirmation. */
+  childFileDays: number;
   /** The audit log (kept by the database in append-only mode; archived by the town, never purged by the portal). */
   auditLogDays: number;
 }

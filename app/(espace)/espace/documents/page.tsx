@@ -3,21 +3,21 @@ import { StorageUploadForm } from "@/lib/declaration/components/StorageUploadFor
 import { requireParent } from "@/lib/auth/session";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { deletionErrorMessage, listOwnDocuments } from "@/lib/documents/service";
+import { childrenForParent } from "@/lib/child-file/access";
+import { validityOf } from "@/lib/child-file/documents";
+import { frenchDay, kindLabel, parisDay } from "@/lib/child-file/rules";
+import { storageKindOptions } from "@/lib/child-file/storage";
 import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/platform/format";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Mon espace de stockage" };
-
-const KIND_LABELS: Record<string, string> = {
-  LIVRET_FAMILLE: "Livret de famille ou acte de naissance",
-  JUSTIFICATIF_DOMICILE: "Justificatif de domicile",
-  JUGEMENT: "Jugement ou ordonnance",
-  AUTRE: "Autre document",
-};
 
 export default async function StoragePage({ searchParams }: { searchParams: Promise<{ ajoute?: string; supprime?: string; erreur?: string }> }) {
   const parent = await requireParent("/espace/documents");
   const search = await searchParams;
-  const documents = await listOwnDocuments(parent.id);
+  const [documents, children] = await Promise.all([listOwnDocuments(parent.id), childrenForParent(parent.id)]);
+  const kinds = town().childFile.documentKinds;
+  const today = parisDay(new Date());
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Mon espace de stockage</h1>
@@ -38,6 +38,8 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
         ) : (
           <ul className="flex flex-col divide-y divide-slate-200">
             {documents.map((document) => {
+              const validity = validityOf(document);
+              const validText = validity.validUntil === null ? "" : validity.validUntil >= today ? ` · valable jusqu'au ${frenchDay(validity.validUntil)}` : ` · plus valable depuis le ${frenchDay(validity.validUntil)}`;
               const sent = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
               return (
                 <li key={document.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
@@ -46,7 +48,9 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
                       {document.fileName}
                     </a>
                     <p className="text-sm text-slate-600">
-                      {KIND_LABELS[document.kind] ?? document.kind} · {formatMediaType(document.mediaType)}, {formatFileSize(document.size)} · ajouté le{" "}
+                      {kindLabel(kinds, validity.code)}
+                      {document.child ? ` (${document.child.firstName})` : ""}
+                      <strong className={validity.validUntil !== null && validity.validUntil < today ? "font-semibold text-red-800" : "font-normal"}>{validText}</strong> · {formatMediaType(document.mediaType)}, {formatFileSize(document.size)} · ajouté le{" "}
                       {formatShortDate(document.createdAt)}
                       {sent ? " · transmis à nos services" : ""}
                     </p>
@@ -69,7 +73,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
         <h2 id="ajouter-document" className="section-title mb-4">
           Ajouter un document
         </h2>
-        <StorageUploadForm />
+        <StorageUploadForm kinds={storageKindOptions()} kids={children.map((child) => ({ value: child.id, label: child.firstName }))} />
       </section>
     </div>
   );

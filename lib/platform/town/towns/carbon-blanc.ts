@@ -110,8 +110,38 @@ export const carbonBlanc: TownConfig = {
     unactivatedAccountDays: 30,
     // A closed account's leftovers: the message "ce compte a été fermé" at sign-in, then the emptied row.
     closedAccountDays: 90,
+    // A child's file (health data, RGPD art. 9) is confirmed every school year while the child uses the
+    // services; one not confirmed nor changed for two years means the child left them: it is then erased.
+    childFileDays: 730,
     // Audit log of staff access to children's data: 5 years (prescription of liability actions against the
     // town, code civil art. 2224; archives publiques, code du patrimoine L212-2). Append-only in the database.
     auditLogDays: 365 * 5,
+  },
+  childFile: {
+    documentKinds: [
+      { code: "justificatif-domicile", label: "Justificatif de domicile", validity: { rule: "months", months: 3 }, perChild: false },
+      { code: "attestation-assurance", label: "Attestation d'assurance (responsabilité civile)", validity: { rule: "school-year" }, perChild: false },
+      { code: "attestation-caf", label: "Attestation de quotient familial CAF", validity: { rule: "calendar-year" }, perChild: false },
+      { code: "livret-famille", label: "Livret de famille ou acte de naissance", validity: { rule: "none" }, perChild: false },
+      { code: "jugement", label: "Jugement ou ordonnance", validity: { rule: "none" }, perChild: false },
+      { code: "pai", label: "Projet d'accueil individualisé (PAI)", validity: { rule: "end-date" }, perChild: true },
+      { code: "vaccinations", label: "Page des vaccinations du carnet de santé", validity: { rule: "none" }, perChild: true },
+      { code: "certificat-medical", label: "Certificat médical", validity: { rule: "school-year" }, perChild: true },
+      { code: "autre", label: "Autre document", validity: { rule: "none" }, perChild: false },
+    ],
+    authorisations: [
+      { code: "photo-video", title: "Droit à l'image (photo et vidéo)", label: "J'autorise la ville à photographier ou filmer mon enfant lors des activités (usage interne et publications de la ville)." },
+      { code: "depart-seul", title: "Départ seul", label: "J'autorise mon enfant à partir seul à la fin des activités.", withAge: true, withActivities: true },
+      { code: "transport", title: "Transport par la ville", label: "J'autorise le transport de mon enfant par les véhicules de la ville ou un transporteur mandaté." },
+      { code: "soins-urgence", title: "Soins d'urgence", label: "J'autorise le responsable à prendre toute mesure d'urgence (soins, hospitalisation) rendue nécessaire par l'état de mon enfant." },
+    ],
+    diets: [
+      { code: "standard", label: "Aucun régime particulier" },
+      { code: "sans-porc", label: "Sans porc" },
+      { code: "vegetarien", label: "Végétarien" },
+      { code: "sans-allergene", label: "Sans allergène (panier repas ou menu adapté, selon le PAI)" },
+    ],
+    confirmationOpensMonth: 7,
+    expiryReminderDays: 30,
   },
 };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { RoleForm } from "@/lib/staff/components/StaffAccountForms";
 import { formatLongDate } from "@/lib/platform/format";
-import { resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
+import { resetStaffAccountPassword, resetStaffAccountTotp, toggleHealthDataAccess, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
 import { getStaffForAdmin } from "@/lib/staff/accounts";
 import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
@@ -48,6 +48,21 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
             <RoleForm action={updateStaffRole.bind(null, member.id)} role={member.role} />
           </section>
         )}
+        <section aria-labelledby="sante-titre" className="card">
+          <h2 id="sante-titre" className="section-title mb-2">
+            Données de santé des enfants
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            {member.healthDataAccess
+              ? "Ce compte peut lire les fiches sanitaires (PAI, allergies, traitements) : chaque lecture est inscrite au journal."
+              : "Ce compte ne peut pas lire les fiches sanitaires. Accordez cet accès aux seuls agents qui en ont besoin (restauration, direction des accueils)."}
+          </p>
+          <ActionForm
+            action={toggleHealthDataAccess.bind(null, member.id, !member.healthDataAccess)}
+            submitLabel={member.healthDataAccess ? "Retirer l'accès aux données de santé" : "Accorder l'accès aux données de santé"}
+            submitClassName="btn-secondary self-start"
+          />
+        </section>
         <section aria-labelledby="mdp-titre" className="card">
           <h2 id="mdp-titre" className="section-title mb-2">
             Mot de passe

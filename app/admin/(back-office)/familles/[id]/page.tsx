@@ -48,6 +48,14 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                   – {roleLabels[member.role]}
                   {member.birthDate ? `, né(e) le ${formatShortDate(member.birthDate)}` : ""}
                 </span>
+                {member.role === "CHILD" ? (
+                  <>
+                    {" "}
+                    <Link href={`/admin/enfants/${member.id}`} className="link text-sm">
+                      Fiche sanitaire<span className="sr-only"> de {member.firstName}</span>
+                    </Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
