@@ -6,6 +6,8 @@ import { dayOf, type Day } from "./rules/days";
 /** Who books or cancels: a parent of a validated family, or staff (who must give a reason past a deadline). */
 export type Actor = { kind: "parent"; accountId: string; familyId: string } | { kind: "staff"; staffId: string; reason: string | null };
 
+export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 export interface ChildOfFamily {
   id: string;
   familyId: string;
@@ -19,7 +21,7 @@ export interface ChildOfFamily {
  * refused whatever id the request carries.
  */
 export async function childOfFamily(familyId: string, childId: string): Promise<ChildOfFamily> {
-  if (!/^[0-9a-f-]{36}$/i.test(childId)) throw new ForbiddenError("Cet enfant ne fait pas partie de votre famille.");
+  if (!isUuid(childId)) throw new ForbiddenError("Cet enfant ne fait pas partie de votre famille.");
   const child = await db().familyMember.findFirst({
     where: { id: childId, familyId, role: "CHILD", family: { status: "ACTIVE" } },
     select: { id: true, familyId: true, firstName: true, usageName: true, birthDate: true },

@@ -6,6 +6,7 @@ import { runAfterCommit, offerFreedPlaceJob } from "./jobs";
 import { closedReason } from "./rules/closures";
 import { deadlineFor, formatInstant, type DeadlineRule } from "./rules/deadlines";
 import { dateOf, dayOf, isDay, type Day } from "./rules/days";
+import { isUuid } from "./access";
 import { claimPlace, ensureSlot, releasePlace, type SlotKey } from "./slots";
 
 export type BookingOutcome =
@@ -41,6 +42,7 @@ export function cancelRule(activity: { cancelDaysBefore: number; cancelTime: str
  */
 export async function bookDays(actor: Actor, input: { childId: string; activityId: string; items: { day: string; unitId: string }[] }, now = new Date()): Promise<BookingOutcome[]> {
   if (actor.kind === "parent") await childOfFamily(actor.familyId, input.childId);
+  if (!isUuid(input.childId) || !isUuid(input.activityId)) return input.items.map((item) => refused(item.day, item.unitId, "Enfant ou activité inconnus."));
   const activity = await db().activity.findUnique({
     where: { id: input.activityId },
     include: { units: { select: { id: true } }, closures: true },
@@ -58,7 +60,7 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
     const key = `${item.day}|${item.unitId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!isDay(item.day) || !activity.units.some((unit) => unit.id === item.unitId)) {
+    if (typeof item.day !== "string" || !isDay(item.day) || !activity.units.some((unit) => unit.id === item.unitId)) {
       outcomes.push(refused(item.day, item.unitId, "Jour ou temps d'accueil inconnu."));
       continue;
     }
@@ -164,6 +166,7 @@ export type CancelOutcome = { ok: true; late: boolean } | { ok: false; reason: s
  * A freed place goes to the waiting list through the offer job.
  */
 export async function cancelBooking(actor: Actor, bookingId: string, now = new Date()): Promise<CancelOutcome> {
+  if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const booking = await db().booking.findUnique({ where: { id: bookingId }, include: { activity: true } });
   if (!booking || (actor.kind === "parent" && booking.familyId !== actor.familyId)) return { ok: false, reason: "Réservation introuvable." };
   const day = dayOf(booking.date);
@@ -193,6 +196,7 @@ export async function cancelBooking(actor: Actor, bookingId: string, now = new D
 
 /** Accepts a place offered from the waiting list, while the offer runs. */
 export async function acceptOffer(actor: Actor, bookingId: string, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const familyId = actor.kind === "parent" ? actor.familyId : null;
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE bookings SET status = 'BOOKED', "updatedAt" = ${now}
@@ -206,6 +210,7 @@ export async function acceptOffer(actor: Actor, bookingId: string, now = new Dat
  * once it is booked is the old one cancelled; when the new day cannot be booked, the old one stays as it was.
  */
 export async function swapBooking(actor: Actor & { kind: "parent" }, input: { bookingId: string; day: string; unitId: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!isUuid(input.bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const old = await db().booking.findFirst({ where: { id: input.bookingId, familyId: actor.familyId, status: "BOOKED" }, include: { activity: true } });
   if (!old) return { ok: false, reason: "Réservation introuvable." };
   const oldDay = dayOf(old.date);
@@ -227,6 +232,7 @@ async function cancelByKey(actor: Actor, childId: string, day: Day, unitId: stri
 
 /** After the cancellation deadline: the child will be absent; a certificate makes it a justified absence. */
 export async function declareAbsence(actor: Actor & { kind: "parent" }, bookingId: string, certificateDocumentId: string | null, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE bookings SET "absenceDeclaredAt" = ${now}, "absenceJustified" = ${certificateDocumentId !== null}, "certificateDocumentId" = ${certificateDocumentId}::uuid, "updatedAt" = ${now}
     WHERE id = ${bookingId}::uuid AND "familyId" = ${actor.familyId}::uuid AND status = 'BOOKED'

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import type { EnrolmentStatus } from "@/lib/generated/prisma/client";
 import type { StaffActor } from "@/lib/staff/authorize";
-import { childOfFamily } from "./access";
+import { childOfFamily, isUuid } from "./access";
 import { tellFamily } from "./offers";
 import { missingPrerequisites } from "./prerequisites";
 import { dayOf } from "./rules/days";
@@ -18,6 +18,7 @@ export type EnrolmentOutcome = { ok: true; status: EnrolmentStatus; position?: n
  */
 export async function requestEnrolment(parent: { accountId: string; familyId: string }, input: { childId: string; periodId: string }, now = new Date()): Promise<EnrolmentOutcome> {
   const child = await childOfFamily(parent.familyId, input.childId);
+  if (!isUuid(input.periodId)) return { ok: false, reasons: ["Cette période n'est pas ouverte aux inscriptions."] };
   const period = await db().activityPeriod.findUnique({ where: { id: input.periodId }, include: { activity: { include: { groups: true } } } });
   if (!period?.activity.active || dayOf(period.endDate) < dayOf(now)) return { ok: false, reasons: ["Cette période n'est pas ouverte aux inscriptions."] };
   const activity = period.activity;
@@ -61,6 +62,7 @@ async function admit(tx: Tx, enrolmentId: string, periodId: string, staffId: str
 
 /** Staff accept (a place permitting: otherwise the waiting list) or refuse with a reason; the family is told. */
 export async function decideEnrolment(staff: StaffActor, input: { enrolmentId: string; decision: "accept" | "refuse"; reason?: string }, now = new Date()): Promise<EnrolmentOutcome> {
+  if (!isUuid(input.enrolmentId)) return { ok: false, reasons: ["Demande introuvable."] };
   if (input.decision === "refuse" && !input.reason?.trim()) return { ok: false, reasons: ["Indiquez le motif du refus : il sera lu par la famille."] };
   const outcome = await db().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string; periodId: string; familyId: string; status: EnrolmentStatus }[]>`

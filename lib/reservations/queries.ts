@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUuid } from "./access";
 import { bookingRule, cancelRule } from "./booking";
 import { closedReason, type PeriodCalendar } from "./rules/closures";
 import { dayState, type DayState } from "./rules/day-state";
@@ -126,7 +127,7 @@ export async function upcomingBookings(familyId: string, childId: string, now = 
 
 /** One booking of the family (null for another family's). */
 export async function bookingOfFamily(familyId: string, bookingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   return db().booking.findFirst({
     where: { id: bookingId, familyId },
     include: { child: { select: { firstName: true } }, activity: { select: { code: true, name: true, certificateWaivesCharge: true } }, unit: { select: { label: true } } },

@@ -3,6 +3,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/generated/prisma/client";
 import { authorizeStaff, type Caller } from "@/lib/staff/authorize";
+import { isUuid } from "./access";
 import { bookDays, cancelBooking, type BookingOutcome } from "./booking";
 import { healthFlags, pickupInfo } from "./prerequisites";
 import { dateOf, isDay, type Day } from "./rules/days";
@@ -102,6 +103,7 @@ export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
 /** « Pointage »: one child's attendance (a time for a late arrival or an early departure). */
 export async function recordAttendance(caller: Caller, input: { bookingId: string; status: AttendanceStatus; time: string | null; now?: Date }): Promise<{ ok: true } | { ok: false; reason: string }> {
   const staff = await authorizeStaff(caller);
+  if (!isUuid(input.bookingId)) return { ok: false, reason: "Réservation introuvable." };
   if ((input.status === "LATE" || input.status === "LEFT_EARLY") && !/^\d{2}:\d{2}$/.test(input.time ?? "")) return { ok: false, reason: "Indiquez l'heure (hh:mm)." };
   const time = input.status === "LATE" || input.status === "LEFT_EARLY" ? input.time : null;
   const updated = await db().booking.updateMany({
@@ -117,6 +119,7 @@ export async function recordAttendance(caller: Caller, input: { bookingId: strin
 export async function addWalkIn(caller: Caller, input: { activityCode: string; day: Day; unitId: string; childId: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
   const staff = await authorizeStaff(caller);
   if (!isDay(input.day)) return { ok: false, reason: "Date invalide." };
+  if (!isUuid(input.childId) || !isUuid(input.unitId)) return { ok: false, reason: "Enfant ou temps d'accueil inconnu." };
   const enrolment = await db().enrolment.findFirst({ where: { childId: input.childId, activity: { code: input.activityCode }, status: "ACCEPTED", groupId: { not: null }, period: { startDate: { lte: dateOf(input.day) }, endDate: { gte: dateOf(input.day) } } } });
   if (!enrolment?.groupId) return { ok: false, reason: "Cet enfant n'est pas inscrit à l'activité pour cette période." };
   const rows = await db().$queryRaw<{ id: string }[]>`
@@ -167,6 +170,7 @@ export async function dayCsv(caller: Caller, activityCode: string, day: Day): Pr
 /** Administrators edit the essentials of an activity's rules (deadlines, validation, time to accept an offer). */
 export async function updateActivityRules(caller: Caller, activityId: string, rules: { validation: "AUTOMATIC" | "STAFF"; bookingDaysBefore: number; bookingTime: string; cancelDaysBefore: number; cancelTime: string; workingDays: boolean; offerHours: number; waitingList: boolean }) {
   const staff = await authorizeStaff(caller, "ADMINISTRATOR");
+  if (!isUuid(activityId)) return;
   await db().activity.update({ where: { id: activityId }, data: rules });
   await audit({ actorType: "STAFF", actorId: staff.id, action: "reservations.rules-updated", targetType: "activity", targetId: activityId, details: rules });
 }
