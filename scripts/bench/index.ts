@@ -3,7 +3,8 @@
  *  1. a fresh database on the local PostgreSQL (DATABASE_URL's server, else 127.0.0.1:5432), demo data;
  *  2. `next build` (unless --no-build), `next start` on a port of 3100-3199;
  *  3. load at 1, 10, 50 and 200 concurrent clients: a bare Node.js server (the ceiling), the home page,
- *     the signed-in parent's home, the wizard's identity step, and sending a family declaration;
+ *     the signed-in parent's home, the wizard's identity step, sending a family declaration, a parent's month
+ *     calendar of reservations and booking a day through the calendar's server action;
  *  4. JavaScript per page in Chromium, Lighthouse on a phone;
  *  5. bench/results/latest.md and latest-chart.png, budgets checked (exit code 1 when one fails).
  * Options: --quick (3 levels, short runs: a smoke run), --no-build (reuse .next), --no-browser.
@@ -23,6 +24,7 @@ import { batch, hammer, startCeilingServer, type FixedRequest } from "./load";
 import { actionHeaders, actionOfFormWith, actionReply, cookieHeader, mergeCookies, multipartActionReply } from "./next-actions";
 import { createParentsWithDrafts, eachLimited, signIn, type BenchParent } from "./parents";
 import { renderReport } from "./report";
+import { bookableWednesdays, CALENDAR_ACTIVITY, createEnrolledFamilies, sendBookings } from "./reservations";
 import type { BenchResults, MachineInfo, ScenarioResult } from "./results";
 import { countServerErrors, type LoadMeasure } from "./stats";
 
@@ -166,6 +168,11 @@ async function main(): Promise<number> {
     const browserParent = parents[parents.length - 1]!;
     const wizard = await wizardDrafts(baseUrl, Math.max(...LEVELS));
 
+    console.log(`Préparation de ${Math.max(...LEVELS)} familles inscrites à l'accueil du mercredi…`);
+    const enrolled = await createEnrolledFamilies(database.url, Math.max(...LEVELS));
+    const enrolledParents = (await signIn(baseUrl, enrolled, 4)).map((parent, index) => ({ ...parent, childId: enrolled[index]!.childId }));
+    const wednesdays = await bookableWednesdays(database.url);
+
     const home = Buffer.from(await (await fetch(`${baseUrl}/`)).arrayBuffer());
     const ceiling = await startCeilingServer(home, await freePort(PORTS));
     stops.unshift(() => ceiling.close());
@@ -194,6 +201,18 @@ async function main(): Promise<number> {
     );
     scenarios.push(await loadScenario("wizard", "Assistant : étape Identité (server action)", baseUrl, identityRequest));
     scenarios.push(await sendDeclarations(baseUrl, parents.slice(0, sendings)));
+    scenarios.push(
+      await loadScenario("calendar", "Calendrier des réservations d'un mois (/espace/reservations/…)", baseUrl, {
+        method: "GET",
+        path: `/espace/reservations/${CALENDAR_ACTIVITY}?mois=${wednesdays.month}`,
+        cookiePerConnection: enrolledParents.map((parent) => parent.cookie),
+        expectStatus: 200,
+      }),
+    );
+    console.log("\nRéserver un jour (server action du calendrier)");
+    const bookingMeasures = await sendBookings(baseUrl, enrolledParents, wednesdays, LEVELS.map((clients) => ({ clients, requests: SENDINGS[clients]! })));
+    for (const measure of bookingMeasures) console.log(`  ${format(measure)}`);
+    scenarios.push({ id: "booking", label: "Réserver un jour (server action)", measures: bookingMeasures });
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
