@@ -161,6 +161,24 @@ describe("the opening lottery", () => {
   });
 });
 
+describe("the opening lottery, drawn by the first request after its window", () => {
+  it("draws before booking the late request, which then waits its turn", async () => {
+    const opensAt = new Date("2027-01-18T07:30:00Z");
+    const activity = await createTestActivity(prisma, { capacity: 1, opensAt, lottery: 10 });
+    const families = await createTestFamilies(prisma, 3);
+    await enrolAll(prisma, activity, families);
+    const book = (family: TestFamily, now: Date) => bookDays(parent(family), { childId: family.childIds[0]!, activityId: activity.activityId, items: [{ day: DAY, unitId: activity.unitId }] }, now);
+    expect((await book(families[0]!, new Date(opensAt.getTime() + 60_000)))[0]?.status).toBe("REQUESTED");
+    expect((await book(families[1]!, new Date(opensAt.getTime() + 120_000)))[0]?.status).toBe("REQUESTED");
+    expect((await book(families[2]!, new Date(opensAt.getTime() + 20 * 60_000)))[0]?.status).toBe("WAITLISTED");
+    const period = await prisma.activityPeriod.findUniqueOrThrow({ where: { id: activity.periodId } });
+    expect(period.lotterySeed).toMatch(/^[0-9a-f]{32}$/);
+    const winner = lotteryOrder(period.lotterySeed!, [families[0]!.childIds[0]!, families[1]!.childIds[0]!])[0];
+    expect((await prisma.booking.findFirstOrThrow({ where: { activityId: activity.activityId, status: "BOOKED" } })).childId).toBe(winner);
+    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 1, byStatus: { BOOKED: 1, WAITLISTED: 2 } });
+  });
+});
+
 describe("enrolment", () => {
   it("accepts automatically while places last, then puts on the waiting list with a position", async () => {
     const activity = await createTestActivity(prisma, { capacity: 5, enrolmentCapacity: 1, endDate: "2027-12-31" });

@@ -2,16 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorColumns, childOfFamily, type Actor } from "./access";
-import { runAfterCommit, offerFreedPlaceJob } from "./jobs";
+import { drawLotteryJob, offerFreedPlaceJob, runAfterCommit, scheduleAt } from "./jobs";
+import { drawLottery } from "./lottery-draw";
 import { closedReason } from "./rules/closures";
 import { deadlineFor, formatInstant, type DeadlineRule } from "./rules/deadlines";
 import { dateOf, dayOf, isDay, type Day } from "./rules/days";
 import { isUuid } from "./access";
-import { claimPlace, ensureSlot, releasePlace, type SlotKey } from "./slots";
+import { settle, waitingPosition } from "./settle";
+import { ensureSlot, releasePlace, type SlotKey } from "./slots";
 
-export type BookingOutcome =
-  | { day: Day; unitId: string; status: "BOOKED" | "WAITLISTED" | "REQUESTED" | "OFFERED"; already: boolean; position?: number }
-  | { day: Day; unitId: string; status: "REFUSED"; reason: string };
+export type { BookingOutcome } from "./settle";
+import type { BookingOutcome } from "./settle";
 
 interface BookingContext {
   enrolmentId: string;
@@ -86,6 +87,18 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
         continue;
       }
     }
+    let lottery = period.openingMode === "LOTTERY" && period.lotteryDrawnAt === null && (period.bookingOpensAt === null || now >= period.bookingOpensAt);
+    if (lottery) {
+      const windowEnd = (period.bookingOpensAt?.getTime() ?? 0) + period.lotteryMinutes * 60_000;
+      if (now.getTime() >= windowEnd) {
+        // The window has closed and nobody drew yet: the first request after it draws (idempotent), then books.
+        await drawLottery(period.id, now);
+        period.lotteryDrawnAt = now;
+        lottery = false;
+      } else {
+        scheduleAt(drawLotteryJob, { periodId: period.id }, new Date(windowEnd));
+      }
+    }
     const context: BookingContext = {
       enrolmentId: enrolment.id,
       childId: enrolment.childId,
@@ -94,7 +107,7 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
       groupId: enrolment.groupId,
       periodId: period.id,
       waitingList: activity.waitingList,
-      lottery: period.openingMode === "LOTTERY" && period.lotteryDrawnAt === null && (period.bookingOpensAt === null || now >= period.bookingOpensAt),
+      lottery,
     };
     outcomes.push(await db().$transaction((tx) => bookOne(tx, actor, context, item.day, item.unitId, now)));
   }
@@ -133,29 +146,6 @@ async function bookOne(tx: Prisma.TransactionClient, actor: Actor, context: Book
   }
   if (lottery) return { day, unitId, status: "REQUESTED", already: false };
   return settle(tx, slot, row.id, context.waitingList);
-}
-
-/** Gives a claimed row its place, or its waiting-list rank, or a refusal when the day is full and has no list. */
-export async function settle(tx: Prisma.TransactionClient, slot: SlotKey, bookingId: string, waitingList: boolean): Promise<BookingOutcome> {
-  if (await claimPlace(tx, slot, true)) {
-    await tx.$executeRaw`UPDATE bookings SET status = 'BOOKED' WHERE id = ${bookingId}::uuid`;
-    return { day: slot.day, unitId: slot.unitId, status: "BOOKED", already: false };
-  }
-  if (!waitingList) {
-    await tx.$executeRaw`UPDATE bookings SET status = 'REFUSED', "refusalReason" = 'Complet' WHERE id = ${bookingId}::uuid`;
-    return refused(slot.day, slot.unitId, "Complet : plus aucune place ce jour-là.");
-  }
-  const rows = await tx.$queryRaw<{ waitlistedAt: Date }[]>`
-    UPDATE bookings SET status = 'WAITLISTED', "waitlistedAt" = clock_timestamp() WHERE id = ${bookingId}::uuid RETURNING "waitlistedAt"`;
-  return { day: slot.day, unitId: slot.unitId, status: "WAITLISTED", already: false, position: await waitingPosition(tx, slot, rows[0]?.waitlistedAt ?? null) };
-}
-
-async function waitingPosition(tx: Prisma.TransactionClient, slot: SlotKey, waitlistedAt: Date | null): Promise<number> {
-  if (!waitlistedAt) return 1;
-  const rows = await tx.$queryRaw<{ position: number }[]>`
-    SELECT count(*)::int AS position FROM bookings
-    WHERE "groupId" = ${slot.groupId}::uuid AND "unitId" = ${slot.unitId}::uuid AND "date" = ${slot.day}::date AND status = 'WAITLISTED' AND "waitlistedAt" <= ${waitlistedAt}`;
-  return rows[0]?.position ?? 1;
 }
 
 export type CancelOutcome = { ok: true; late: boolean } | { ok: false; reason: string };

@@ -45,6 +45,25 @@ export function runAfterCommit<Payload>(job: JobDefinition<Payload>, payload: Pa
   void run.finally(() => pending.delete(run));
 }
 
+const scheduled = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Runs a job at an instant, once per job and payload in this process (the queue's `startAfter` + `singletonKey`
+ * later). A restart loses the timer, not the work: the draw also happens at the first request after the window.
+ */
+export function scheduleAt<Payload>(job: JobDefinition<Payload>, payload: Payload, when: Date): void {
+  const key = `${job.name}:${JSON.stringify(payload)}`;
+  const delay = when.getTime() - Date.now();
+  // setTimeout holds 24.8 days at most; a job further away (or already due) is left to the first request after it.
+  if (scheduled.has(key) || delay <= 0 || delay > 2_147_000_000) return;
+  const timer = setTimeout(() => {
+    scheduled.delete(key);
+    runAfterCommit(job, payload);
+  }, delay);
+  timer.unref();
+  scheduled.set(key, timer);
+}
+
 /** For tests and graceful shutdown: waits for the jobs started in this process. */
 export async function settleJobs(): Promise<void> {
   while (pending.size > 0) await Promise.all([...pending]);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { settle } from "./booking";
+import { settle } from "./settle";
 import { lotteryOrder } from "./rules/lottery";
 
 /**
