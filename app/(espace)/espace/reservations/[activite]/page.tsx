@@ -61,15 +61,13 @@ export default async function CalendarPage({ params, searchParams }: { params: P
           </button>
         </form>
       ) : null}
-      <nav aria-label="Mois" className="flex items-center justify-between gap-2">
-        <Link href={query(addMonths(month, -1))} className="btn-secondary">
-          <span aria-hidden="true">←</span> {monthName(addMonths(month, -1))}
+      <h2 className="section-title text-center">{monthName(month)}</h2>
+      <nav aria-label="Mois" className="flex flex-wrap items-center justify-between gap-2">
+        <Link href={query(addMonths(month, -1))} className="btn-secondary" aria-label={`Mois précédent : ${monthName(addMonths(month, -1))}`}>
+          <span aria-hidden="true">←</span> Mois précédent
         </Link>
-        <h2 className="section-title text-center" aria-live="polite">
-          {monthName(month)}
-        </h2>
-        <Link href={query(addMonths(month, 1))} className="btn-secondary">
-          {monthName(addMonths(month, 1))} <span aria-hidden="true">→</span>
+        <Link href={query(addMonths(month, 1))} className="btn-secondary" aria-label={`Mois suivant : ${monthName(addMonths(month, 1))}`}>
+          Mois suivant <span aria-hidden="true">→</span>
         </Link>
       </nav>
       {days.length === 0 ? <p className="card">Aucun jour d&apos;accueil ce mois-ci pour les enfants inscrits.</p> : null}
