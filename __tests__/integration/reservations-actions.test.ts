@@ -138,12 +138,13 @@ describe("staff actions", () => {
 
     actAs(agent);
     const back = "/admin/reservations/x/2027-06-01";
-    await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LATE", heure: "09:15", retour: back })));
+    const code = (await prisma.activity.findUniqueOrThrow({ where: { id: activity.activityId } })).code;
+    const day = `/admin/reservations/${code}/2027-06-01`;
+    expect(await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LATE", heure: "09:15", retour: day })))).toEqual({ kind: "redirected", to: `${day}?ok=${encodeURIComponent("Pointage enregistré.")}` });
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ attendance: "LATE", attendanceTime: "09:15", attendanceById: agentId });
     expect((await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LEFT_EARLY", retour: back })))).kind).toBe("redirected");
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).attendance).toBe("LATE");
 
-    const code = (await prisma.activity.findUniqueOrThrow({ where: { id: activity.activityId } })).code;
     await outcomeOf(() => walkInAction(form({ activite: code, jour: "2027-06-01", unite: activity.unitId, enfant: walkInFamily!.childIds[0], retour: back })));
     expect(await prisma.booking.findFirstOrThrow({ where: { childId: walkInFamily!.childIds[0]! } })).toMatchObject({ status: "WALK_IN", walkIn: true, attendance: "PRESENT" });
     expect(await slotInvariant(prisma, activity, "2027-06-01")).toMatchObject({ booked: 1 });

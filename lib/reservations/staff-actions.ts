@@ -14,7 +14,7 @@ import { addWalkIn, recordAttendance, staffBook, staffCancel, updateActivityRule
 /** Back to the page the form came from (only our own /admin/reservations pages), with a message. */
 function back(formData: FormData, message: string, kind: "ok" | "erreur" = "ok"): never {
   const from = String(formData.get("retour") ?? "");
-  const path = /^\/admin\/reservations(\/[a-z0-9-]+){0,3}$/.test(from) ? from : "/admin/reservations";
+  const path = /^\/admin\/reservations(\/[A-Za-z0-9-]+){0,3}$/.test(from) ? from : "/admin/reservations";
   revalidatePath(path);
   redirect(`${path}?${kind}=${encodeURIComponent(message)}`);
 }

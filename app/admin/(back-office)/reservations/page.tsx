@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Notice } from "@/lib/reservations/components/Notice";
 import { parisDay } from "@/lib/reservations/rules/deadlines";
 import { dayOf, longDay } from "@/lib/reservations/rules/days";
 import { activitiesForStaff } from "@/lib/reservations/staff";
@@ -7,12 +8,14 @@ import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Inscriptions et réservations" };
 
-export default async function StaffReservationsPage() {
+export default async function StaffReservationsPage({ searchParams }: { searchParams: Promise<{ ok?: string; erreur?: string }> }) {
+  const search = await searchParams;
   const activities = await activitiesForStaff(await staffCaller());
   const today = parisDay(new Date());
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Inscriptions et réservations</h1>
+      <Notice ok={search.ok} erreur={search.erreur} />
       <p>
         <Link href="/admin/reservations/inscriptions" className="btn-primary inline-block">
           Demandes d&apos;inscription à traiter ({activities.reduce((sum, activity) => sum + activity.pending, 0)})
