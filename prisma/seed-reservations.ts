@@ -4,7 +4,7 @@
  * for an agent) and the Christmas holiday session; the winter session opens soon, by lottery.
  */
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { demoParentWithChildren } from "../lib/demo/accounts";
+import { demoParentWithChildren } from "../lib/platform/demo/accounts";
 import { seedActivities } from "../lib/reservations/town-data";
 
 export async function seedDemoReservations(prisma: PrismaClient, passwordHash: string, cguVersion: string): Promise<void> {

@@ -3,7 +3,7 @@ jest.mock("next/cache", () => jest.requireActual<typeof import("./support/reques
 jest.mock("@/lib/auth/config", () => jest.requireActual<typeof import("./support/auth-mock")>("./support/auth-mock").authConfigMock);
 
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { calendarAction, enrolAction, weekPatternAction, type ReservationState } from "@/lib/reservations/actions";
 import { settleJobs } from "@/lib/reservations/jobs";
 import { dayCsv } from "@/lib/reservations/staff";

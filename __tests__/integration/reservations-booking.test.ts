@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { acceptOffer, bookDays, cancelBooking, declareAbsence, swapBooking } from "@/lib/reservations/booking";
 import { decideEnrolment, requestEnrolment } from "@/lib/reservations/enrolment";
 import { settleJobs } from "@/lib/reservations/jobs";
 import { drawLottery } from "@/lib/reservations/lottery-draw";
 import { offerFreedPlaces } from "@/lib/reservations/offers";
 import { lotteryOrder } from "@/lib/reservations/rules/lottery";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestFamily } from "../support/reservations";
 import { testPrisma } from "./support/db";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { dayOf, type Day } from "./rules/days";
 
 /** Who books or cancels: a parent of a validated family, or staff (who must give a reason past a deadline). */

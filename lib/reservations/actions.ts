@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { childOfFamily, type Actor } from "./access";
 import { acceptOffer, bookDays, cancelBooking, declareAbsence, swapBooking, type BookingOutcome } from "./booking";
 import { requestEnrolment } from "./enrolment";

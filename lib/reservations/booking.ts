@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorColumns, childOfFamily, type Actor } from "./access";
 import { drawLotteryJob, offerFreedPlaceJob, runAfterCommit, scheduleAt } from "./jobs";

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { audit } from "@/lib/audit";
+import { db } from "@/lib/platform/db";
+import { audit } from "@/lib/platform/audit";
 import type { EnrolmentStatus } from "@/lib/generated/prisma/client";
-import type { StaffActor } from "@/lib/staff/authorize";
+import type { StaffActor } from "@/lib/platform/security/authorize";
 import { childOfFamily, isUuid } from "./access";
 import { tellFamily } from "./offers";
 import { missingPrerequisites } from "./prerequisites";

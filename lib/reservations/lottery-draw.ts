@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { settle } from "./settle";
 import { lotteryOrder } from "./rules/lottery";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { queueMail } from "@/lib/mail/queue";
+import { queueMail } from "@/lib/platform/mail/queue";
 import { formatInstant, parisDay } from "./rules/deadlines";
 import { longDay, type Day } from "./rules/days";
 import { claimPlace, releasePlace, type SlotKey } from "./slots";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { isUuid } from "./access";
 import { bookingRule, cancelRule } from "./booking";
 import { closedReason, type PeriodCalendar } from "./rules/closures";

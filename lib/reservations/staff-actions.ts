@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { AttendanceStatus } from "@/lib/generated/prisma/client";
-import { authorizeStaff } from "@/lib/staff/authorize";
+import { authorizeStaff } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff/session";
 import { decideEnrolment } from "./enrolment";
 import { isDay } from "./rules/days";

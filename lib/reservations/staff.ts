@@ -1,8 +1,8 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { AttendanceStatus } from "@/lib/generated/prisma/client";
-import { authorizeStaff, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, type Caller } from "@/lib/platform/security/authorize";
 import { isUuid } from "./access";
 import { bookDays, cancelBooking, type BookingOutcome } from "./booking";
 import { healthFlags, pickupInfo } from "./prerequisites";

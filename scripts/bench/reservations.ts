@@ -23,7 +23,7 @@ export interface BenchFamily {
 
 /** `count` parents of validated families, one child each enrolled in the Wednesday ALSH (élémentaire). */
 export async function createEnrolledFamilies(databaseUrl: string, count: number): Promise<BenchFamily[]> {
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/platform/security/password");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const run = randomUUID().slice(0, 6);

@@ -3,7 +3,7 @@ import { childOfFamily } from "@/lib/reservations/access";
 import { icalendar } from "@/lib/reservations/ical";
 import { upcomingBookings } from "@/lib/reservations/queries";
 import { dayOf } from "@/lib/reservations/rules/days";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 
 /** A child's bookings to come as an iCalendar file, for the family's phone calendar. Only for the child's family. */
 export async function GET(_request: Request, { params }: { params: Promise<{ enfant: string }> }) {
