@@ -287,7 +287,25 @@ ALTER TABLE "booking_slots" ADD CONSTRAINT "booking_slots_groupId_fkey" FOREIGN 
 -- AddForeignKey
 ALTER TABLE "booking_slots" ADD CONSTRAINT "booking_slots_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "activity_units"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Written by hand (Prisma does not model CHECK constraints): a day's places never go below 0 or above capacity,
--- whatever the code does; the conditional updates of lib/reservations/booking.ts never hit it, a bug would.
-ALTER TABLE "booking_slots" ADD CONSTRAINT "booking_slots_booked_within_capacity" CHECK ("booked" >= 0 AND "booked" <= "capacity");
-ALTER TABLE "activity_periods" ADD CONSTRAINT "activity_periods_enrolled_within_capacity" CHECK ("enrolledCount" >= 0 AND ("enrolmentCapacity" IS NULL OR "enrolledCount" <= "enrolmentCapacity"));
+-- Written by hand: a day's places never go below 0 or above capacity, whatever the code does; the conditional
+-- updates of lib/reservations/booking.ts never hit these, a bug would. Triggers rather than CHECK constraints: the
+-- offline schema engine (WebAssembly) panics when it introspects a CHECK constraint, which breaks `db:status`.
+CREATE FUNCTION "booking_slots_booked_within_capacity"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."booked" < 0 OR NEW."booked" > NEW."capacity" THEN
+    RAISE EXCEPTION 'booking_slots: booked % outside 0..%', NEW."booked", NEW."capacity" USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "booking_slots_booked_within_capacity" BEFORE INSERT OR UPDATE ON "booking_slots"
+  FOR EACH ROW EXECUTE FUNCTION "booking_slots_booked_within_capacity"();
+
+CREATE FUNCTION "activity_periods_enrolled_within_capacity"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."enrolledCount" < 0 OR (NEW."enrolmentCapacity" IS NOT NULL AND NEW."enrolledCount" > NEW."enrolmentCapacity") THEN
+    RAISE EXCEPTION 'activity_periods: % enrolled outside 0..%', NEW."enrolledCount", NEW."enrolmentCapacity" USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "activity_periods_enrolled_within_capacity" BEFORE INSERT OR UPDATE ON "activity_periods"
+  FOR EACH ROW EXECUTE FUNCTION "activity_periods_enrolled_within_capacity"();
