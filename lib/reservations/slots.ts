@@ -5,7 +5,7 @@ import type { Day } from "./rules/days";
 /**
  * A day's places for one group and unit: the only code that moves `booking_slots.booked`. Each change is one
  * conditional UPDATE, so two requests racing for the last place cannot both get it (the row lock orders them and
- * the second one's `booked < capacity` is false); the table's CHECK is the last line of defence.
+ * the second one's `booked < capacity` is false); the table's trigger is the last line of defence.
  */
 export interface SlotKey {
   groupId: string;
