@@ -4,11 +4,12 @@
  * - lib/platform/<name>: what every feature stands on (db, env, mail, storage, security...). It imports no feature.
  * - lib/<feature>: one folder per feature. Another feature imports it only through its public entries:
  *   index.ts (server code), schemas.ts (zod schemas and pure rules, safe in the browser), actions.ts (server
- *   actions) and components/ (its UI). Routes (app/) and tests may import any file of a feature.
+ *   actions), jobs.ts (its background jobs, for the worker's list in lib/worker/jobs.ts) and components/ (its UI).
+ *   Routes (app/) and tests may import any file of a feature.
  * - components/: UI shared by several features; it imports platform code only.
  */
 const FEATURE = "^lib/(?!platform/|generated/)([^/]+)/";
-const PUBLIC_ENTRY = "(index|schemas|actions)\\.tsx?$|components/";
+const PUBLIC_ENTRY = "(index|schemas|actions|jobs)\\.tsx?$|components/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -48,7 +49,7 @@ module.exports = {
       name: "feature-through-its-entries",
       severity: "error",
       comment:
-        "A feature imports another only through its public entries (index.ts, schemas.ts, actions.ts, components/), never its internals.",
+        "A feature imports another only through its public entries (index.ts, schemas.ts, actions.ts, jobs.ts, components/), never its internals.",
       from: { path: FEATURE },
       to: { path: "^lib/(?!platform/|generated/)[^/]+/", pathNot: ["^lib/$1/", `^lib/[^/]+/(${PUBLIC_ENTRY})`] },
     },

@@ -14,6 +14,7 @@ import { deriveKeyFromSecret } from "../lib/platform/security/keys";
 import { seal, unseal } from "../lib/platform/security/sealed";
 import { TOTP_SECRET_KEY_PURPOSE } from "../lib/auth/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
+import { seedDemoReservations } from "./seed-reservations";
 
 const news = [
   {
@@ -195,6 +196,7 @@ export default async function seed(
       else await prisma.publicDocument.create({ data });
     }
     await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
+    await seedDemoReservations(prisma, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {
     await prisma.$disconnect();
   }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { done, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
-import { staffCaller } from "@/lib/staff/session";
+import { staffCaller } from "@/lib/staff";
 import { retryJob } from "./service";
 
 /** The retry button of /admin/taches (administrators only: checked here again, and in retryJob). */

@@ -31,6 +31,7 @@ import { createParentsWithDrafts, eachLimited, signIn, type BenchParent } from "
 import { databaseCounters, topFunctions, type CpuProfile } from "./profile";
 import { renderReport } from "./report";
 import type { BenchResults, MachineInfo, ScenarioKind, ScenarioResult, ServerProfile } from "./results";
+import { bookableWednesdays, CALENDAR_ACTIVITY, createEnrolledFamilies, sendBookings } from "./reservations";
 import { LOAD_SCENARIOS, PROFILED_SCENARIOS, SCALED_SCENARIO, type BenchContext } from "./scenarios";
 import { countServerErrors, type LoadMeasure } from "./stats";
 
@@ -249,6 +250,22 @@ async function main(): Promise<number> {
     scenarios.push(await loadScenario("floor-dynamic", "Plancher : page dynamique Next.js (proxy CSP à nonce)", "floor-dynamic", floor.baseUrl, get(FLOOR_DYNAMIC_PATH)));
     for (const scenario of LOAD_SCENARIOS) scenarios.push(await loadScenario(scenario.id, scenario.label, scenario.kind, baseUrl, scenario.request(context)));
     scenarios.push(await sendDeclarations(baseUrl, parents.slice(0, sendings)));
+
+    // The reservations: a parent's month calendar, and booking a day through the calendar's server action.
+    console.log(`Préparation de ${maxClients} familles inscrites à l'accueil du mercredi…`);
+    const enrolled = await createEnrolledFamilies(database.url, maxClients);
+    const enrolledParents = (await signIn(baseUrl, enrolled, 4)).map((parent, index) => ({ ...parent, childId: enrolled[index]!.childId }));
+    const wednesdays = await bookableWednesdays(database.url);
+    const calendar: FixedRequest = {
+      ...get(`/espace/reservations/${CALENDAR_ACTIVITY}?mois=${wednesdays.month}`),
+      cookiePerConnection: enrolledParents.map((parent) => parent.cookie),
+    };
+    await expectAnswers(baseUrl, "Calendrier des réservations", calendar);
+    scenarios.push(await loadScenario("calendar", "Calendrier des réservations d'un mois (/espace/reservations/…)", "signed-in", baseUrl, calendar));
+    console.log("\nRéserver un jour (server action du calendrier)");
+    const bookingMeasures = await sendBookings(baseUrl, enrolledParents, wednesdays, LEVELS.map((clients) => ({ clients, requests: SENDINGS[clients]! })));
+    for (const measure of bookingMeasures) console.log(`  ${format(measure)}`);
+    scenarios.push({ id: "booking", label: "Réserver un jour (server action)", kind: "action", measures: bookingMeasures });
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),

@@ -103,9 +103,13 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
             </li>
           ) : null}
           {family ? (
-            <li className="text-slate-700">
-              Inscriptions et réservations aux services ({town().services.map((service) => service.code === "ALSH" ? "ALSH" : service.name.toLowerCase()).slice(0, 4).join(", ")}…),
-              inscriptions scolaires et paiement en ligne : bientôt disponibles sur ce portail.
+            <li>
+              <Link href="/espace/reservations" className="link">
+                Inscriptions et réservations
+              </Link>{" "}
+              <span className="text-sm text-slate-600">
+                : {town().services.map((service) => (service.code === "ALSH" ? "ALSH" : service.name.toLowerCase())).slice(0, 4).join(", ")}… ; inscriptions scolaires et paiement en ligne : bientôt disponibles.
+              </span>
             </li>
           ) : (
             <li className="text-slate-700">Les inscriptions aux services seront possibles une fois votre famille validée.</li>

@@ -35,3 +35,10 @@ export const demoAdmin = {
   /** Second factor (TOTP) of the demo, public like the password: `npm run totp -- <login>` prints the current code. */
   totpSecret: "ESPACEFAMILLEADMINDEMOTOTPSECRET",
 } as const;
+
+/** A parent whose validated family has two children enrolled in ALSH and restauration (reservations demo). */
+export const demoParentWithChildren = {
+  login: "claire.durand",
+  password: demoParent.password,
+  email: "claire.durand@example.org",
+} as const;
