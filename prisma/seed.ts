@@ -13,6 +13,7 @@ import { deriveKeyFromSecret } from "../lib/security/keys";
 import { seal, unseal } from "../lib/security/sealed";
 import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
+import { seedDemoCarteScolaire } from "./seed-school";
 
 const news = [
   {
@@ -26,7 +27,7 @@ const news = [
     slug: "carte-scolaire",
     title: "Carte scolaire",
     summary: "Pour connaître les écoles dont vous dépendez, précisez votre adresse sur la carte scolaire.",
-    body: "Pour connaître les écoles dont vous dépendez, consultez la carte scolaire et précisez votre adresse. Le service Enfance – Éducation répond à vos questions.",
+    body: "Pour connaître les écoles dont vous dépendez, ouvrez la page « Carte scolaire » (menu Services, ou /carte-scolaire) et tapez votre adresse : l'école maternelle et l'école élémentaire de votre secteur s'affichent avec leurs coordonnées.\n\nLes inscriptions scolaires pour la rentrée se font ensuite depuis votre Espace Famille, rubrique « Inscription scolaire ». Le service Enfance – Éducation répond à vos questions.",
     daysAgo: 10,
   },
   {
@@ -167,6 +168,7 @@ export default async function seed(
       if (existing) await prisma.publicDocument.update({ where: { id: existing.id }, data });
       else await prisma.publicDocument.create({ data });
     }
+    await seedDemoCarteScolaire(prisma);
     await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {
     await prisma.$disconnect();
