@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { parseAddress, streetKey } from "../streets";
 
 /**
@@ -38,8 +38,6 @@ export function AddressCombobox({ name, label, defaultValue = "", help, error }:
   }, [street, streets]);
   const expanded = open && options.length > 0;
 
-  useEffect(() => setActive(-1), [value]);
-
   const choose = (option: string) => {
     setValue(number === null ? option : `${number} ${option}`);
     setOpen(false);
@@ -68,6 +66,7 @@ export function AddressCombobox({ name, label, defaultValue = "", help, error }:
         onFocus={load}
         onChange={(event) => {
           setValue(event.target.value);
+          setActive(-1);
           setOpen(true);
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
