@@ -37,6 +37,17 @@ export interface TownConfig {
   };
   /** How long data is kept, in days (RGPD article 5.1.e). Read by the purge (lib/privacy/retention.ts) and the privacy page. */
   retention: RetentionPolicy;
+  /** School enrolment campaign (lib/school-enrolment): parents send requests between these dates (Europe/Paris days, inclusive). */
+  schoolEnrolment?: SchoolEnrolmentCampaign;
+}
+
+export interface SchoolEnrolmentCampaign {
+  /** First calendar year of the school year enrolled for: 2027 for 2027-2028. */
+  schoolYearStart: number;
+  /** "2026-12-01" */
+  opensOn: string;
+  /** "2027-03-31" */
+  closesOn: string;
 }
 
 export interface RetentionPolicy {

@@ -112,4 +112,6 @@ export const carbonBlanc: TownConfig = {
     // town, code civil art. 2224; archives publiques, code du patrimoine L212-2). Append-only in the database.
     auditLogDays: 365 * 5,
   },
+  // Inscriptions scolaires for the next school year (enrolment requests from /espace/inscription-scolaire).
+  schoolEnrolment: { schoolYearStart: 2027, opensOn: "2026-12-01", closesOn: "2027-03-31" },
 };
