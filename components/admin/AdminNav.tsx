@@ -5,6 +5,8 @@ const items: { href: string; label: string; role: StaffRole }[] = [
   { href: "/admin", label: "Accueil", role: "AGENT" },
   { href: "/admin/declarations", label: "Déclarations de famille", role: "AGENT" },
   { href: "/admin/familles", label: "Familles et Clé Enfance", role: "AGENT" },
+  { href: "/admin/inscriptions-scolaires", label: "Inscriptions scolaires", role: "AGENT" },
+  { href: "/admin/carte-scolaire", label: "Carte scolaire", role: "AGENT" },
   { href: "/admin/actualites", label: "Actualités", role: "AGENT" },
   { href: "/admin/documents", label: "Documents à télécharger", role: "AGENT" },
   { href: "/admin/commune", label: "Coordonnées et textes légaux", role: "ADMINISTRATOR" },
