@@ -76,6 +76,6 @@ export async function decideSchoolRequestAction(previous: AdminFormState, formDa
     const decision = String(formData.get("decision") ?? "");
     if (decision !== "grant-derogation" && decision !== "refuse-derogation" && decision !== "validate" && decision !== "refuse") throw new ExpectedError("Choisissez une décision.");
     await decideSchoolRequest(caller, { ...parsed.data, decision });
-    return { status: "done", message: "Décision enregistrée." };
+    redirect(`/admin/inscriptions-scolaires/${parsed.data.id}?fait=1`);
   });
 }

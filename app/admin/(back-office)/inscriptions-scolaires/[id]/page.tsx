@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Demande d'inscription scolaire" };
 const STATUS: Record<string, string> = { REQUESTED: "À examiner", VALIDATED: "Validée", REFUSED: "Refusée" };
 const label = (level: string) => (isLevel(level) ? LEVEL_LABELS[level] : level);
 
-export default async function SchoolRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SchoolRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ fait?: string }> }) {
+  const done = (await searchParams).fait === "1";
   const row = await getSchoolRequest(await staffCaller(), (await params).id);
   if (!row) notFound();
   const documents = (row.documents ?? {}) as Record<string, { reused?: boolean }>;
@@ -33,6 +34,11 @@ export default async function SchoolRequestPage({ params }: { params: Promise<{ 
         </Link>
       </p>
       <h1 className="page-title">Demande {row.reference}</h1>
+      {done ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          Décision enregistrée.
+        </p>
+      ) : null}
       <dl className="card grid gap-2 sm:grid-cols-[14rem_1fr]">
         <dt className="font-semibold">Enfant</dt>
         <dd>
