@@ -12,7 +12,7 @@ export type Budget =
   | { kind: "lighthouse"; path: string; category: "performance" | "accessibility" | "bestPractices"; min: number };
 
 const PHONE_PAGES = ["/", "/espace/declarer-ma-famille"];
-const JS_PAGES = ["/", "/creer-mon-espace", "/espace", "/espace/declarer-ma-famille", "/admin/connexion"];
+const JS_PAGES = ["/", "/carte-scolaire", "/creer-mon-espace", "/espace", "/espace/declarer-ma-famille", "/admin/connexion"];
 
 /**
  * Latencies at 10 clients: a town's portal on opening day of the holiday enrolments, on a small server.
@@ -21,10 +21,11 @@ const JS_PAGES = ["/", "/creer-mon-espace", "/espace", "/espace/declarer-ma-fami
  */
 export const BUDGETS: Budget[] = [
   { kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 },
+  { kind: "latency", scenario: "carte-scolaire", clients: 10, percentile: "p95", maxMs: 500 },
   { kind: "latency", scenario: "espace", clients: 10, percentile: "p95", maxMs: 800 },
   { kind: "latency", scenario: "wizard", clients: 10, percentile: "p95", maxMs: 1000 },
   { kind: "latency", scenario: "declaration", clients: 10, percentile: "p95", maxMs: 1500 },
-  ...(["home", "espace", "wizard", "declaration"] as const).map((scenario): Budget => ({ kind: "no-failures", scenario })),
+  ...(["home", "carte-scolaire", "espace", "wizard", "declaration"] as const).map((scenario): Budget => ({ kind: "no-failures", scenario })),
   ...JS_PAGES.map((path): Budget => ({ kind: "javascript", path, maxKiloBytes: 170 })),
   ...PHONE_PAGES.map((path): Budget => ({ kind: "lighthouse", path, category: "accessibility", min: 100 })),
   ...PHONE_PAGES.map((path): Budget => ({ kind: "lighthouse", path, category: "performance", min: 90 })),

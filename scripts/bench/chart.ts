@@ -88,7 +88,7 @@ export function renderChart(title: string, levels: number[], panels: ChartPanel[
   return parts.join("\n");
 }
 
-const COLORS: Record<string, string> = { ceiling: "#667085", home: "#1d4ed8", espace: "#15803d", wizard: "#b45309", declaration: "#b42318" };
+const COLORS: Record<string, string> = { ceiling: "#667085", home: "#1d4ed8", "carte-scolaire": "#6d28d9", espace: "#15803d", wizard: "#b45309", declaration: "#b42318" };
 
 /** The report's chart: requests per second and p95 latency per scenario. */
 export function benchChart(scenarios: ScenarioResult[], levels: number[]): string {

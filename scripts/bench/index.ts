@@ -185,6 +185,9 @@ async function main(): Promise<number> {
     scenarios.push(await loadScenario("ceiling", "Plafond : serveur Node.js nu", ceiling.baseUrl, { method: "GET", path: "/", expectStatus: 200 }));
     scenarios.push(await loadScenario("home", "Accueil public (/)", baseUrl, { method: "GET", path: "/", expectStatus: 200 }));
     scenarios.push(
+      await loadScenario("carte-scolaire", "Carte scolaire : écoles d'une adresse", baseUrl, { method: "GET", path: `/carte-scolaire/resultat?adresse=${encodeURIComponent("44 rue Jean-Jaurès")}`, expectStatus: 200 }),
+    );
+    scenarios.push(
       await loadScenario("espace", "Accueil du parent (/espace)", baseUrl, {
         method: "GET",
         path: "/espace",

@@ -89,6 +89,7 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "- **Plafond** : un `http.createServer` nu qui répond une copie fixe de la page d'accueil (même taille), mesuré avec les mêmes réglages.",
     "- **Accueil public** : `GET /`, sans session.",
+    "- **Carte scolaire** : `GET /carte-scolaire/resultat?adresse=44 rue Jean-Jaurès`, sans session (voie coupée en plages paires et impaires de la carte de démonstration).",
     "- **Accueil du parent** : `GET /espace`, chaque connexion étant un parent différent, connecté une fois par le formulaire de connexion (server action, comme un navigateur) ; chaque parent a un brouillon de déclaration.",
     "- **Assistant, étape Identité** : la server action de l'étape « Identité » de `/creer-mon-espace` appelée comme le fait le navigateur (`Next-Action`, corps `encodeReply` de React), chaque connexion avec son propre brouillon d'assistant ; la réponse contient la page de l'étape suivante.",
     "- **Envoi d'une déclaration** : la server action « Envoyer ma déclaration » ; chaque envoi n'a lieu qu'une fois par parent, donc chaque palier envoie un lot de parents distincts (brouillon complet : titulaire et un enfant, trois pièces PDF jointes par les services du portail) et mesure chaque envoi, accusé de réception par courriel compris.",
