@@ -80,3 +80,20 @@ describe("carte scolaire import", () => {
     expect(await prisma.school.count({ where: { code: "MAT-PARC" } })).toBe(1);
   });
 });
+
+describe("single-row edits", () => {
+  it("changes one sector row with the import's rules, and refuses a wrong one", async () => {
+    const { listSectorsForStaff, updateSector, updateSchool } = await import("@/lib/school-enrolment/carte-edit");
+    const row = (await listSectorsForStaff(agent)).find((sector) => sector.street === "Rue Victor-Hugo")!;
+    const values = { voie: "Rue Victor-Hugo", parite: "pair", numero_debut: "", numero_fin: "", maternelle: "MAT-PARC", elementaire: "ELE-PASTEUR" };
+    await expect(updateSector({ kind: "parent", id: randomUUID() }, row.id, values)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateSector(agent, row.id, { ...values, maternelle: "ELE-JAURES" })).rejects.toMatchObject({ field: "maternelle" });
+    await expect(updateSector(agent, row.id, { ...values, numero_debut: "20", numero_fin: "4" })).rejects.toThrow(/dépasse le numéro de fin/);
+    await updateSector(agent, row.id, values);
+    expect(await lookupAddress("8 rue Victor Hugo")).toMatchObject({ kind: "found", maternelle: { code: "MAT-PARC" } });
+    expect(await lookupAddress("9 rue Victor Hugo")).toEqual({ kind: "needs-number", street: "Rue Victor-Hugo" });
+    await updateSchool(agent, "MAT-PARC", { nom: "École maternelle du Parc", type: "maternelle", adresse: "1 rue du Parc, 33560 Carbon-Blanc", telephone: "05 36 49 10 99", courriel: "", directeur: "", capacite: "PS=30,MS=28,GS=28" });
+    expect(await prisma.school.findUnique({ where: { code: "MAT-PARC" } })).toMatchObject({ phone: "05 36 49 10 99", capacity: { PS: 30, MS: 28, GS: 28 } });
+    expect(await prisma.auditLog.count({ where: { actorId: agent!.id, action: { in: ["carte-scolaire.sector.updated", "carte-scolaire.school.updated"] } } })).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@ import type { AdminFormState } from "@/lib/admin/form-state";
 import { requireParent } from "@/lib/auth/session";
 import { staffCaller } from "@/lib/staff/session";
 import { applyCarteImport, previewCarteImport } from "./carte";
+import { updateSector } from "./carte-edit";
 import { decideSchoolRequest } from "./review";
 import { submitSchoolRequest } from "./requests";
 import { decisionSchema, REQUIRED_DOCUMENTS, schoolRequestSchema, type RequiredDocument } from "./schemas";
@@ -77,5 +78,15 @@ export async function decideSchoolRequestAction(previous: AdminFormState, formDa
     if (decision !== "grant-derogation" && decision !== "refuse-derogation" && decision !== "validate" && decision !== "refuse") throw new ExpectedError("Choisissez une décision.");
     await decideSchoolRequest(caller, { ...parsed.data, decision });
     redirect(`/admin/inscriptions-scolaires/${parsed.data.id}?fait=1`);
+  });
+}
+
+/** Staff: one sector row of the carte scolaire. */
+export async function updateSectorAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const caller = await staffCaller();
+  return runAdminAction(previous, formData, async () => {
+    const values = Object.fromEntries(["voie", "parite", "numero_debut", "numero_fin", "maternelle", "elementaire"].map((name) => [name, String(formData.get(name) ?? "")]));
+    await updateSector(caller, String(formData.get("id") ?? ""), values);
+    return { status: "done", message: "Ligne enregistrée." };
   });
 }
