@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from "./db/embedded.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
-import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/demo/accounts";
+import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/platform/demo/accounts";
 
 async function main() {
   loadDotEnv();
