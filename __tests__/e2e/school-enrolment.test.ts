@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn, unique } from "./support/journeys";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { applyCarteImport, lookupAddress, previewCarteImport } from "@/lib/school-enrolment/carte";
 import { DEMO_SCHOOLS_CSV, DEMO_SECTORS_CSV } from "@/lib/school-enrolment/demo-carte";
-import { ForbiddenError, type Caller } from "@/lib/staff/authorize";
+import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { testPrisma } from "./support/db";
 
 /**

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { db } from "@/lib/db";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { applyCarteImport, previewCarteImport } from "@/lib/school-enrolment/carte";
 import { certificateFor } from "@/lib/school-enrolment/certificate";
 import { DEMO_SCHOOLS_CSV, DEMO_SECTORS_CSV } from "@/lib/school-enrolment/demo-carte";
 import { schoolRequestPage, submitSchoolRequest } from "@/lib/school-enrolment/requests";
 import { decideSchoolRequest, enrolledChildren, headcounts } from "@/lib/school-enrolment/review";
 import { schoolRequestSchema } from "@/lib/school-enrolment/schemas";
-import { ForbiddenError, type Caller } from "@/lib/staff/authorize";
+import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { testPrisma } from "./support/db";
 
 /**

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ExpectedError, runAdminAction } from "@/lib/admin/run-action";
-import type { AdminFormState } from "@/lib/admin/form-state";
+import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
+import type { AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { requireParent } from "@/lib/auth/session";
 import { staffCaller } from "@/lib/staff/session";
 import { applyCarteImport, previewCarteImport } from "./carte";

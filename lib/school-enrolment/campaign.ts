@@ -1,5 +1,5 @@
 /** The enrolment campaign's window (town configuration). Pure. */
-import type { SchoolEnrolmentCampaign } from "@/lib/town/types";
+import type { SchoolEnrolmentCampaign } from "@/lib/platform/town/types";
 
 export type CampaignState = { kind: "open"; campaign: SchoolEnrolmentCampaign } | { kind: "not-yet"; campaign: SchoolEnrolmentCampaign } | { kind: "closed"; campaign: SchoolEnrolmentCampaign } | { kind: "none" };
 

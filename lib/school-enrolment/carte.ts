@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { parseSchoolsCsv, parseSectorsCsv, sectorKey, type CsvError, type SchoolRow, type SectorRow } from "./csv";
 import { diffCarte, diffSize, type CarteDiff } from "./diff";
 import { matchSector } from "./sectors";

@@ -1,9 +1,9 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { formatLongDate } from "@/lib/format";
-import { simplePdf } from "@/lib/pdf/simple-document";
-import { town } from "@/lib/town";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { formatLongDate } from "@/lib/platform/format";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
+import { town } from "@/lib/platform/town";
 import { isLevel, LEVEL_LABELS } from "./levels";
 
 /**

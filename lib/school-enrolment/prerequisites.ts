@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /**
  * The child-file contract's `validDocument` (issue #15), through a local adapter: until lib/child-file is in

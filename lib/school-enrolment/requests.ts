@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
 import { Prisma, type DocumentKind } from "@/lib/generated/prisma/client";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { campaignState } from "./campaign";
 import { lookupAddress, type SchoolContact } from "./carte";
 import { levelForBirthDate, levelKind, schoolYearLabel, type Level } from "./levels";

@@ -1,13 +1,13 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { deliverQueuedMailsSoon, queueMail } from "@/lib/mail/queue";
-import { schoolEnrolmentDecisionMail } from "@/lib/mail/templates";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
-import { town } from "@/lib/town";
+import { deliverQueuedMailsSoon, queueMail } from "@/lib/platform/mail/queue";
+import { schoolEnrolmentDecisionMail } from "@/lib/platform/mail/templates";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { town } from "@/lib/platform/town";
 import { isLevel, LEVEL_LABELS } from "./levels";
 
 /**

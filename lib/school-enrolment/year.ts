@@ -1,4 +1,4 @@
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { nextSchoolYearStart, schoolYearLabel } from "./levels";
 
 /** The school year staff work on: the campaign's, or next school year when no campaign is configured. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/platform/format";
 import { headcounts, listSchoolRequests } from "@/lib/school-enrolment";
 import { isLevel, LEVEL_LABELS, LEVELS } from "@/lib/school-enrolment/levels";
 import { campaignSchoolYear } from "@/lib/school-enrolment/year";

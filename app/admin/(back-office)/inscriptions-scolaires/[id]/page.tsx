@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, FormTextarea } from "@/components/admin/ActionForm";
-import { formatLongDate } from "@/lib/format";
+import { ActionForm, FormTextarea } from "@/components/forms/ActionForm";
+import { formatLongDate } from "@/lib/platform/format";
 import { getSchoolRequest } from "@/lib/school-enrolment";
 import { decideSchoolRequestAction } from "@/lib/school-enrolment/actions";
 import { isLevel, LEVEL_LABELS } from "@/lib/school-enrolment/levels";

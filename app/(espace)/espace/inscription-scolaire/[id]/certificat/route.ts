@@ -1,7 +1,7 @@
 import { currentParent } from "@/lib/auth/session";
 import { certificateFor } from "@/lib/school-enrolment";
-import { DOWNLOAD_CSP } from "@/lib/security/headers";
-import { contentDisposition } from "@/lib/storage/http";
+import { DOWNLOAD_CSP } from "@/lib/platform/security/headers";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /** The « certificat d'inscription » of a validated request: to its family only, never cached by a shared cache. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

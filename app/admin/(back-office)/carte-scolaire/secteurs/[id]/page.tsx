@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, FormSelect, FormText } from "@/components/admin/ActionForm";
+import { ActionForm, FormSelect, FormText } from "@/components/forms/ActionForm";
 import { updateSectorAction } from "@/lib/school-enrolment/actions";
 import { listSectorsForStaff } from "@/lib/school-enrolment/carte-edit";
 import { staffCaller } from "@/lib/staff/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/platform/format";
 import { enrolledChildren } from "@/lib/school-enrolment";
 import { isLevel, LEVEL_LABELS } from "@/lib/school-enrolment/levels";
 import { campaignSchoolYear } from "@/lib/school-enrolment/year";

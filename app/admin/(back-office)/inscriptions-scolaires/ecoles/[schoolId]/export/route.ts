@@ -1,4 +1,4 @@
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/platform/format";
 import { csvCell } from "@/lib/review/export";
 import { enrolledChildren } from "@/lib/school-enrolment";
 import { campaignSchoolYear } from "@/lib/school-enrolment/year";
