@@ -15,6 +15,7 @@ import { seal, unseal } from "../lib/platform/security/sealed";
 import { TOTP_SECRET_KEY_PURPOSE } from "../lib/auth/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
 import { seedDemoReservations } from "./seed-reservations";
+import { seedDemoCarteScolaire } from "./seed-school";
 
 const news = [
   {
@@ -28,7 +29,7 @@ const news = [
     slug: "carte-scolaire",
     title: "Carte scolaire",
     summary: "Pour connaître les écoles dont vous dépendez, précisez votre adresse sur la carte scolaire.",
-    body: "Pour connaître les écoles dont vous dépendez, consultez la carte scolaire et précisez votre adresse. Le service Enfance – Éducation répond à vos questions.",
+    body: "Pour connaître les écoles dont vous dépendez, ouvrez la page « Carte scolaire » (menu Services, ou /carte-scolaire) et tapez votre adresse : l'école maternelle et l'école élémentaire de votre secteur s'affichent avec leurs coordonnées.\n\nLes inscriptions scolaires pour la rentrée se font ensuite depuis votre Espace Famille, rubrique « Inscription scolaire ». Le service Enfance – Éducation répond à vos questions.",
     daysAgo: 10,
   },
   {
@@ -195,6 +196,7 @@ export default async function seed(
       if (existing) await prisma.publicDocument.update({ where: { id: existing.id }, data });
       else await prisma.publicDocument.create({ data });
     }
+    await seedDemoCarteScolaire(prisma);
     await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
     await seedDemoReservations(prisma, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {

@@ -50,6 +50,10 @@ export default async function HomePage() {
             <Link href="/documents-a-telecharger" className="link">
               mini-guide de l&apos;espace famille
             </Link>
+            , et trouver les écoles de votre adresse sur la{" "}
+            <Link href="/carte-scolaire" className="link">
+              carte scolaire
+            </Link>
             .
           </p>
         </section>

@@ -7,6 +7,8 @@ const items: { href: string; label: string; role: StaffRole }[] = [
   { href: "/admin/familles", label: "Familles et Clé Enfance", role: "AGENT" },
   { href: "/admin/enfants", label: "PAI et allergies", role: "AGENT" },
   { href: "/admin/reservations", label: "Inscriptions et réservations", role: "AGENT" },
+  { href: "/admin/inscriptions-scolaires", label: "Inscriptions scolaires", role: "AGENT" },
+  { href: "/admin/carte-scolaire", label: "Carte scolaire", role: "AGENT" },
   { href: "/admin/actualites", label: "Actualités", role: "AGENT" },
   { href: "/admin/documents", label: "Documents à télécharger", role: "AGENT" },
   { href: "/admin/commune", label: "Coordonnées et textes légaux", role: "ADMINISTRATOR" },

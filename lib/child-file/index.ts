@@ -10,3 +10,4 @@ export { healthFlags, pickupInfo, type HealthFlags, type PickupInfo } from "./fl
 export { authorizeHealthReader } from "./access";
 export { exportChildFiles, eraseChildFilesAtClosure, purgeChildFiles } from "./privacy";
 export { documentMetaFromForm, storageKindOptions } from "./storage";
+export { validUntilFor } from "./rules";

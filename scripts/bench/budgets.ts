@@ -19,7 +19,7 @@ export type Budget =
   /** p99 latency as a multiple of the floor's page p99, at the same number of clients. */
   | { kind: "p99-ratio"; scenario: ScenarioId; floor: FloorKind; clients: number; max: number };
 
-const PUBLIC_JS_PAGES = ["/", "/actualites"];
+const PUBLIC_JS_PAGES = ["/", "/actualites", "/carte-scolaire"];
 const FORM_JS_PAGES = ["/creer-mon-espace", "/espace/declarer-ma-famille"];
 
 /**

@@ -71,6 +71,8 @@ export const LOAD_SCENARIOS: LoadScenario[] = [
   publicPage("legal", "Mentions légales", "/mentions-legales"),
   publicPage("privacy", "Données personnelles", "/donnees-personnelles"),
   publicPage("accessibility", "Accessibilité", "/accessibilite"),
+  // A street of the demo carte scolaire split into even and odd ranges: the lookup reads the sectors per request.
+  publicPage("carte-scolaire", "Carte scolaire : écoles d'une adresse", `/carte-scolaire/resultat?adresse=${encodeURIComponent("44 rue Jean-Jaurès")}`),
   signedInPage("espace", "Accueil du parent", "/espace"),
   signedInPage("declaration-form", "Formulaire de déclaration", "/espace/declarer-ma-famille"),
   { id: "wizard", label: "Assistant : étape Identité (server action)", kind: "action", request: identityStepRequest },

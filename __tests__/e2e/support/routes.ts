@@ -64,6 +64,7 @@ const PUBLIC_PREFIXES = [
   "/donnees-personnelles",
   "/mentions-legales",
   "/services",
+  "/carte-scolaire",
   "/accessibilite",
   "/connexion",
   "/creer-mon-espace",

@@ -71,6 +71,17 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
           </div>
         ) : null}
       </section>
+      {family?.status === "ACTIVE" ? (
+        <section aria-labelledby="scolaire-titre" className="card">
+          <h2 id="scolaire-titre" className="section-title mb-3">
+            Inscription scolaire
+          </h2>
+          <p className="mb-4 text-sm">Inscrivez votre enfant à l&apos;école de votre secteur pour la prochaine rentrée, et téléchargez son certificat d&apos;inscription.</p>
+          <Link href="/espace/inscription-scolaire" className="btn-secondary">
+            Inscription scolaire
+          </Link>
+        </section>
+      ) : null}
       {!family ? (
         <section aria-labelledby="cle-titre" className="card">
           <h2 id="cle-titre" className="section-title mb-3">

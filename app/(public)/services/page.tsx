@@ -21,6 +21,18 @@ export default function ServicesPage() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="scolaire-titre" className="card mt-6">
+        <h2 id="scolaire-titre" className="mb-2 text-lg font-bold text-town">
+          Inscriptions scolaires
+        </h2>
+        <p className="mb-3 text-slate-800">
+          Les enfants qui entrent en petite section ou au CP, et ceux des familles qui arrivent dans la commune, sont inscrits à l&apos;école
+          de leur secteur depuis l&apos;Espace Famille. Trouvez d&apos;abord les écoles de votre adresse.
+        </p>
+        <Link href="/carte-scolaire" className="btn-secondary">
+          Consulter la carte scolaire
+        </Link>
+      </section>
       <p className="mt-6">
         <Link href="/creer-mon-espace" className="btn-accent">
           Créer mon espace

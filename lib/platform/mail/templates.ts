@@ -171,6 +171,32 @@ export function familyAccountLinkedMail(params: MailRecipient & { dossierNumber:
   });
 }
 
+/** School enrolment (lib/school-enrolment): validated (with the certificate to download) or refused. */
+export function schoolEnrolmentDecisionMail(
+  params: MailRecipient & { validated: boolean; childName: string; schoolName: string; level: string; schoolYear: string; reason?: string; link: string },
+  town: MailTown,
+): MailContent {
+  const child = singleLine(params.childName);
+  return compose(town, {
+    subject: params.validated ? `Inscription scolaire de ${child} validée – ${town.portalName}` : `Inscription scolaire de ${child} refusée – ${town.portalName}`,
+    title: params.validated ? "Inscription scolaire validée" : "Inscription scolaire refusée",
+    recipient: params,
+    blocks: params.validated
+      ? [
+          { kind: "paragraph", text: `L'inscription scolaire de ${child} pour l'année ${singleLine(params.schoolYear)} est validée.` },
+          { kind: "detail", label: "École", value: singleLine(params.schoolName) },
+          { kind: "detail", label: "Niveau", value: singleLine(params.level) },
+          { kind: "paragraph", text: "Téléchargez le certificat d'inscription depuis votre Espace Famille et présentez-le à la direction de l'école pour l'admission." },
+          { kind: "action", label: "Télécharger le certificat", url: checkedLink(params.link) },
+        ]
+      : [
+          { kind: "paragraph", text: `La demande d'inscription scolaire de ${child} pour l'année ${singleLine(params.schoolYear)} n'a pas pu être acceptée.` },
+          { kind: "quote", label: "Motif", text: params.reason ?? "" },
+          { kind: "action", label: "Voir ma demande", url: checkedLink(params.link) },
+        ],
+  });
+}
+
 export function accountClosedMail(
   params: MailRecipient & { keptFamily: boolean; keptDemarches: number; keptDocuments: number },
   town: MailTown,

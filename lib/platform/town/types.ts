@@ -37,6 +37,8 @@ export interface TownConfig {
   };
   /** How long data is kept, in days (RGPD article 5.1.e). Read by the purge (lib/privacy/retention.ts) and the privacy page. */
   retention: RetentionPolicy;
+  /** School enrolment campaign (lib/school-enrolment): parents send requests between these dates (Europe/Paris days, inclusive). */
+  schoolEnrolment?: SchoolEnrolmentCampaign;
   /** The child's file (fiche sanitaire et de liaison) and the documents families keep: lib/child-file. */
   childFile: ChildFileConfig;
 }
@@ -82,6 +84,15 @@ export interface ChildFileConfig {
   confirmationOpensMonth: number;
   /** The expiry reminder is sent this many days before a document's last valid day. */
   expiryReminderDays: number;
+}
+
+export interface SchoolEnrolmentCampaign {
+  /** First calendar year of the school year enrolled for: 2027 for 2027-2028. */
+  schoolYearStart: number;
+  /** "2026-12-01" */
+  opensOn: string;
+  /** "2027-03-31" */
+  closesOn: string;
 }
 
 export interface RetentionPolicy {

@@ -144,4 +144,6 @@ export const carbonBlanc: TownConfig = {
     confirmationOpensMonth: 7,
     expiryReminderDays: 30,
   },
+  // Inscriptions scolaires for the next school year (enrolment requests from /espace/inscription-scolaire).
+  schoolEnrolment: { schoolYearStart: 2027, opensOn: "2026-12-01", closesOn: "2027-03-31" },
 };

@@ -1,0 +1,22 @@
+/** The enrolment campaign's window (town configuration). Pure. */
+import type { SchoolEnrolmentCampaign } from "@/lib/platform/town/types";
+
+export type CampaignState = { kind: "open"; campaign: SchoolEnrolmentCampaign } | { kind: "not-yet"; campaign: SchoolEnrolmentCampaign } | { kind: "closed"; campaign: SchoolEnrolmentCampaign } | { kind: "none" };
+
+/** "2026-12-03": the calendar day in Paris, where the town's dates are meant. */
+export function parisDay(at: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(at);
+}
+
+export function campaignState(campaign: SchoolEnrolmentCampaign | undefined, at: Date): CampaignState {
+  if (!campaign) return { kind: "none" };
+  const day = parisDay(at);
+  if (day < campaign.opensOn) return { kind: "not-yet", campaign };
+  if (day > campaign.closesOn) return { kind: "closed", campaign };
+  return { kind: "open", campaign };
+}
+
+/** "1 décembre 2026" */
+export function frenchDay(isoDay: string): string {
+  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
+}
