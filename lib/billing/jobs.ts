@@ -8,7 +8,7 @@ import { sendDueReminders } from "./mails";
  */
 export const billingReminderJob = {
   name: "billing.due-reminders",
-  async handler(_payload: Record<string, never>, _ctx?: unknown): Promise<void> {
+  async handler(): Promise<void> {
     await sendDueReminders();
   },
 };
