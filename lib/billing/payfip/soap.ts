@@ -37,7 +37,7 @@ export function operationOf(xml: string): string | null {
 /** A functional error as PayFiP returns it: a SOAP fault whose detail holds FonctionnelleErreur{code, libelle}. */
 export function faultOf(xml: string): { code: string; label: string } | null {
   if (!/Fault>/.test(xml)) return null;
-  const detail = /FonctionnelleErreur>([\s\S]*?)<\/(?:[A-Za-z0-9_]+:)?FonctionnelleErreur>/.exec(xml)?.[1] ?? "";
+  const detail = /FonctionnelleErreur[^>]*>([\s\S]*?)<\/(?:[A-Za-z0-9_]+:)?FonctionnelleErreur>/.exec(xml)?.[1] ?? "";
   const fields = readFields(detail);
   return { code: fields.code ?? "ERREUR", label: fields.libelle ?? fields.descriptif ?? readFields(xml).faultstring ?? "" };
 }
