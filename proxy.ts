@@ -12,7 +12,7 @@ import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staf
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER });
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", franceConnectIssuer: env().FRANCECONNECT_ISSUER, paymentPage: env().PAYFIP_BASE_URL ?? "https://www.payfip.gouv.fr" });
   const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
   // A download keeps its sandbox: the proxy's header would otherwise replace the route handler's.
   const responseCsp = isSandboxedDownloadPath(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp;

@@ -132,3 +132,8 @@ export async function settleOnlinePayment(idOp: string, now = new Date()): Promi
   await applySettledPayment(payment.id, status, detail.resultrans, detail.numauto);
   return status;
 }
+
+export async function invoiceOfPayment(idOp: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(idOp)) return null;
+  return (await db().payment.findUnique({ where: { idOp }, select: { invoiceId: true } }))?.invoiceId ?? null;
+}

@@ -9,12 +9,14 @@ export interface CspOptions {
   dev: boolean;
   /** FranceConnect's issuer, when configured: its origin joins form-action. */
   franceConnectIssuer?: string;
+  /** PayFiP's address: "Payer en ligne" is a form answered with a redirect to PayFiP's payment page. */
+  paymentPage?: string;
 }
 
-export function contentSecurityPolicy({ nonce, dev, franceConnectIssuer }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, dev, franceConnectIssuer, paymentPage }: CspOptions): string {
   // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
   // sign-out forms are answered with a redirect to FranceConnect.
-  const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
+  const formAction = ["form-action 'self'", ...[franceConnectIssuer, paymentPage].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin)].join(" ");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
