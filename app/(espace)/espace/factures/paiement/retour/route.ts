@@ -7,11 +7,18 @@ import { invoiceOfPayment } from "@/lib/billing/online-payment";
  * the invoice page then says what happened (and checks the invoice is the parent's).
  */
 export async function GET(request: NextRequest): Promise<Response> {
-  const idOp = request.nextUrl.searchParams.get("idop") ?? "";
+  return back(request.nextUrl.searchParams.get("idop") ?? "");
+}
+
+/** PayFiP may also post the idop back in a form. */
+export async function POST(request: NextRequest): Promise<Response> {
+  const body = await request.text().catch(() => "");
+  return back(new URLSearchParams(body.slice(0, 2_000)).get("idop") ?? request.nextUrl.searchParams.get("idop") ?? "");
+}
+
+async function back(idOp: string): Promise<Response> {
   const status = await settleOnlinePayment(idOp);
   const invoiceId = status ? await invoiceOfPayment(idOp) : null;
   const target = invoiceId ? `/espace/factures/${invoiceId}?paiement=${status}` : "/espace/factures";
   return new NextResponse(null, { status: 303, headers: { location: target } });
 }
-
-export const POST = GET;
