@@ -53,7 +53,7 @@ export function strictTransportSecurity({ appUrl, production }: { appUrl: string
  */
 export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
-const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/];
+const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/, /^\/espace\/factures\/[^/]+\/pdf\/?$/, /^\/admin\/facturation\/quotients\/[^/]+\/attestation\/?$/];
 
 export function isSandboxedDownloadPath(pathname: string): boolean {
   return DOWNLOAD_PATHS.some((pattern) => pattern.test(pathname));

@@ -94,9 +94,17 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
             <span className="text-sm text-slate-600">: vos documents, à joindre à vos démarches.</span>
           </li>
           {family ? (
+            <li>
+              <Link href="/espace/factures" className="link">
+                Mes factures
+              </Link>{" "}
+              <span className="text-sm text-slate-600">: consulter, télécharger et payer en ligne ; mon quotient familial.</span>
+            </li>
+          ) : null}
+          {family ? (
             <li className="text-slate-700">
               Inscriptions et réservations aux services ({town().services.map((service) => service.code === "ALSH" ? "ALSH" : service.name.toLowerCase()).slice(0, 4).join(", ")}…),
-              inscriptions scolaires et paiement en ligne : bientôt disponibles sur ce portail.
+              inscriptions scolaires : bientôt disponibles sur ce portail.
             </li>
           ) : (
             <li className="text-slate-700">Les inscriptions aux services seront possibles une fois votre famille validée.</li>
