@@ -13,6 +13,7 @@ import { deriveKeyFromSecret } from "../lib/security/keys";
 import { seal, unseal } from "../lib/security/sealed";
 import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
+import { seedDemoBilling } from "./seed-billing";
 
 const news = [
   {
@@ -168,6 +169,7 @@ export default async function seed(
       else await prisma.publicDocument.create({ data });
     }
     await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
+    await seedDemoBilling(prisma, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {
     await prisma.$disconnect();
   }

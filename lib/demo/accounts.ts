@@ -35,3 +35,10 @@ export const demoAdmin = {
   /** Second factor (TOTP) of the demo, public like the password: `npm run totp -- <login>` prints the current code. */
   totpSecret: "ESPACEFAMILLEADMINDEMOTOTPSECRET",
 } as const;
+
+/** A parent of a validated family with invoices (billing demo: one to pay, one month in draft for staff). */
+export const demoParentWithInvoices = {
+  login: "claire.facture",
+  password: demoParent.password,
+  email: "claire.facture@example.org",
+} as const;

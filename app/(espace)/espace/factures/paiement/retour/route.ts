@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { currentParent } from "@/lib/auth/session";
 import { settleOnlinePayment } from "@/lib/billing";
 import { invoiceOfPayment } from "@/lib/billing/online-payment";
 
@@ -17,6 +18,8 @@ export async function POST(request: NextRequest): Promise<Response> {
 }
 
 async function back(idOp: string): Promise<Response> {
+  // The payer comes back in the browser that holds their session; anyone else learns nothing here.
+  if (!(await currentParent())) return new Response("Connectez-vous pour voir le résultat de votre paiement.", { status: 401 });
   const status = await settleOnlinePayment(idOp);
   const invoiceId = status ? await invoiceOfPayment(idOp) : null;
   const target = invoiceId ? `/espace/factures/${invoiceId}?paiement=${status}` : "/espace/factures";
