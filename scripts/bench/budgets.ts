@@ -22,9 +22,10 @@ const JS_PAGES = ["/", "/creer-mon-espace", "/espace", "/espace/declarer-ma-fami
 export const BUDGETS: Budget[] = [
   { kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 },
   { kind: "latency", scenario: "espace", clients: 10, percentile: "p95", maxMs: 800 },
+  { kind: "latency", scenario: "invoices", clients: 10, percentile: "p95", maxMs: 800 },
   { kind: "latency", scenario: "wizard", clients: 10, percentile: "p95", maxMs: 1000 },
   { kind: "latency", scenario: "declaration", clients: 10, percentile: "p95", maxMs: 1500 },
-  ...(["home", "espace", "wizard", "declaration"] as const).map((scenario): Budget => ({ kind: "no-failures", scenario })),
+  ...(["home", "espace", "invoices", "wizard", "declaration"] as const).map((scenario): Budget => ({ kind: "no-failures", scenario })),
   ...JS_PAGES.map((path): Budget => ({ kind: "javascript", path, maxKiloBytes: 170 })),
   ...PHONE_PAGES.map((path): Budget => ({ kind: "lighthouse", path, category: "accessibility", min: 100 })),
   ...PHONE_PAGES.map((path): Budget => ({ kind: "lighthouse", path, category: "performance", min: 90 })),

@@ -192,6 +192,17 @@ async function main(): Promise<number> {
         expectStatus: 200,
       }),
     );
+    // The invoices page of a family with invoices: the demo family FACTURE (its lines, its quotient familial).
+    const invoiceReaders = parents.slice(0, Math.max(...LEVELS));
+    await attachToDemoFamily(database.url, invoiceReaders.map((parent) => parent.id));
+    scenarios.push(
+      await loadScenario("invoices", "Mes factures (/espace/factures)", baseUrl, {
+        method: "GET",
+        path: "/espace/factures",
+        cookiePerConnection: invoiceReaders.map((parent) => parent.cookie),
+        expectStatus: 200,
+      }),
+    );
     scenarios.push(await loadScenario("wizard", "Assistant : étape Identité (server action)", baseUrl, identityRequest));
     scenarios.push(await sendDeclarations(baseUrl, parents.slice(0, sendings)));
 
@@ -257,3 +268,15 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Bench parents read the demo family's invoices (only the bench's own database is touched). */
+async function attachToDemoFamily(databaseUrl: string, accountIds: string[]): Promise<void> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE accounts SET "familyId" = (SELECT id FROM families WHERE "dossierNumber" = 'F-2026-DEMO02') WHERE id = ANY($1::uuid[])`, [accountIds]);
+  } finally {
+    await client.end();
+  }
+}

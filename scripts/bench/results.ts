@@ -2,7 +2,7 @@
 import type { JavaScriptWeight, LighthouseScores } from "./browser";
 import type { LoadMeasure } from "./stats";
 
-export type ScenarioId = "ceiling" | "home" | "espace" | "wizard" | "declaration";
+export type ScenarioId = "ceiling" | "home" | "espace" | "wizard" | "declaration" | "invoices";
 
 export interface ScenarioResult {
   id: ScenarioId;
