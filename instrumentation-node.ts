@@ -1,4 +1,4 @@
-import { env, EnvError } from "@/lib/env";
+import { env, EnvError } from "@/lib/platform/env";
 
 try {
   env();

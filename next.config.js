@@ -1,9 +1,9 @@
 // @ts-check
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
-const { STATIC_SECURITY_HEADERS } = require("./lib/security/static-headers.js");
+const { STATIC_SECURITY_HEADERS } = require("./lib/platform/security/static-headers.js");
 
-// Strict-Transport-Security depends on APP_URL at run time: proxy.ts sets it (lib/security/headers.ts).
+// Strict-Transport-Security depends on APP_URL at run time: proxy.ts sets it (lib/platform/security/headers.ts).
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { databaseIsAvailable } from "@/lib/db-health";
-import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/db-health/unavailable-page";
-import { env } from "@/lib/env";
-import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/security/headers";
+import { databaseIsAvailable } from "@/lib/platform/db/health";
+import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/platform/db/unavailable-page";
+import { env } from "@/lib/platform/env";
+import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
 
 /**
@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
   };
 
   // The database is out of reach: answer 503 with a French page at once rather than let every page fail on
-  // its first query (Next would render error.tsx with status 500). See lib/db-health for why it is done here.
+  // its first query (Next would render error.tsx with status 500). See lib/platform/db/health for why it is done here.
   const { pathname, search } = request.nextUrl;
   if (!(await databaseIsAvailable())) {
     return new NextResponse(serviceUnavailableHtml({ retryHref: pathname + search, nonce }), {

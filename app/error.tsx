@@ -5,7 +5,7 @@ import { ServiceUnavailableNotice } from "@/components/layout/ServiceUnavailable
 /**
  * Errors of every page outside the public layout (the parent's space, sign-in, /admin), including a layout
  * that cannot read the session because the database is down. Next renders it with status 500; while the
- * database stays unreachable, proxy.ts answers the following requests with a 503 page (lib/db-health).
+ * database stays unreachable, proxy.ts answers the following requests with a 503 page (lib/platform/db/health).
  */
 export default function RootError() {
   return (

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { inter } from "./fonts";
-import { town } from "@/lib/town";
+import { inter } from "@/components/layout/fonts";
+import { town } from "@/lib/platform/town";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

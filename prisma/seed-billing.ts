@@ -5,7 +5,7 @@
  * from this file's own fixture (demoMonthItems), through the same pricing as a real run.
  */
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { demoParentWithInvoices } from "../lib/demo/accounts";
+import { demoParentWithInvoices } from "../lib/platform/demo/accounts";
 import { priceMonth } from "../lib/billing/pricing";
 import { carbonBlancBilling } from "../lib/billing/tariffs/carbon-blanc";
 import type { BillableItem, BillableStateCode } from "../lib/billing/types";

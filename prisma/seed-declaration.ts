@@ -4,10 +4,10 @@
  * Idempotent: nothing is added when her account exists.
  */
 import { createHash } from "node:crypto";
-import { demoParentWithDeclaration as demoDeclarationParent } from "../lib/demo/accounts";
+import { demoParentWithDeclaration as demoDeclarationParent } from "../lib/platform/demo/accounts";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { simplePdf } from "../lib/pdf/simple-document";
-import type { FileStore } from "../lib/storage/types";
+import { simplePdf } from "../lib/platform/pdf/simple-document";
+import type { FileStore } from "../lib/platform/storage/types";
 
 
 const people = {

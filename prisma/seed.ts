@@ -4,14 +4,14 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { hashPassword } from "../lib/auth/password";
-import { demoAdmin, demoAgent, demoParent } from "../lib/demo/accounts";
-import { simplePdf } from "../lib/pdf/simple-document";
-import { carbonBlanc } from "../lib/town/towns/carbon-blanc";
-import { localFileStore } from "../lib/storage/local";
-import { deriveKeyFromSecret } from "../lib/security/keys";
-import { seal, unseal } from "../lib/security/sealed";
-import { TOTP_SECRET_KEY_PURPOSE } from "../lib/staff/totp-secret";
+import { hashPassword } from "../lib/platform/security/password";
+import { demoAdmin, demoAgent, demoParent } from "../lib/platform/demo/accounts";
+import { simplePdf } from "../lib/platform/pdf/simple-document";
+import { carbonBlanc } from "../lib/platform/town/towns/carbon-blanc";
+import { localFileStore } from "../lib/platform/storage/local";
+import { deriveKeyFromSecret } from "../lib/platform/security/keys";
+import { seal, unseal } from "../lib/platform/security/sealed";
+import { TOTP_SECRET_KEY_PURPOSE } from "../lib/auth/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
 import { seedDemoBilling } from "./seed-billing";
 

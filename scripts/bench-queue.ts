@@ -45,7 +45,7 @@ async function main() {
     await sql.query("VACUUM ANALYZE");
     console.log(`${volume} déclarations créées en ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    // Imported after DATABASE_URL is set: lib/db reads it once.
+    // Imported after DATABASE_URL is set: lib/platform/db reads it once.
     const { listQueue } = await import("../lib/review/queue");
     const { queueFiltersSchema } = await import("../lib/review/schemas");
     const { rows: staff } = await sql.query(`INSERT INTO staff_users (id, login, email, "displayName", "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'bench@example.org', 'Bench', 'x', 'AGENT', now()) RETURNING id`);
@@ -67,7 +67,7 @@ async function main() {
     };
 
     // The floor on this machine now: one trivial query through the same client (the load of the moment shows here).
-    const { db } = await import("../lib/db");
+    const { db } = await import("../lib/platform/db");
     const floor: number[] = [];
     for (let run = 0; run < 7; run += 1) {
       const start = performance.now();
@@ -93,7 +93,7 @@ async function main() {
     for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
   } finally {
     await sql.end();
-    const { db } = await import("../lib/db");
+    const { db } = await import("../lib/platform/db");
     await db().$disconnect();
     await database.drop();
   }

@@ -12,7 +12,7 @@ import { startApiParticulierStandin } from "./api-particulier-standin";
 import { startPayfipStandin } from "./payfip-standin";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
-import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration, demoParentWithInvoices } from "../lib/demo/accounts";
+import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration, demoParentWithInvoices } from "../lib/platform/demo/accounts";
 
 async function main() {
   loadDotEnv();

@@ -3,7 +3,7 @@
  * periods in the town configuration). Safe to run from cron: idempotent, and a run that finds nothing is fine.
  *   0 3 * * *  cd /srv/espace-famille && npm run purge >> /var/log/espace-famille-purge.log 2>&1
  */
-import { db } from "../lib/db";
+import { db } from "../lib/platform/db";
 import { describePurge, purge } from "../lib/privacy/retention";
 
 async function main(): Promise<number> {

@@ -2,8 +2,8 @@
  * `npm run totp -- agent.demo` (or admin.demo, or a base-32 secret): the current 6-digit code of a demo
  * staff account's second factor, for signing in without a phone in development. Demo secrets are public.
  */
-import { demoAdmin, demoAgent } from "../lib/demo/accounts";
-import { TOTP_PERIOD_SECONDS, totpCode } from "../lib/staff/totp";
+import { demoAdmin, demoAgent } from "../lib/platform/demo/accounts";
+import { TOTP_PERIOD_SECONDS, totpCode } from "../lib/auth/totp";
 
 const argument = process.argv[2] ?? demoAdmin.login;
 const known: Record<string, string> = { [demoAdmin.login]: demoAdmin.totpSecret, [demoAgent.login]: demoAgent.totpSecret };

@@ -13,7 +13,7 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** A challenge in the server's format (lib/security/altcha.ts), easy enough for a test. */
+/** A challenge in the server's format (lib/platform/security/altcha.ts), easy enough for a test. */
 function challenge(maxnumber = 300) {
   const salt = `${randomBytes(12).toString("hex")}?expires=${Math.floor(Date.now() / 1000) + 600}&`;
   const number = 1 + Math.floor(Math.random() * maxnumber);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { demoParent } from "@/lib/demo/accounts";
+import { demoParent } from "@/lib/platform/demo/accounts";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, linkFromOutbox, press, signIn, unique } from "./support/journeys";
 

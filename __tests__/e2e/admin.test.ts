@@ -154,7 +154,7 @@ describe("the administrator's day, second factor included", () => {
   });
 
   test("a PDF is uploaded (checked by its content, not its name), published, and offered on the public page", async () => {
-    const { simplePdf } = await import("@/lib/pdf/simple-document");
+    const { simplePdf } = await import("@/lib/platform/pdf/simple-document");
     const title = `Menu de la cantine ${id}`;
     await page.goto("/admin/documents/nouveau");
     await page.getByLabel(/Titre/).fill(title);

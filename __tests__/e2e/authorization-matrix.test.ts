@@ -1,12 +1,12 @@
 import { hash } from "@node-rs/argon2";
 import type { APIResponse, BrowserContext } from "playwright-core";
 import { createPublicDocument } from "@/lib/content/public-documents-admin";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
-import { createKnownFamily } from "@/lib/dossiers/service";
-import { simplePdf } from "@/lib/pdf/simple-document";
-import { newTotpSecret } from "@/lib/staff/totp";
-import { sealTotpSecret } from "@/lib/staff/totp-secret";
+import { createKnownFamily } from "@/lib/dossier/service";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
+import { newTotpSecret } from "@/lib/auth/totp";
+import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
 import { launchBrowser, newContext, type BrowserSession } from "./support/browser";
 import { signIn, unique } from "./support/journeys";

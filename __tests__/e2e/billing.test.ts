@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { demoParentWithInvoices } from "@/lib/demo/accounts";
+import { demoParentWithInvoices } from "@/lib/platform/demo/accounts";
 import { closeE2ePrisma, e2ePrisma } from "./support/accounts";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn } from "./support/journeys";

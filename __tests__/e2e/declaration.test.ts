@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/validation/date";
+import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/platform/validation/date";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, linkFromOutbox, signIn } from "./support/journeys";

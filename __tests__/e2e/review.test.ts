@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
-import { localFileStore } from "@/lib/storage/local";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { localFileStore } from "@/lib/platform/storage/local";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
 import { baseUrl, expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn } from "./support/journeys";

@@ -119,7 +119,7 @@ describe("a server killed in the middle of a sending", () => {
     expect(await submittedEvents(parent.demarcheId)).toBe(1);
     const demarche = await prisma.demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } });
     expect({ status: demarche.status, key: demarche.submissionKey }).toEqual({ status: "SUBMITTED", key });
-    // The acknowledgement is queued in the sending's transaction (lib/mail/queue.ts): whether the crash came
+    // The acknowledgement is queued in the sending's transaction (lib/platform/mail/queue.ts): whether the crash came
     // before or after the commit, exactly one, never lost and never twice.
     expect(typeof sentBeforeCrash).toBe("boolean");
     expect(await acknowledgements(parent.email)).toBe(1);

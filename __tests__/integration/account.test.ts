@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { consumeToken, hashToken, issueToken, peekToken } from "@/lib/account/tokens";
 import { loginTaken } from "@/lib/account/signup-steps";
-import { isThrottled, recordAttempt, THROTTLE } from "@/lib/auth/throttle";
+import { isThrottled, recordAttempt, THROTTLE } from "@/lib/platform/security/throttle";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { dashboardCounts } from "@/lib/admin/dashboard";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { listAuditEntries } from "@/lib/journal/queries";
 import { createNews, deleteNews, getNewsForStaff, listNewsForStaff, setNewsPublished, updateNews } from "@/lib/content/news-admin";
 import {
   createPublicDocument,
@@ -11,11 +11,11 @@ import {
   setPublicDocumentPublished,
   updatePublicDocument,
 } from "@/lib/content/public-documents-admin";
-import { childKeyLetter, createKnownFamily, getFamilyForStaff, issueFamilyChildKey, revokeFamilyChildKeys, searchFamilies } from "@/lib/dossiers/service";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { childKeyLetter, createKnownFamily, getFamilyForStaff, issueFamilyChildKey, revokeFamilyChildKeys, searchFamilies } from "@/lib/dossier/service";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { changeStaffRole, createStaff, getStaffForAdmin, listStaff, resetStaffPassword, resetStaffTotp, setStaffActive } from "@/lib/staff/accounts";
-import { ForbiddenError, type Caller } from "@/lib/staff/authorize";
-import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/town/settings";
+import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
+import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
 import { testPrisma } from "./support/db";
 
 /**

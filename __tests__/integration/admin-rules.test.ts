@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { db } from "@/lib/platform/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
 import { createPublicDocument } from "@/lib/content/public-documents-admin";
-import { childKeyLetter, createKnownFamily, issueFamilyChildKey } from "@/lib/dossiers/service";
-import { findActiveChildKey } from "@/lib/family/child-keys";
+import { childKeyLetter, createKnownFamily, issueFamilyChildKey } from "@/lib/dossier/service";
+import { findActiveChildKey } from "@/lib/dossier/child-keys";
 import { changeStaffRole, createStaff, setStaffActive } from "@/lib/staff/accounts";
-import { authorizeStaff, ForbiddenError } from "@/lib/staff/authorize";
-import { acceptTotpCode } from "@/lib/staff/sign-in";
-import { totpCode, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
-import { openTotpSecret, sealTotpSecret } from "@/lib/staff/totp-secret";
-import { townWithOverrides, updateTownContact } from "@/lib/town/settings";
-import { verifyPassword } from "@/lib/auth/password";
+import { authorizeStaff, ForbiddenError } from "@/lib/platform/security/authorize";
+import { acceptTotpCode } from "@/lib/auth/staff-sign-in";
+import { totpCode, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
+import { townWithOverrides, updateTownContact } from "@/lib/platform/town/settings";
+import { verifyPassword } from "@/lib/platform/security/password";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
-import { POW_MESSAGES, createPowChallenge, verifyPowSolution, type PowChallenge } from "@/lib/security/altcha";
+import { db } from "@/lib/platform/db";
+import { POW_MESSAGES, createPowChallenge, verifyPowSolution, type PowChallenge } from "@/lib/platform/security/altcha";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

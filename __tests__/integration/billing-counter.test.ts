@@ -3,8 +3,8 @@ import { issueCorrectiveInvoice, issueCreditNote, recordCounterPayment, recordRe
 import { getFamilyInvoice } from "@/lib/billing/invoices";
 import { regieJournalCsv } from "@/lib/billing/journal";
 import { invoicePdf } from "@/lib/billing/pdf";
-import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { PDFDocument } from "pdf-lib";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
 import { testPrisma } from "./support/db";

@@ -1,5 +1,5 @@
 import { computeDraft, publishRun, settleOnlinePayment, startOnlinePayment } from "@/lib/billing";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { POST as notification } from "@/app/api/paiement/payfip/notification/route";
 import { startPayfipStandin, type PayfipStandin } from "../../scripts/payfip-standin";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { computeDraft } from "@/lib/billing";
 import { answerRetrievedQuotient, quotientOverview, rejectAttestation, retrieveQuotientWithFranceConnect, validateAttestation } from "@/lib/billing/quotient";
-import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { startApiParticulierStandin, type ApiParticulierStandin } from "../../scripts/api-particulier-standin";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
 import { testPrisma } from "./support/db";

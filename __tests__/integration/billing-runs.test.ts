@@ -1,8 +1,8 @@
-import { ExpectedError } from "@/lib/admin/run-action";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
 import { computeDraft, correctDraftLine, publishRun } from "@/lib/billing";
 import { sendDueReminders } from "@/lib/billing/mails";
-import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/staff/authorize";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
 import { testPrisma } from "./support/db";
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { attachDocument, listAttachments } from "@/lib/declaration/attachments";
 import type { RawPerson } from "@/lib/declaration/schemas";
 import { DeclarationError, findDeclaration, openDeclaration, savePerson, submitDeclaration } from "@/lib/declaration/service";
 import { cleanFileName } from "@/lib/documents/rules";
 import { readOwnDocument, storeDocument } from "@/lib/documents/service";
-import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/validation/date";
+import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/platform/validation/date";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Refusals are logged in one line each, for operators; keep them out of the test output.
   jest.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(String(message)));
   fake = await startFakeFranceConnect({ clientId: CLIENT_ID });
-  // Read once, lazily, by lib/env: set before the first request.
+  // Read once, lazily, by lib/platform/env: set before the first request.
   Object.assign(process.env, {
     APP_URL: APP,
     AUTH_SECRET: "integration-secret-of-at-least-32-characters",
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.stop();
   await prisma.$disconnect();
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db");
   await db().$disconnect();
 });
 

@@ -14,9 +14,9 @@ import {
 } from "@/lib/account/actions";
 import { STEP_FIELDS } from "@/lib/account/signup-steps";
 import { signInParent } from "@/lib/auth/actions";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/security/password";
 import { publishNews, publishPublicDocument, removeNews, removePublicDocument, saveNews, savePublicDocument } from "@/lib/content/actions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import {
   attachFromStorageAction,
   cancelDeclarationAction,
@@ -30,11 +30,11 @@ import {
 import { representativeSchema } from "@/lib/declaration/schemas";
 import { deleteFromStorageAction, uploadToStorageAction } from "@/lib/documents/actions";
 import { storeDocument } from "@/lib/documents/service";
-import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossiers/actions";
-import { linkChildKeyAction } from "@/lib/family/actions";
+import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossier/actions";
+import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
 import { changeMyPassword, createStaffAccount, resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
 import { submitStaffCode, submitStaffNewPassword, submitStaffPassword } from "@/lib/staff/sign-in-actions";
-import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town/actions";
+import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
 import { expectFrenchMessage, hostileFile, hostileForm, hostileString, RUNS } from "../support/hostile";
 import { testPrisma } from "./support/db";
 import { actAs, form, outcomeOf, type Outcome } from "./support/request-scope";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { getOutboxMail, isOutboxViewerEnabled, listOutboxMails, mailer, sendMail } from "@/lib/mail";
-import { outboxMailer } from "@/lib/mail/outbox";
-import { activationMail } from "@/lib/mail/templates";
-import { carbonBlanc } from "@/lib/town/towns/carbon-blanc";
+import { db } from "@/lib/platform/db";
+import { getOutboxMail, isOutboxViewerEnabled, listOutboxMails, mailer, sendMail } from "@/lib/platform/mail";
+import { outboxMailer } from "@/lib/platform/mail/outbox";
+import { activationMail } from "@/lib/platform/mail/templates";
+import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { deliverQueuedMails, MAX_ATTEMPTS, queueMail } from "@/lib/mail/queue";
+import { db } from "@/lib/platform/db";
+import { deliverQueuedMails, MAX_ATTEMPTS, queueMail } from "@/lib/platform/mail/queue";
 import { testPrisma } from "./support/db";
 
 /**

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { loginTaken } from "@/lib/account/signup-steps";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/security/password";
 import { findLinkedAccount } from "@/lib/franceconnect/accounts";
 import { AccountNotActiveError, closeAccount, closedEmail, closurePasswordMatches, closurePreview, closureMethod, CLOSED_USAGE_NAME } from "@/lib/privacy/closure";
 import { closureSchema } from "@/lib/privacy/schemas";

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { auditExport, collectExport, exportZipStream } from "@/lib/privacy/export";
-import { fileStore } from "@/lib/storage";
+import { fileStore } from "@/lib/platform/storage";
 import { testPrisma } from "./support/db";
 import { createParent, createRichParent, pdfBytes } from "./support/privacy-fixtures";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { closeAccount } from "@/lib/privacy/closure";
 import { describePurge, purge, PURGE_CATEGORIES } from "@/lib/privacy/retention";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
 import { testPrisma } from "./support/db";
 import { createDemarche, createParent, fileExists, storeFile } from "./support/privacy-fixtures";
 

@@ -1,19 +1,19 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
 import { attachDocument } from "@/lib/declaration/attachments";
-import { lastStaffRequest } from "@/lib/declaration/history";
+import { lastStaffRequest } from "@/lib/review/history";
 import type { RawPerson } from "@/lib/declaration/schemas";
 import { savePerson, submitDeclaration } from "@/lib/declaration/service";
 import { storeDocument } from "@/lib/documents/service";
-import { createKnownFamily } from "@/lib/dossiers/service";
-import { familyOfAccount } from "@/lib/family/queries";
+import { createKnownFamily } from "@/lib/dossier/service";
+import { familyOfAccount } from "@/lib/dossier/queries";
 import { csvCell, EXPORT_COLUMNS, exportValidatedFamilies } from "@/lib/review/export";
 import { listQueue } from "@/lib/review/queue";
 import { correctionSchema, queueFiltersSchema, refusalSchema } from "@/lib/review/schemas";
 import { acceptDeclaration, declarationRemarkTargets, getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
-import { ForbiddenError, type Caller } from "@/lib/staff/authorize";
+import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { expectFrenchMessage, holdsForbidden, hostileForm, hostileString, RUNS } from "../support/hostile";
 import { testPrisma } from "./support/db";
 

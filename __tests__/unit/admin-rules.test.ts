@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { slugify } from "@/lib/content/schemas";
-import { formatDossierNumber, parseKnownFamily } from "@/lib/dossiers/schemas";
-import { seal, unseal } from "@/lib/security/sealed";
-import { roleAllows } from "@/lib/staff/roles";
-import { matchTotp, normalizeTotpCode, totpCode, totpStep } from "@/lib/staff/totp";
-import { formatSections, parseSections } from "@/lib/town/settings-schema";
+import { formatDossierNumber, parseKnownFamily } from "@/lib/dossier/schemas";
+import { seal, unseal } from "@/lib/platform/security/sealed";
+import { roleAllows } from "@/lib/platform/security/roles";
+import { matchTotp, normalizeTotpCode, totpCode, totpStep } from "@/lib/auth/totp";
+import { formatSections, parseSections } from "@/lib/platform/town/settings-schema";
 
 describe("TOTP (RFC 6238)", () => {
   // RFC 6238 appendix B, SHA-1 seed "12345678901234567890" in base 32, truncated to 6 digits.

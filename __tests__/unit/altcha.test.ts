@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { createChallenge } from "altcha-lib/v1";
-import { POW_MAX_NUMBER, POW_MESSAGES, POW_TTL_MS, checkPowSolution, createPowChallenge, type PowChallenge } from "@/lib/security/altcha";
-import { deriveKey } from "@/lib/security/keys";
+import { POW_MAX_NUMBER, POW_MESSAGES, POW_TTL_MS, checkPowSolution, createPowChallenge, type PowChallenge } from "@/lib/platform/security/altcha";
+import { deriveKey } from "@/lib/platform/security/keys";
 
 // env() is read lazily, at the first challenge; `npm test` sets its own random secret.
 process.env.AUTH_SECRET ??= "unit-test-secret-of-at-least-32-characters";

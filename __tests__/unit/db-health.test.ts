@@ -1,5 +1,5 @@
-import { databaseIsAvailable, isDatabaseUnavailableError, markDatabaseAvailable, markDatabaseUnavailable, registerDatabaseProbe } from "@/lib/db-health";
-import { serviceUnavailableHtml } from "@/lib/db-health/unavailable-page";
+import { databaseIsAvailable, isDatabaseUnavailableError, markDatabaseAvailable, markDatabaseUnavailable, registerDatabaseProbe } from "@/lib/platform/db/health";
+import { serviceUnavailableHtml } from "@/lib/platform/db/unavailable-page";
 
 /** Shapes of the errors Prisma 7 with @prisma/adapter-pg throws (names and fields as the client sets them). */
 const prismaError = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? "")), { name: "PrismaClientKnownRequestError", clientVersion: "7.10.0" }, fields);

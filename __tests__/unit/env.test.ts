@@ -1,4 +1,4 @@
-import { adapters, EnvError, parseEnv } from "@/lib/env";
+import { adapters, EnvError, parseEnv } from "@/lib/platform/env";
 
 describe("env", () => {
   test("an empty environment selects every local stand-in", () => {

@@ -1,5 +1,5 @@
-import { formatFileSize, formatLongDate, formatMediaType, formatShortDate } from "@/lib/format";
-import { contentDisposition } from "@/lib/storage/http";
+import { formatFileSize, formatLongDate, formatMediaType, formatShortDate } from "@/lib/platform/format";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 describe("formatting for French readers", () => {
   test("dates", () => {

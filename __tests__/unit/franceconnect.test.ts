@@ -1,4 +1,4 @@
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/platform/env";
 import { identityFromClaims, parseClaims, usableEmail } from "@/lib/franceconnect/claims";
 import { franceConnectSettings } from "@/lib/franceconnect/config";
 import { classifyFailure, failureMessages, FAILURE_REASONS, FranceConnectFailure, parseFailureReason } from "@/lib/franceconnect/failures";

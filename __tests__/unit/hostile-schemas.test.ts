@@ -3,11 +3,11 @@ import { addressSchema, authenticationSchema, contactSchema as signupContactSche
 import { newsSchema, publicDocumentSchema } from "@/lib/content/schemas";
 import { childSchema, contactSchema, representativeSchema } from "@/lib/declaration/schemas";
 import { cleanFileName } from "@/lib/documents/rules";
-import { parseKnownFamily } from "@/lib/dossiers/schemas";
+import { parseKnownFamily } from "@/lib/dossier/schemas";
 import { newStaffSchema } from "@/lib/staff/schemas";
-import { town } from "@/lib/town";
-import { legalTextsSchema, townContactSchema } from "@/lib/town/settings-schema";
-import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/validation/text";
+import { town } from "@/lib/platform/town";
+import { legalTextsSchema, townContactSchema } from "@/lib/platform/town/settings-schema";
+import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/platform/validation/text";
 import { expectFrenchMessage, holdsForbidden, hostileRecord, hostileString, RUNS } from "../support/hostile";
 
 /**

@@ -1,6 +1,6 @@
-import { parseEnv } from "@/lib/env";
-import { isOutboxViewerEnabled, mailer, sendMail } from "@/lib/mail";
-import { MailDeliveryError, resendMailer } from "@/lib/mail/resend";
+import { parseEnv } from "@/lib/platform/env";
+import { isOutboxViewerEnabled, mailer, sendMail } from "@/lib/platform/mail";
+import { MailDeliveryError, resendMailer } from "@/lib/platform/mail/resend";
 
 const secretLink = "https://espace-famille.example/activation?jeton=Zx9-single-use-token";
 const message = {

@@ -6,8 +6,8 @@ import {
   escapeHtml,
   passwordResetMail,
   type MailContent,
-} from "@/lib/mail/templates";
-import { carbonBlanc } from "@/lib/town/towns/carbon-blanc";
+} from "@/lib/platform/mail/templates";
+import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
 
 const maurice = { civility: "MONSIEUR", usageName: "Testo", firstNames: "Maurice" } as const;
 const link = "https://espace-famille.carbon-blanc.fr/activation?jeton=abc123_DEF-456";

@@ -1,8 +1,8 @@
 import { deflateSync } from "node:zlib";
 import fc from "fast-check";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
-import { inspectPdf } from "@/lib/documents/pdf-active-content";
-import { simplePdf } from "@/lib/pdf/simple-document";
+import { inspectPdf } from "@/lib/platform/pdf/active-content";
+import { simplePdf } from "@/lib/platform/pdf/simple-document";
 
 /** PDFs with active content (JavaScript, actions on opening, launch, embedded files) are refused, however hidden. */
 const latin1 = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));

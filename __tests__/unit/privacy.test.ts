@@ -1,8 +1,8 @@
-import { accountClosedMail } from "@/lib/mail/templates";
+import { accountClosedMail } from "@/lib/platform/mail/templates";
 import { exportReadme } from "@/lib/privacy/export-readme";
 import { closureSchema, CLOSURE_MESSAGES } from "@/lib/privacy/schemas";
 import { humanDuration, treatments } from "@/lib/privacy/treatments";
-import { carbonBlanc } from "@/lib/town/towns/carbon-blanc";
+import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
 
 describe("retention periods as the privacy page says them", () => {
   test.each([

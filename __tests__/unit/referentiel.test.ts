@@ -10,14 +10,14 @@ import {
   listDepartements,
   validateBirthPlace,
   type Commune,
-} from "@/lib/referentiel";
+} from "@/lib/platform/referentiel";
 import {
   FRANCE_COUNTRY_CODE,
   departementPrefix,
   isCommuneCode,
   isCountryCode,
   isDepartementCode,
-} from "@/lib/referentiel/codes";
+} from "@/lib/platform/referentiel/codes";
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 const find = (list: Commune[], code: string) => list.find((commune) => commune.code === code);

@@ -1,6 +1,6 @@
-import { contentSecurityPolicy, DOWNLOAD_CSP, HSTS_VALUE, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/security/headers";
-import { sessionCookieSettings } from "@/lib/security/cookies";
-import { STATIC_SECURITY_HEADERS } from "@/lib/security/static-headers";
+import { contentSecurityPolicy, DOWNLOAD_CSP, HSTS_VALUE, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
+import { sessionCookieSettings } from "@/lib/platform/security/cookies";
+import { STATIC_SECURITY_HEADERS } from "@/lib/platform/security/static-headers";
 
 /** The header builders proxy.ts and next.config.js use (the browser tests check them on real answers). */
 const directives = (csp: string) => new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));

@@ -1,4 +1,4 @@
-import { StorageError, uploadThingFileStore } from "@/lib/storage/uploadthing";
+import { StorageError, uploadThingFileStore } from "@/lib/platform/storage/uploadthing";
 
 const appId = "espacefamilletest";
 const apiKey = "sk_live_0123456789abcdef";

@@ -1,4 +1,4 @@
-import { carbonBlanc } from "@/lib/town/towns/carbon-blanc";
+import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
 
 /** WCAG relative luminance contrast, to keep a town's colours readable with white text (RGAA 3.2). */
 function contrast(hex: string, other = "#ffffff"): number {

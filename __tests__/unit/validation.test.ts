@@ -1,9 +1,9 @@
 import { authenticationSchema, contactSchema, identitySchema } from "@/lib/account/schemas";
 import { estimateStrength, followsPasswordRule, passwordRuleText } from "@/lib/account/password-rule";
-import { childKeyFromRandom, formatChildKey, normalizeChildKey } from "@/lib/family/child-key";
-import { ageOn, parseFrenchDate } from "@/lib/validation/date";
-import { formatPhone, normalizePhone } from "@/lib/validation/phone";
-import { carbonBlanc } from "@/lib/town/towns/carbon-blanc";
+import { childKeyFromRandom, formatChildKey, normalizeChildKey } from "@/lib/dossier/child-key";
+import { ageOn, parseFrenchDate } from "@/lib/platform/validation/date";
+import { formatPhone, normalizePhone } from "@/lib/platform/validation/phone";
+import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
 
 const rule = carbonBlanc.passwordRule;
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -1,4 +1,4 @@
-import { SignOutButton } from "@/components/auth/SignOutButton";
+import { SignOutButton } from "@/lib/auth/components/SignOutButton";
 import { PortalShell } from "@/components/layout/PortalShell";
 import { greeting, requireParent } from "@/lib/auth/session";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { SignInBox } from "@/components/auth/SignInBox";
-import { NewsList } from "@/components/content/NewsList";
+import { SignInBox } from "@/lib/auth/components/SignInBox";
+import { NewsList } from "@/lib/content/components/NewsList";
 import { listPublishedNews } from "@/lib/content/news";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export default async function HomePage() {
   const { welcome, name } = town();

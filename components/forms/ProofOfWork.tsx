@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 /**
  * The "Contrôle de sécurité" of a form: fetches a proof-of-work challenge, solves it in the background
  * and puts the base64 payload into the hidden input `name`, which the server action checks with
- * verifyPowSolution (lib/security/altcha.ts). No picture to decipher and no third-party service;
+ * verifyPowSolution (lib/platform/security/altcha.ts). No picture to decipher and no third-party service;
  * nothing for the parent to do unless the check fails ("Réessayer").
  * The error, when given, has the id `${name}-erreur`; `describedBy` adds ids to the fieldset's description.
  */

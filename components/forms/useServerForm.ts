@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path, type DefaultValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/platform/actions/form-state";
 
 /**
  * Forms posted to a server action: react-hook-form checks with the form's zod schema as the parent types,

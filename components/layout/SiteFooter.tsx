@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 /** The footer of the seed: "© Ville de Carbon-Blanc | Retour au site principal | Mentions légales et CGU | ...". */
 export function SiteFooter() {

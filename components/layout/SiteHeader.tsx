@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { MainNav, type NavItem } from "./MainNav";
 
 const publicNav: NavItem[] = [

@@ -2,12 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
-import { isHttpsApp } from "@/lib/security/cookies";
-import { verifyPowSolution } from "@/lib/security/altcha";
-import type { FormState } from "@/lib/validation/form-state";
-import { signValue } from "@/lib/security/signed-value";
-import { town } from "@/lib/town";
+import { env } from "@/lib/platform/env";
+import { isHttpsApp } from "@/lib/platform/security/cookies";
+import { verifyPowSolution } from "@/lib/platform/security/altcha";
+import type { FormState } from "@/lib/platform/actions/form-state";
+import { signValue } from "@/lib/platform/security/signed-value";
+import { town } from "@/lib/platform/town";
 import { franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
 import { openSessionAfterFranceConnectSignup } from "@/lib/franceconnect/signup";
 import { sendActivationLink, requestNewActivationLink } from "./activation";
@@ -100,7 +100,7 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
 export async function cancelSignup(): Promise<void> {
   const draft = await loadSignupDraft();
   if (draft?.data.photoKey) {
-    const { fileStore } = await import("@/lib/storage");
+    const { fileStore } = await import("@/lib/platform/storage");
     await fileStore().delete(draft.data.photoKey).catch(() => undefined);
   }
   const franceConnect = franceConnectOf(draft);

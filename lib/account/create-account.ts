@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { findActiveChildKey } from "@/lib/family/child-keys";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { findActiveChildKey } from "@/lib/dossier/child-keys";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { fileStore } from "@/lib/storage";
-import { townWithOverrides } from "@/lib/town/settings";
+import { fileStore } from "@/lib/platform/storage";
+import { townWithOverrides } from "@/lib/platform/town/settings";
 import type { SignupDraft } from "./draft";
 import { addressSchema, contactSchema, identitySchema, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
 import { franceConnectOf, lockedIdentity, loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";

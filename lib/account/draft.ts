@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { signValue, verifySignedValue } from "@/lib/security/signed-value";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SignupStepSlug } from "./schemas";
 

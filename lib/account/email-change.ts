@@ -1,10 +1,10 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { sendMail } from "@/lib/mail";
-import { emailChangeMail } from "@/lib/mail/templates";
-import { town } from "@/lib/town";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { sendMail } from "@/lib/platform/mail";
+import { emailChangeMail } from "@/lib/platform/mail/templates";
+import { town } from "@/lib/platform/town";
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
 
 /**

@@ -1,14 +1,14 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { clientIp } from "@/lib/auth/client-ip";
-import { hashPassword } from "@/lib/auth/password";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { sendMail } from "@/lib/mail";
-import { passwordResetMail } from "@/lib/mail/templates";
-import { town } from "@/lib/town";
-import { hasForbiddenCharacters } from "@/lib/validation/text";
+import { audit } from "@/lib/platform/audit";
+import { clientIp } from "@/lib/platform/security/client-ip";
+import { hashPassword } from "@/lib/platform/security/password";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { sendMail } from "@/lib/platform/mail";
+import { passwordResetMail } from "@/lib/platform/mail/templates";
+import { town } from "@/lib/platform/town";
+import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
 
 /**

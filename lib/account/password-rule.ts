@@ -1,4 +1,4 @@
-import type { TownConfig } from "@/lib/town/types";
+import type { TownConfig } from "@/lib/platform/town/types";
 
 export type PasswordRule = TownConfig["passwordRule"];
 

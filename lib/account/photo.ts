@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { sniffMediaType } from "@/lib/storage/sniff";
+import { sniffMediaType } from "@/lib/platform/storage/sniff";
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /** Name and email of an account just created, for the confirmation page (only while it waits for activation). */
 export async function findPendingAccountSummary(accountId: string) {

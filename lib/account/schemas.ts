@@ -3,13 +3,13 @@
  * (react-hook-form) and the server action, which validates again.
  */
 import { z } from "zod";
-import { normalizeChildKey } from "@/lib/family/child-key";
-import { frenchDate } from "@/lib/validation/date";
-import { emailField } from "@/lib/validation/email";
-import { requiredMessage } from "@/lib/validation/messages";
-import { evenWithOtherErrors } from "@/lib/validation/refine";
-import { phoneField } from "@/lib/validation/phone";
-import { optionalPersonName, optionalText, personName } from "@/lib/validation/text";
+import { normalizeChildKey } from "@/lib/dossier/child-key";
+import { frenchDate } from "@/lib/platform/validation/date";
+import { emailField } from "@/lib/platform/validation/email";
+import { requiredMessage } from "@/lib/platform/validation/messages";
+import { evenWithOtherErrors } from "@/lib/platform/validation/refine";
+import { phoneField } from "@/lib/platform/validation/phone";
+import { optionalPersonName, optionalText, personName } from "@/lib/platform/validation/text";
 import { followsPasswordRule, passwordRuleText, type PasswordRule } from "./password-rule";
 
 export const SIGNUP_STEPS = [

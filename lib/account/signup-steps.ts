@@ -1,16 +1,16 @@
 import "server-only";
 import type { z } from "zod";
-import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
-import { clientIp } from "@/lib/auth/client-ip";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
-import { findActiveChildKey } from "@/lib/family/child-keys";
+import { db } from "@/lib/platform/db";
+import { hashPassword } from "@/lib/platform/security/password";
+import { clientIp } from "@/lib/platform/security/client-ip";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { findActiveChildKey } from "@/lib/dossier/child-keys";
 import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
-import { validateBirthPlace } from "@/lib/referentiel";
-import { FRANCE_COUNTRY_CODE } from "@/lib/referentiel/codes";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
-import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/validation/text";
+import { validateBirthPlace } from "@/lib/platform/referentiel";
+import { FRANCE_COUNTRY_CODE } from "@/lib/platform/referentiel/codes";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
+import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/platform/validation/text";
 import type { SignupDraft, SignupDraftData } from "./draft";
 import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
 import { reencodePhoto } from "./photo";
@@ -49,7 +49,7 @@ export function readStepValues(step: SignupStepSlug, formData: FormData): RawVal
   return values;
 }
 
-/** Values kept as typed but not validated yet, without the characters no field accepts (see lib/validation/text.ts). */
+/** Values kept as typed but not validated yet, without the characters no field accepts (see lib/platform/validation/text.ts). */
 export function sanitizeDraftValues(values: RawValues): RawValues {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? stripForbiddenCharacters(value) : value]));
 }

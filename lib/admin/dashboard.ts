@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { QUEUE_TABS } from "@/lib/review/schemas";
-import { authorizeStaff, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, type Caller } from "@/lib/platform/security/authorize";
 
 
 export async function dashboardCounts(caller: Caller) {

@@ -1,13 +1,13 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
-import { sessionCookieSettings } from "@/lib/security/cookies";
+import { env } from "@/lib/platform/env";
+import { sessionCookieSettings } from "@/lib/platform/security/cookies";
 import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect/auth";
 import { recordCallbackFailure } from "@/lib/franceconnect/callback";
 import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";
-import { staffCredentialsProvider } from "@/lib/staff/auth-provider";
-import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/staff/roles";
+import { staffCredentialsProvider } from "@/lib/auth/staff-provider";
+import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/platform/security/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
 
 /**
@@ -53,7 +53,7 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  // HttpOnly, SameSite=Lax, and Secure when APP_URL is https (lib/security/cookies.ts).
+  // HttpOnly, SameSite=Lax, and Secure when APP_URL is https (lib/platform/security/cookies.ts).
   ...sessionCookieSettings(env().APP_URL),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/connexion", error: "/connexion" },

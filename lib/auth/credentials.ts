@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { wasClosed } from "@/lib/privacy/closure";
-import { clientIp } from "./client-ip";
-import { burnPasswordCheck, verifyPassword } from "./password";
-import { isThrottled, recordAttempt } from "./throttle";
-import { hasForbiddenCharacters } from "@/lib/validation/text";
+import { db } from "@/lib/platform/db";
+import { wasClosed } from "./closed-login";
+import { clientIp } from "@/lib/platform/security/client-ip";
+import { burnPasswordCheck, verifyPassword } from "@/lib/platform/security/password";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { auth } from "./config";
 
 export interface ParentAccount {

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
 import { requireParent } from "@/lib/auth/session";
 import { startOnlinePayment } from "./online-payment";
 

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { done, invalid, type AdminFormState } from "@/lib/admin/form-state";
-import { runAdminAction } from "@/lib/admin/run-action";
+import { done, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
+import { runAdminAction } from "@/lib/platform/actions/run-action";
 import { staffCaller } from "@/lib/staff/session";
 import { COUNTER_METHODS, issueCorrectiveInvoice, issueCreditNote, recordCounterPayment, recordRefund, type CounterMethod } from "./counter";
 import { parseEuros } from "./money";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { AttendanceStatus, BookingStatus } from "@/lib/generated/prisma/client";
 import { dateOf, dayString, monthBounds } from "./config";
 import type { Regie } from "./tariffs";

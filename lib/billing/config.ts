@@ -1,5 +1,5 @@
 import "server-only";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { billingConfigFor, type BillingConfig, type Regie } from "./tariffs";
 
 export function billingConfig(): BillingConfig {

@@ -1,8 +1,8 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { dateOf } from "./config";
 import { nextNumber } from "./runs";
 import { addPaid, OverpaymentError } from "./settlement";

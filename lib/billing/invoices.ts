@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /**
  * What a parent reads of their family's invoices: published ones only, and only their own family's (the

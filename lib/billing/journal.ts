@@ -1,9 +1,9 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { csvCell } from "@/lib/review/export";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { dateOf, regieOf } from "./config";
 import { PAYMENT_METHOD_LABELS, shortDay } from "./labels";
 

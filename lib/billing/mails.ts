@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { escapeHtml } from "@/lib/mail/templates";
-import { queueMail } from "@/lib/mail/queue";
-import { town } from "@/lib/town";
-import { formatLongDate } from "@/lib/format";
+import { escapeHtml } from "@/lib/platform/mail/templates";
+import { queueMail } from "@/lib/platform/mail/queue";
+import { town } from "@/lib/platform/town";
+import { formatLongDate } from "@/lib/platform/format";
 import { billingConfig, monthLabel } from "./config";
 import { familyEmails } from "./family-context";
 import { formatEuros } from "./money";

@@ -1,8 +1,8 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { billingConfig, monthLabel } from "./config";
 import { PayfipError, payfipObject, type PaymentDetail } from "./payfip/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 import { billingConfig, monthLabel } from "./config";
 import { linesByChild, remainingCents, type FamilyInvoice } from "./invoices";
 import { INVOICE_STATUS_LABELS, shortDay, weekdayDay } from "./labels";

@@ -1,9 +1,9 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { collectBillableItems } from "./collector";
 import { billingConfig, dateOf, monthBounds, MONTH_PATTERN, regieOf } from "./config";
 import { familyPricing } from "./family-context";

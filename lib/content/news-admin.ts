@@ -1,8 +1,8 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { slugify, type NewsInput } from "./schemas";
 
 /** The news editor of /admin/actualites: every change checks the caller and goes to the audit log. */

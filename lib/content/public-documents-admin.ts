@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
-import { db } from "@/lib/db";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
-import { fileStore } from "@/lib/storage";
-import { inspectPdf, pdfVerdictMessage } from "@/lib/documents/pdf-active-content";
+import { audit } from "@/lib/platform/audit";
+import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { fileStore } from "@/lib/platform/storage";
+import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
 import { cleanFileName } from "@/lib/documents/rules";
-import { sniffMediaType } from "@/lib/storage/sniff";
+import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { isUuid } from "./news-admin";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";
 

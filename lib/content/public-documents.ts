@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /** "Documents à télécharger": public forms and guides, in the order staff chose. */
 export async function listPublicDocuments() {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { invalidMessage, requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
+import { invalidMessage, requiredMessage, tooLongMessage } from "@/lib/platform/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/platform/validation/text";
 
 const text = (label: string, max: number, { multiline = false } = {}) =>
   z

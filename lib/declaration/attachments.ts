@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/documents/service";
 import { DOCUMENT_KINDS } from "./schemas";

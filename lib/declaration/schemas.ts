@@ -3,12 +3,12 @@
  * shared by the client forms and the server actions, with the seed's labels and messages.
  */
 import { z } from "zod";
-import { addDaysIso, ageOn, frenchDate, todayIso } from "@/lib/validation/date";
-import { emailField, optionalEmailField } from "@/lib/validation/email";
-import { requiredMessage } from "@/lib/validation/messages";
-import { evenWithOtherErrors, isIsoDate } from "@/lib/validation/refine";
-import { phoneField } from "@/lib/validation/phone";
-import { optionalText, personName, requiredText } from "@/lib/validation/text";
+import { addDaysIso, ageOn, frenchDate, todayIso } from "@/lib/platform/validation/date";
+import { emailField, optionalEmailField } from "@/lib/platform/validation/email";
+import { requiredMessage } from "@/lib/platform/validation/messages";
+import { evenWithOtherErrors, isIsoDate } from "@/lib/platform/validation/refine";
+import { phoneField } from "@/lib/platform/validation/phone";
+import { optionalText, personName, requiredText } from "@/lib/platform/validation/text";
 
 export const civilityOptions = [
   { value: "MONSIEUR", label: "Monsieur" },

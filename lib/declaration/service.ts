@@ -1,15 +1,15 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { CHILD_KEY_ALPHABET } from "@/lib/family/child-key";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { CROCKFORD_ALPHABET } from "@/lib/platform/format/crockford";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
-import { queueMail } from "@/lib/mail/queue";
-import { declarationReceivedMail } from "@/lib/mail/templates";
-import { town } from "@/lib/town";
-import { formatIsoAsFrench } from "@/lib/validation/date";
-import { formatPhone } from "@/lib/validation/phone";
+import { queueMail } from "@/lib/platform/mail/queue";
+import { declarationReceivedMail } from "@/lib/platform/mail/templates";
+import { town } from "@/lib/platform/town";
+import { formatIsoAsFrench } from "@/lib/platform/validation/date";
+import { formatPhone } from "@/lib/platform/validation/phone";
 import { emptyPeople, schemaFor, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
 import type { RawPerson } from "./schemas";
 
@@ -59,7 +59,7 @@ export async function findDeclaration(accountId: string): Promise<Declaration | 
 /** "D-2026-7K3M9Q": readable on the phone, no look-alike characters. */
 function newReference(): string {
   const bytes = randomBytes(6);
-  const body = [...bytes].map((byte) => CHILD_KEY_ALPHABET[byte % 32]).join("");
+  const body = [...bytes].map((byte) => CROCKFORD_ALPHABET[byte % 32]).join("");
   return `D-${new Date().getFullYear()}-${body}`;
 }
 
@@ -217,7 +217,7 @@ export async function submitDeclaration(accountId: string, submissionKey: string
       data: { demarcheId: declaration.id, type: resubmission ? "RESUBMITTED" : "SUBMITTED", fromStatus: declaration.status, toStatus: "SUBMITTED", accountId },
     });
     await audit({ actorType: "ACCOUNT", actorId: accountId, action: resubmission ? "declaration.resubmitted" : "declaration.submitted", targetType: "Demarche", targetId: declaration.id }, tx);
-    // The acknowledgement is queued with the sending: recorded together, or not at all (lib/mail/queue.ts).
+    // The acknowledgement is queued with the sending: recorded together, or not at all (lib/platform/mail/queue.ts).
     const parent = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true } });
     const content = declarationReceivedMail(
       { civility: parent.civility, usageName: parent.usageName, firstNames: parent.firstNames, reference: declaration.reference, link: `${env().APP_URL}/espace` },

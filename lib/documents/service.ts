@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { fileStore } from "@/lib/storage";
-import { sniffMediaType } from "@/lib/storage/sniff";
-import { inspectPdf, pdfVerdictMessage } from "./pdf-active-content";
+import { fileStore } from "@/lib/platform/storage";
+import { sniffMediaType } from "@/lib/platform/storage/sniff";
+import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
 import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */

@@ -1,6 +1,6 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { communeDepartement } from "@/lib/referentiel";
-import { FRANCE_COUNTRY_CODE, isCommuneCode, isCountryCode, normalizeCode } from "@/lib/referentiel/codes";
-import { formatIsoAsFrench, parseFrenchDate } from "@/lib/validation/date";
+import { communeDepartement } from "@/lib/platform/referentiel";
+import { FRANCE_COUNTRY_CODE, isCommuneCode, isCountryCode, normalizeCode } from "@/lib/platform/referentiel/codes";
+import { formatIsoAsFrench, parseFrenchDate } from "@/lib/platform/validation/date";
 
 /**
  * FranceConnect's identity claims (from the verified userinfo JWT) and what the account wizard makes of

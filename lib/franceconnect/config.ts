@@ -1,5 +1,5 @@
 import "server-only";
-import { env, type Env } from "@/lib/env";
+import { env, type Env } from "@/lib/platform/env";
 
 /**
  * FranceConnect v2 as a "fournisseur de service": everything that differs between the local stand-in,

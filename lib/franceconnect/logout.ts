@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
-import { env } from "@/lib/env";
-import { signValue, verifySignedValue } from "@/lib/security/signed-value";
+import { env } from "@/lib/platform/env";
+import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
 import { franceConnectSettings, POST_LOGOUT_PATH } from "./config";
 import { cachedEndSessionEndpoint, discover } from "./oidc";
 

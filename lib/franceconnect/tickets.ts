@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { signValue, verifySignedValue } from "@/lib/security/signed-value";
+import { env } from "@/lib/platform/env";
+import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
 import { CALLBACK_PATH } from "./config";
 
 /**

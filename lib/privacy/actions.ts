@@ -2,12 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientIp } from "@/lib/auth/client-ip";
+import { clientIp } from "@/lib/platform/security/client-ip";
 import { signOut } from "@/lib/auth/config";
 import { requireParent } from "@/lib/auth/session";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
 import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
-import type { FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/platform/actions/form-state";
 import { AccountNotActiveError, closeAccount, closureMethod, closurePasswordMatches, CLOSURE_THROTTLE_SCOPE } from "./closure";
 import { CLOSED_NOTICE_COOKIE } from "./notice";
 import { CLOSURE_MESSAGES, closureSchema } from "./schemas";

@@ -1,14 +1,13 @@
 import "server-only";
-import { createHmac } from "node:crypto";
-import { audit } from "@/lib/audit";
-import { verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { verifyPassword } from "@/lib/platform/security/password";
+import { closedLoginHash } from "@/lib/auth/closed-login";
+import { db } from "@/lib/platform/db";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
-import { sendMail } from "@/lib/mail";
-import { accountClosedMail } from "@/lib/mail/templates";
-import { deriveKey } from "@/lib/security/keys";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
+import { sendMail } from "@/lib/platform/mail";
+import { accountClosedMail } from "@/lib/platform/mail/templates";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
 
 /**
  * Closing a parent's account (RGPD art. 17, within the town's legal duties).
@@ -27,10 +26,6 @@ export const DECIDED: DemarcheStatus[] = ["ACCEPTED", "REFUSED"];
 export const closedEmail = (accountId: string) => `compte-ferme-${accountId}@fermeture.invalid`;
 export const CLOSED_USAGE_NAME = "COMPTE FERMÉ";
 
-/** Keyed, so the list of closed identifiers cannot be rebuilt from a database dump by trying common names. */
-export function closedLoginHash(login: string): string {
-  return createHmac("sha256", deriveKey("closed-login")).update(login.trim().toLowerCase()).digest("hex");
-}
 
 /** A password account confirms with its password; a FranceConnect-only account (no password) types FERMER. */
 export async function closureMethod(accountId: string): Promise<"password" | "word"> {
@@ -152,12 +147,6 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
 
 export const CLOSURE_THROTTLE_SCOPE = "account-closure";
 
-/** Signing in with the identifier of an account closed within the retention period. */
-export async function wasClosed(login: string): Promise<boolean> {
-  const normalized = login.trim().toLowerCase();
-  if (!normalized) return false;
-  return (await db().account.count({ where: { status: "CLOSED", closedLoginHash: closedLoginHash(normalized) } })) > 0;
-}
 
 export interface ClosurePreview {
   method: "password" | "word";

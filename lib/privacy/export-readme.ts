@@ -1,4 +1,4 @@
-import type { TownConfig } from "@/lib/town/types";
+import type { TownConfig } from "@/lib/platform/town/types";
 
 /** Changes whenever a key of donnees.json changes meaning, so a program reading exports can tell. */
 export const EXPORT_FORMAT = "espace-famille/export-v1";

@@ -1,10 +1,10 @@
 import "server-only";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { cleanFileName } from "@/lib/documents/rules";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
 import { EXPORT_FORMAT, exportReadme } from "./export-readme";
 
 /**

@@ -1,14 +1,14 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { fileStore } from "@/lib/storage";
-import { town } from "@/lib/town";
-import type { RetentionPolicy } from "@/lib/town/types";
+import { fileStore } from "@/lib/platform/storage";
+import { town } from "@/lib/platform/town";
+import type { RetentionPolicy } from "@/lib/platform/town/types";
 
 /**
  * The retention purge (`npm run purge`, from cron): deletes what the portal no longer needs, with the
- * periods of the town configuration (lib/town/towns/<commune>.ts, `retention`). Every category is a
+ * periods of the town configuration (lib/platform/town/towns/<commune>.ts, `retention`). Every category is a
  * "count" and a "delete" over the same condition, so a dry run reports exactly what a real run removes.
  * Idempotent: a second run right after the first finds nothing.
  */

@@ -1,4 +1,4 @@
-import type { RetentionPolicy } from "@/lib/town/types";
+import type { RetentionPolicy } from "@/lib/platform/town/types";
 
 /** "183 jours" → "6 mois", "1825" → "5 ans": periods as people say them. */
 export function humanDuration(days: number): string {

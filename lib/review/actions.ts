@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { fieldErrorsOf, invalid, type AdminFormState } from "@/lib/admin/form-state";
-import { ExpectedError, runAdminAction } from "@/lib/admin/run-action";
+import { fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
+import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
 import { staffCaller } from "@/lib/staff/session";
 import { correctionSchema, refusalSchema, REMARK_ROWS, remarkKeyPattern, remarkText, versionSchema, type Remark } from "./schemas";
 import { acceptDeclaration, declarationRemarkTargets, refuseDeclaration, requestCorrection, takeDeclaration } from "./service";

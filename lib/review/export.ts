@@ -1,9 +1,9 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { qualityOptions, regimeOptions, relationshipOptions } from "@/lib/declaration/schemas";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
-import { formatPhone } from "@/lib/validation/phone";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { formatPhone } from "@/lib/platform/validation/phone";
 
 /**
  * CSV export of the validated families for the town's management software: one line per person,

@@ -1,9 +1,9 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { parisMidnight } from "@/lib/audit/queries";
-import { db } from "@/lib/db";
+import { audit } from "@/lib/platform/audit";
+import { parisMidnight } from "@/lib/journal/queries";
+import { db } from "@/lib/platform/db";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { QUEUE_PAGE_SIZE, QUEUE_TABS, type QueueFilters } from "./schemas";
 
 /**

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
-import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters, stripForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
+import { requiredMessage, tooLongMessage } from "@/lib/platform/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, stripForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/platform/validation/text";
 
 /** The queue's tabs, as staff name them, in the address as French slugs. */
 export const QUEUE_TABS = [

@@ -1,17 +1,17 @@
 import "server-only";
-import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { emptyPeople, type DeclarationPeople } from "@/lib/declaration/people";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
-import { deliverQueuedMailsSoon, queueMail } from "@/lib/mail/queue";
-import { decisionMail, type Decision } from "@/lib/mail/templates";
-import { fileStore } from "@/lib/storage";
-import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/staff/authorize";
-import { town } from "@/lib/town";
-import { writeFamilyDossier } from "./dossier";
+import { deliverQueuedMailsSoon, queueMail } from "@/lib/platform/mail/queue";
+import { decisionMail, type Decision } from "@/lib/platform/mail/templates";
+import { fileStore } from "@/lib/platform/storage";
+import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
+import { town } from "@/lib/platform/town";
+import { writeFamilyDossier } from "@/lib/dossier/write";
 import { presentPeople } from "./present";
 import { correctionText, type Remark } from "./schemas";
 
@@ -219,7 +219,7 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
 
 /**
  * The decision reaches the parent twice: on their home page and by mail, both written with the decision
- * (lib/mail/queue.ts delivers the mail after the commit, and retries it if the provider is down).
+ * (lib/platform/mail/queue.ts delivers the mail after the commit, and retries it if the provider is down).
  */
 async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });

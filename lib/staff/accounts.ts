@@ -1,11 +1,11 @@
 import "server-only";
-import { audit } from "@/lib/audit";
-import { assertStorableText, ExpectedError } from "@/lib/admin/run-action";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
-import { authorizeStaff, staffAudit, type Caller } from "./authorize";
+import { audit } from "@/lib/platform/audit";
+import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { hashPassword } from "@/lib/platform/security/password";
+import { db } from "@/lib/platform/db";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { generateInitialPassword } from "./passwords";
-import type { StaffRole } from "./roles";
+import type { StaffRole } from "@/lib/platform/security/roles";
 import type { NewStaffInput } from "./schemas";
 
 /**

@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** Staff sign-in pages: the only /admin addresses open without a staff session. */
 export function isStaffSignInPath(pathname: string): boolean {

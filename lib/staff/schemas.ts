@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { requiredMessage, tooLongMessage } from "@/lib/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/validation/text";
+import { requiredMessage, tooLongMessage } from "@/lib/platform/validation/messages";
+import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/platform/validation/text";
 
 export const STAFF_LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 

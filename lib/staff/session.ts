@@ -2,10 +2,10 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
-import { db } from "@/lib/db";
-import { roleAllows, type StaffRole } from "./roles";
-import { totpRequiredFor } from "./sign-in";
-import type { StaffActor } from "./authorize";
+import { db } from "@/lib/platform/db";
+import { roleAllows, type StaffRole } from "@/lib/platform/security/roles";
+import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
+import type { StaffActor } from "@/lib/platform/security/authorize";
 
 export interface StaffMember extends StaffActor {
   email: string;
@@ -47,7 +47,7 @@ export async function requireStaff({ role = "AGENT" }: { role?: StaffRole } = {}
   return staff;
 }
 
-/** The caller of back-office functions, from the session (see lib/staff/authorize.ts). */
+/** The caller of back-office functions, from the session (see lib/platform/security/authorize.ts). */
 export async function staffCaller(role: StaffRole = "AGENT") {
   const staff = await requireStaff({ role });
   return { kind: "staff" as const, id: staff.id };

@@ -2,13 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/platform/audit";
 import { signIn, signOut } from "@/lib/auth/config";
-import { hashPassword } from "@/lib/auth/password";
-import { StaffSignInError } from "./auth-provider";
+import { hashPassword } from "@/lib/platform/security/password";
+import { StaffSignInError } from "@/lib/auth/staff-provider";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";
-import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "./sign-in";
+import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth/staff-sign-in";
 
 export interface StaffSignInState {
   status: "idle" | "error";

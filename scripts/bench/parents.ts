@@ -77,11 +77,11 @@ export async function eachLimited<T, R>(items: readonly T[], parallel: number, t
  * the services read it on first use.
  */
 export async function createParentsWithDrafts(databaseUrl: string, count: number): Promise<{ id: string; login: string }[]> {
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/platform/security/password");
   const { savePerson } = await import("@/lib/declaration/service");
   const { attachDocument } = await import("@/lib/declaration/attachments");
   const { storeDocument } = await import("@/lib/documents/service");
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
   // One argon2id hash for all: hashing is what signing in costs, not what creating fixtures should.
   const passwordHash = await hashPassword(BENCH_PASSWORD);

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { demoAdmin, demoAgent, demoParent } from "@/lib/demo/accounts";
-import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
+import { demoAdmin, demoAgent, demoParent } from "@/lib/platform/demo/accounts";
+import { totpCode, totpStep, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 
 export const staffAccounts = { admin: demoAdmin, agent: demoAgent } as const;
 export { demoParent };

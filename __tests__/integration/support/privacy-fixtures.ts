@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { DemarcheStatus, DocumentKind, PrismaClient } from "@/lib/generated/prisma/client";
-import { fileStore } from "@/lib/storage";
+import { fileStore } from "@/lib/platform/storage";
 
 /**
  * A parent with everything the portal can hold about them, written straight to the test database:

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { activateAccount } from "@/lib/account/activation";
 import { formalName } from "@/lib/auth/session";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Activation de votre compte personnel" };
 

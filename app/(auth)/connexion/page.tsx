@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { FranceConnectSignIn } from "@/components/auth/FranceConnectSignIn";
-import { SignInForm } from "@/components/auth/SignInForm";
+import { FranceConnectSignIn } from "@/lib/franceconnect/components/FranceConnectSignIn";
+import { SignInForm } from "@/lib/auth/components/SignInForm";
 import { currentParent } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { SignupStepPage } from "@/components/signup/SignupStepPage";
+import { SignupStep } from "@/lib/account/components/SignupStep";
 
 export const metadata: Metadata = { title: "Création de mon compte personnel – Bienvenue" };
 
 export default function WelcomePage() {
-  return <SignupStepPage step="bienvenue" />;
+  return <SignupStep step="bienvenue" />;
 }

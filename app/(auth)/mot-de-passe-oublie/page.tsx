@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { IdentifierRequestForm } from "@/components/account/IdentifierRequestForm";
+import { IdentifierRequestForm } from "@/lib/account/components/IdentifierRequestForm";
 import { requestPasswordResetAction } from "@/lib/account/actions";
 
 export const metadata: Metadata = { title: "J'ai oublié mon mot de passe" };

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChildKeyForm } from "@/components/family/ChildKeyForm";
-import { DeclarationStatus } from "@/components/family/DeclarationStatus";
-import { FamilyOverview } from "@/components/family/FamilyOverview";
+import { ChildKeyForm } from "@/lib/dossier/components/ChildKeyForm";
+import { DeclarationStatus } from "@/lib/declaration/components/DeclarationStatus";
+import { FamilyOverview } from "@/lib/dossier/components/FamilyOverview";
 import { requireParent } from "@/lib/auth/session";
-import { lastStaffRequest } from "@/lib/declaration/history";
+import { lastStaffRequest } from "@/lib/review/history";
 import { findDeclaration } from "@/lib/declaration/service";
-import { familyOfAccount } from "@/lib/family/queries";
+import { familyOfAccount } from "@/lib/dossier/queries";
 import { latestNotifications } from "@/lib/notifications";
-import { formatLongDate } from "@/lib/format";
-import { town } from "@/lib/town";
+import { formatLongDate } from "@/lib/platform/format";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Mon accueil" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Déclaration d'accessibilité" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewsList } from "@/components/content/NewsList";
+import { NewsList } from "@/lib/content/components/NewsList";
 import { countPublishedNews, listPublishedNews } from "@/lib/content/news";
 
 export const metadata: Metadata = { title: "Actualités" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { townWithOverrides } from "@/lib/town/settings";
+import { townWithOverrides } from "@/lib/platform/town/settings";
 
 export const metadata: Metadata = { title: "Contacts" };
 

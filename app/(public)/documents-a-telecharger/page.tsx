@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listPublicDocuments } from "@/lib/content/public-documents";
-import { formatFileSize, formatMediaType } from "@/lib/format";
+import { formatFileSize, formatMediaType } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Documents à télécharger" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { LegalSections } from "@/components/content/LegalSections";
-import { townWithOverrides } from "@/lib/town/settings";
+import { LegalSections } from "@/lib/content/components/LegalSections";
+import { townWithOverrides } from "@/lib/platform/town/settings";
 
 export const metadata: Metadata = { title: "Mentions légales et CGU" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AdminFrame } from "@/components/admin/AdminFrame";
-import { AdminNav } from "@/components/admin/AdminNav";
-import { STAFF_ROLE_LABELS } from "@/lib/staff/roles";
+import { AdminFrame } from "@/components/layout/AdminFrame";
+import { AdminNav } from "@/components/layout/AdminNav";
+import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
 import { signOutStaff } from "@/lib/staff/sign-in-actions";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminFrame } from "@/components/admin/AdminFrame";
+import { AdminFrame } from "@/components/layout/AdminFrame";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PortalShell } from "@/components/layout/PortalShell";
-import { isOutboxViewerEnabled, listOutboxMails } from "@/lib/mail";
+import { isOutboxViewerEnabled, listOutboxMails } from "@/lib/platform/mail";
 
 export const metadata: Metadata = {
   title: "Boîte de réception locale (développement)",

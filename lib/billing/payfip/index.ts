@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { PayfipClient, type Saisie } from "./client";
 
 /** PayFiP for this configuration: the real service, or the local stand-in started by `npm run dev` and the tests. */

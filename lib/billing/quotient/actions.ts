@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { ExpectedError } from "@/lib/admin/run-action";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
 import { signIn } from "@/lib/auth/config";
 import { requireParent } from "@/lib/auth/session";
 import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";

@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { signValue, verifySignedValue } from "@/lib/security/signed-value";
+import { env } from "@/lib/platform/env";
+import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
 
 /**
  * The parent's consent to share their quotient familial, carried to FranceConnect's return by a short-lived

@@ -1,10 +1,10 @@
 import "server-only";
-import { ExpectedError } from "@/lib/admin/run-action";
-import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { audit } from "@/lib/platform/audit";
+import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
-import { env } from "@/lib/env";
-import { authorizeStaff, staffAudit, type Caller } from "@/lib/staff/authorize";
+import { env } from "@/lib/platform/env";
+import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { billingConfig, dateOf, dayString } from "../config";
 import { bracketFor, tariffAt } from "../pricing";
 import { ApiParticulierError, fetchQuotientFamilial } from "./api-particulier";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { IdentifierRequestForm } from "@/components/account/IdentifierRequestForm";
+import { IdentifierRequestForm } from "@/lib/account/components/IdentifierRequestForm";
 import { requestActivationLinkAction } from "@/lib/account/actions";
 
 export const metadata: Metadata = { title: "Recevoir un nouveau lien d'activation" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { SignupStepPage } from "@/components/signup/SignupStepPage";
+import { SignupStep } from "@/lib/account/components/SignupStep";
 import { SIGNUP_STEPS, type SignupStepSlug } from "@/lib/account/schemas";
 
 type Props = { params: Promise<{ etape: string }> };
@@ -12,10 +12,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: step ? `Création de mon compte personnel – ${step.title}` : "Page introuvable" };
 }
 
-export default async function SignupStep({ params }: Props) {
+export default async function SignupStepRoute({ params }: Props) {
   const { etape } = await params;
   if (etape === "bienvenue") redirect("/creer-mon-espace");
   const step = findStep(etape);
   if (!step) notFound();
-  return <SignupStepPage step={step.slug as SignupStepSlug} />;
+  return <SignupStep step={step.slug as SignupStepSlug} />;
 }

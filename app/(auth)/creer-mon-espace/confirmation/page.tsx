@@ -4,8 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { formalName } from "@/lib/auth/session";
 import { findPendingAccountSummary } from "@/lib/account/queries";
-import { verifySignedValue } from "@/lib/security/signed-value";
-import { town } from "@/lib/town";
+import { verifySignedValue } from "@/lib/platform/security/signed-value";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Confirmation de création de votre compte personnel" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewPasswordForm } from "@/components/account/NewPasswordForm";
+import { NewPasswordForm } from "@/lib/account/components/NewPasswordForm";
 import { passwordRuleText } from "@/lib/account/password-rule";
 import { peekToken } from "@/lib/account/tokens";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe" };
 

@@ -1,24 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AttachmentKind } from "@/components/declaration/Attachments";
-import { ChildForm } from "@/components/declaration/ChildForm";
-import { ContactForm } from "@/components/declaration/ContactForm";
-import { CancelDemarcheLink, DeclarationHeader } from "@/components/declaration/DeclarationHeader";
-import { PeoplePanel } from "@/components/declaration/PeoplePanel";
-import { RepresentativeForm } from "@/components/declaration/RepresentativeForm";
-import { SoloWarning } from "@/components/declaration/SoloWarning";
+import { AttachmentKind } from "@/lib/declaration/components/Attachments";
+import { ChildForm } from "@/lib/declaration/components/ChildForm";
+import { ContactForm } from "@/lib/declaration/components/ContactForm";
+import { CancelDemarcheLink, DeclarationHeader } from "@/lib/declaration/components/DeclarationHeader";
+import { PeoplePanel } from "@/lib/declaration/components/PeoplePanel";
+import { RepresentativeForm } from "@/lib/declaration/components/RepresentativeForm";
+import { SoloWarning } from "@/lib/declaration/components/SoloWarning";
 import { requireParent } from "@/lib/auth/session";
 import { goToSummaryAction, removePersonAction } from "@/lib/declaration/actions";
 import { listAttachments } from "@/lib/declaration/attachments";
-import { lastStaffRequestDetails } from "@/lib/declaration/history";
+import { lastStaffRequestDetails } from "@/lib/review/history";
 import { displayName, parsePersonRef, personRefParam, validatePeople } from "@/lib/declaration/people";
 import { childAgeWarning, DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { EDITABLE, holderFromAccount, openDeclaration } from "@/lib/declaration/service";
 import { listOwnDocuments } from "@/lib/documents/service";
-import { formatFileSize } from "@/lib/format";
-import { parseFrenchDate } from "@/lib/validation/date";
-import { town } from "@/lib/town";
+import { formatFileSize } from "@/lib/platform/format";
+import { parseFrenchDate } from "@/lib/platform/validation/date";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Déclarer ma famille – Ma demande" };
 

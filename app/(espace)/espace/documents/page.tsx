@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { StorageUploadForm } from "@/components/declaration/StorageUploadForm";
+import { StorageUploadForm } from "@/lib/declaration/components/StorageUploadForm";
 import { requireParent } from "@/lib/auth/session";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { listOwnDocuments } from "@/lib/documents/service";
-import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/format";
+import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Mon espace de stockage" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FranceConnectButton } from "@/components/auth/FranceConnectButton";
+import { FranceConnectButton } from "@/lib/franceconnect/components/FranceConnectButton";
 import { requireParent } from "@/lib/auth/session";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/platform/format";
 import { franceConnectStatus } from "@/lib/franceconnect/accounts";
 import { startFranceConnectLink, unlinkFranceConnectAction } from "@/lib/franceconnect/actions";
 import { isFranceConnectEnabled, MANAGE_PATH } from "@/lib/franceconnect/config";

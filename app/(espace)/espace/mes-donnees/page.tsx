@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CloseAccountForm } from "@/components/privacy/CloseAccountForm";
+import { CloseAccountForm } from "@/lib/privacy/components/CloseAccountForm";
 import { requireParent } from "@/lib/auth/session";
 import { closurePreview } from "@/lib/privacy/closure";
 import { humanDuration } from "@/lib/privacy/treatments";
-import { town } from "@/lib/town";
+import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Mes données personnelles" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublishedNews } from "@/lib/content/news";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/platform/format";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { getPublicDocument } from "@/lib/content/public-documents";
-import { fileStore } from "@/lib/storage";
-import { DOWNLOAD_CSP } from "@/lib/security/headers";
-import { contentDisposition } from "@/lib/storage/http";
+import { fileStore } from "@/lib/platform/storage";
+import { DOWNLOAD_CSP } from "@/lib/platform/security/headers";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /** Public forms and guides only: parents' documents are never served from here. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

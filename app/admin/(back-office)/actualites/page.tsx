@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Notice, PublicationBadge } from "@/components/admin/StatusBadge";
+import { Notice, PublicationBadge } from "@/components/layout/StatusBadge";
 import { listNewsForStaff } from "@/lib/content/news-admin";
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Actualités" };

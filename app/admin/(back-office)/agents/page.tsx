@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewStaffForm } from "@/components/admin/StaffAccountForms";
-import { formatShortDate } from "@/lib/format";
+import { NewStaffForm } from "@/lib/staff/components/StaffAccountForms";
+import { formatShortDate } from "@/lib/platform/format";
 import { createStaffAccount } from "@/lib/staff/actions";
 import { listStaff } from "@/lib/staff/accounts";
-import { STAFF_ROLE_LABELS } from "@/lib/staff/roles";
+import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Comptes agents" };

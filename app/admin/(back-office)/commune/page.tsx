@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { LegalTextsForm, TotpPolicyForm, TownContactForm } from "@/components/admin/TownSettingsForms";
+import { LegalTextsForm, TotpPolicyForm, TownContactForm } from "@/lib/town-settings/components/TownSettingsForms";
 import { requireStaff } from "@/lib/staff/session";
-import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town/actions";
-import { agentsNeedTotp, townWithOverrides } from "@/lib/town/settings";
-import { formatSections } from "@/lib/town/settings-schema";
+import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
+import { agentsNeedTotp, townWithOverrides } from "@/lib/platform/town/settings";
+import { formatSections } from "@/lib/platform/town/settings-schema";
 
 export const metadata: Metadata = { title: "Coordonnées et textes légaux" };
 

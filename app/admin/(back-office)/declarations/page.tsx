@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/platform/format";
 import { listQueue } from "@/lib/review/queue";
 import { queueFiltersSchema, SORTS, STATUS_LABELS, type QueueFilters } from "@/lib/review/schemas";
 import { staffCaller } from "@/lib/staff/session";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Notice, PublicationBadge } from "@/components/admin/StatusBadge";
+import { Notice, PublicationBadge } from "@/components/layout/StatusBadge";
 import { listPublicDocumentsForStaff } from "@/lib/content/public-documents-admin";
-import { formatFileSize } from "@/lib/format";
+import { formatFileSize } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Documents à télécharger" };

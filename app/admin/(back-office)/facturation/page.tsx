@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, FormSelect, FormText } from "@/components/admin/ActionForm";
+import { ActionForm, FormSelect, FormText } from "@/components/forms/ActionForm";
 import { computeDraftAction } from "@/lib/billing/admin-actions";
 import { billingConfig, monthLabel } from "@/lib/billing/config";
 import { searchInvoices } from "@/lib/billing/journal";

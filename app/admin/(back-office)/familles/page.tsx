@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchFamilies } from "@/lib/dossiers/service";
-import { formatShortDate } from "@/lib/format";
+import { searchFamilies } from "@/lib/dossier/service";
+import { formatShortDate } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Familles et Clé Enfance" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { auditFiltersSchema, listAuditEntries } from "@/lib/audit/queries";
+import { auditFiltersSchema, listAuditEntries } from "@/lib/journal/queries";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Journal d'audit" };

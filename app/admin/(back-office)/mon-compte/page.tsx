@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { MyPasswordForm } from "@/components/admin/StaffAccountForms";
+import { MyPasswordForm } from "@/lib/staff/components/StaffAccountForms";
 import { changeMyPassword } from "@/lib/staff/actions";
 import { STAFF_PASSWORD_RULE_TEXT } from "@/lib/staff/passwords";
-import { STAFF_ROLE_LABELS } from "@/lib/staff/roles";
+import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Mon compte" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { StaffPasswordForm } from "@/components/admin/StaffSignInForms";
+import { StaffPasswordForm } from "@/lib/staff/components/StaffSignInForms";
 import { currentStaff } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Connexion à l'espace agents" };

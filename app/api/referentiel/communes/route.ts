@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { departementName, listCommunes } from "@/lib/referentiel";
-import { isDepartementCode, normalizeCode } from "@/lib/referentiel/codes";
+import { departementName, listCommunes } from "@/lib/platform/referentiel";
+import { isDepartementCode, normalizeCode } from "@/lib/platform/referentiel/codes";
 
 /**
  * GET /api/referentiel/communes?departement=33: the communes of a département for the birth place

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { createPowChallenge } from "@/lib/security/altcha";
+import { createPowChallenge } from "@/lib/platform/security/altcha";
 
 /** A fresh proof-of-work challenge for the "Contrôle de sécurité" (components/forms/ProofOfWork.tsx). */
 export async function GET() {

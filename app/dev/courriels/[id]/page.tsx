@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PortalShell } from "@/components/layout/PortalShell";
-import { getOutboxMail, isOutboxViewerEnabled } from "@/lib/mail";
+import { getOutboxMail, isOutboxViewerEnabled } from "@/lib/platform/mail";
 
 export const metadata: Metadata = {
   title: "Courriel – Boîte de réception locale (développement)",

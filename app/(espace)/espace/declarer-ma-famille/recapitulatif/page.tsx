@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { DeclarationHeader } from "@/components/declaration/DeclarationHeader";
-import { PersonSummary } from "@/components/declaration/PersonSummary";
-import { SubmitDeclaration } from "@/components/declaration/SubmitDeclaration";
+import { DeclarationHeader } from "@/lib/declaration/components/DeclarationHeader";
+import { PersonSummary } from "@/lib/declaration/components/PersonSummary";
+import { SubmitDeclaration } from "@/lib/declaration/components/SubmitDeclaration";
 import { requireParent } from "@/lib/auth/session";
 import { listAttachments } from "@/lib/declaration/attachments";
 import { displayName, validatePeople } from "@/lib/declaration/people";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { EDITABLE, openDeclaration } from "@/lib/declaration/service";
-import { formatFileSize } from "@/lib/format";
+import { formatFileSize } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Déclarer ma famille – Récapitulatif" };
 

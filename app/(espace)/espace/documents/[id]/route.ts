@@ -1,7 +1,7 @@
 import { currentParent } from "@/lib/auth/session";
 import { readOwnDocument } from "@/lib/documents/service";
-import { DOWNLOAD_CSP } from "@/lib/security/headers";
-import { contentDisposition } from "@/lib/storage/http";
+import { DOWNLOAD_CSP } from "@/lib/platform/security/headers";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /**
  * A parent's own document, to its owner only, never cached by a shared cache. Served as a download

@@ -1,6 +1,6 @@
 import { currentParent } from "@/lib/auth/session";
 import { auditExport, collectExport, exportZipStream } from "@/lib/privacy/export";
-import { contentDisposition } from "@/lib/storage/http";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /**
  * "Télécharger mes données": the signed-in parent's own data, nobody else's (the account comes from the

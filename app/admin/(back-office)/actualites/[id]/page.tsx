@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { NewsFields } from "@/components/admin/NewsFields";
-import { Notice, PublicationBadge } from "@/components/admin/StatusBadge";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { NewsFields } from "@/lib/content/components/NewsFields";
+import { Notice, PublicationBadge } from "@/components/layout/StatusBadge";
 import { publishNews, removeNews, saveNews } from "@/lib/content/actions";
 import { getNewsForStaff } from "@/lib/content/news-admin";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Modifier une actualité" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, FormCheckbox } from "@/components/admin/ActionForm";
-import { NewsFields } from "@/components/admin/NewsFields";
+import { ActionForm, FormCheckbox } from "@/components/forms/ActionForm";
+import { NewsFields } from "@/lib/content/components/NewsFields";
 import { saveNews } from "@/lib/content/actions";
 import { requireStaff } from "@/lib/staff/session";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { RoleForm } from "@/components/admin/StaffAccountForms";
-import { formatLongDate } from "@/lib/format";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { RoleForm } from "@/lib/staff/components/StaffAccountForms";
+import { formatLongDate } from "@/lib/platform/format";
 import { resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
 import { getStaffForAdmin } from "@/lib/staff/accounts";
-import { STAFF_ROLE_LABELS } from "@/lib/staff/roles";
+import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Compte agent" };

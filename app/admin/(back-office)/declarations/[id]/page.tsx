@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, FormCheckbox, FormSelect, FormText, FormTextarea } from "@/components/admin/ActionForm";
-import { Notice } from "@/components/admin/StatusBadge";
-import { DeclarationHistory } from "@/components/review/DeclarationHistory";
-import { DocumentViewer } from "@/components/review/DocumentViewer";
-import { formatFileSize, formatLongDate } from "@/lib/format";
+import { ActionForm, FormCheckbox, FormSelect, FormText, FormTextarea } from "@/components/forms/ActionForm";
+import { Notice } from "@/components/layout/StatusBadge";
+import { DeclarationHistory } from "@/lib/review/components/DeclarationHistory";
+import { DocumentViewer } from "@/lib/review/components/DocumentViewer";
+import { formatFileSize, formatLongDate } from "@/lib/platform/format";
 import { acceptDeclarationAction, refuseDeclarationAction, requestCorrectionAction, takeDeclarationAction } from "@/lib/review/actions";
 import { REMARK_ROWS, STATUS_LABELS } from "@/lib/review/schemas";
 import { documentShortLabels, getDeclarationForStaff, remarkTargets } from "@/lib/review/service";
 import { staffCaller } from "@/lib/staff/session";
-import { formatPhone } from "@/lib/validation/phone";
+import { formatPhone } from "@/lib/platform/validation/phone";
 
 export const metadata: Metadata = { title: "Déclaration de famille" };
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { PublicDocumentFields } from "@/components/admin/PublicDocumentFields";
-import { Notice, PublicationBadge } from "@/components/admin/StatusBadge";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { PublicDocumentFields } from "@/lib/content/components/PublicDocumentFields";
+import { Notice, PublicationBadge } from "@/components/layout/StatusBadge";
 import { publishPublicDocument, removePublicDocument, savePublicDocument } from "@/lib/content/actions";
 import { getPublicDocumentForStaff } from "@/lib/content/public-documents-admin";
-import { formatFileSize } from "@/lib/format";
+import { formatFileSize } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Modifier un document" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, FormCheckbox } from "@/components/admin/ActionForm";
-import { PublicDocumentFields } from "@/components/admin/PublicDocumentFields";
+import { ActionForm, FormCheckbox } from "@/components/forms/ActionForm";
+import { PublicDocumentFields } from "@/lib/content/components/PublicDocumentFields";
 import { savePublicDocument } from "@/lib/content/actions";
 import { requireStaff } from "@/lib/staff/session";
 

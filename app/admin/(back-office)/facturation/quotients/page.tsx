@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm, FormSelect, FormText } from "@/components/admin/ActionForm";
+import { ActionForm, FormSelect, FormText } from "@/components/forms/ActionForm";
 import { quotientDecisionAction } from "@/lib/billing/admin-actions";
 import { listAttestationsToReview } from "@/lib/billing/quotient";
 import { shortDay } from "@/lib/billing/labels";

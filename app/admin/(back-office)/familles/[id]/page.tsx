@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { Notice } from "@/components/admin/StatusBadge";
-import { issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossiers/actions";
-import { getFamilyForStaff } from "@/lib/dossiers/service";
-import { formatLongDate, formatShortDate } from "@/lib/format";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { Notice } from "@/components/layout/StatusBadge";
+import { issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossier/actions";
+import { getFamilyForStaff } from "@/lib/dossier/service";
+import { formatLongDate, formatShortDate } from "@/lib/platform/format";
 import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Dossier famille" };

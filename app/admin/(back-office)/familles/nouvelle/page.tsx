@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { KnownFamilyFields } from "@/components/admin/KnownFamilyFields";
-import { createKnownFamilyAction } from "@/lib/dossiers/actions";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { KnownFamilyFields } from "@/lib/dossier/components/KnownFamilyFields";
+import { createKnownFamilyAction } from "@/lib/dossier/actions";
 import { requireStaff } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Nouvelle famille connue" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { StaffCodeForm } from "@/components/admin/StaffSignInForms";
-import { pendingFor } from "../step-guard";
+import { StaffCodeForm } from "@/lib/staff/components/StaffSignInForms";
+import { pendingFor } from "@/lib/staff/sign-in-step-guard";
 
 export const metadata: Metadata = { title: "Code de vérification – Espace agents" };
 

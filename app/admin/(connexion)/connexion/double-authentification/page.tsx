@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { StaffCodeForm } from "@/components/admin/StaffSignInForms";
-import { totpQrDataUrl } from "@/lib/staff/totp-qr";
-import { enrolmentSecret } from "@/lib/staff/sign-in";
-import { groupSecret } from "@/lib/staff/totp";
-import { pendingFor } from "../step-guard";
+import { StaffCodeForm } from "@/lib/staff/components/StaffSignInForms";
+import { totpQrDataUrl } from "@/lib/auth/totp-qr";
+import { enrolmentSecret } from "@/lib/auth/staff-sign-in";
+import { groupSecret } from "@/lib/auth/totp";
+import { pendingFor } from "@/lib/staff/sign-in-step-guard";
 
 export const metadata: Metadata = { title: "Activer la double authentification – Espace agents" };
 

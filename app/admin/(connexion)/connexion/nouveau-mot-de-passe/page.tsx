@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { StaffNewPasswordForm } from "@/components/admin/StaffSignInForms";
+import { StaffNewPasswordForm } from "@/lib/staff/components/StaffSignInForms";
 import { STAFF_PASSWORD_RULE_TEXT } from "@/lib/staff/passwords";
-import { pendingFor } from "../step-guard";
+import { pendingFor } from "@/lib/staff/sign-in-step-guard";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe – Espace agents" };
 

@@ -1,7 +1,7 @@
 import { currentParent } from "@/lib/auth/session";
 import { getFamilyInvoice } from "@/lib/billing/invoices";
 import { invoicePdf } from "@/lib/billing/pdf";
-import { contentDisposition } from "@/lib/storage/http";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /** The invoice's PDF, for the parents of its family only; never kept by a shared cache. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
 import { readPublicDocumentForStaff } from "@/lib/content/public-documents-admin";
 import { staffCaller } from "@/lib/staff/session";
-import { contentDisposition } from "@/lib/storage/http";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /** A document as staff check it, published or not: staff session required (proxy, here, and in the lib). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, FormCheckbox, FormText } from "@/components/admin/ActionForm";
-import { Notice } from "@/components/admin/StatusBadge";
+import { ActionForm, FormCheckbox, FormText } from "@/components/forms/ActionForm";
+import { Notice } from "@/components/layout/StatusBadge";
 import { correctLineAction, publishRunAction } from "@/lib/billing/admin-actions";
 import { monthLabel } from "@/lib/billing/config";
 import { shortDay, weekdayDay } from "@/lib/billing/labels";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, FormSelect, FormText } from "@/components/admin/ActionForm";
+import { ActionForm, FormSelect, FormText } from "@/components/forms/ActionForm";
 import { counterPaymentAction, creditNoteAction, refundAction } from "@/lib/billing/admin-actions";
 import { InvoiceLines } from "@/lib/billing/components/InvoiceLines";
 import { monthLabel } from "@/lib/billing/config";

@@ -1,8 +1,8 @@
-import { childKeyLetter } from "@/lib/dossiers/service";
-import { env } from "@/lib/env";
+import { childKeyLetter } from "@/lib/dossier/service";
+import { env } from "@/lib/platform/env";
 import { staffCaller } from "@/lib/staff/session";
-import { DOWNLOAD_CSP } from "@/lib/security/headers";
-import { contentDisposition } from "@/lib/storage/http";
+import { DOWNLOAD_CSP } from "@/lib/platform/security/headers";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /**
  * The Clé Enfance letter (PDF), posted from the screen that showed the key once. A route handler has no

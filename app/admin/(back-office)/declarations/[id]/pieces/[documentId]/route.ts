@@ -1,6 +1,6 @@
 import { readDeclarationDocument } from "@/lib/review/service";
 import { currentStaff } from "@/lib/staff/session";
-import { contentDisposition } from "@/lib/storage/http";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /**
  * A document sent with a declaration, for staff only (the proxy and this handler both check), shown

@@ -1,7 +1,7 @@
 import { attestationForStaff } from "@/lib/billing/quotient";
-import { DOWNLOAD_CSP } from "@/lib/security/headers";
+import { DOWNLOAD_CSP } from "@/lib/platform/security/headers";
 import { currentStaff } from "@/lib/staff/session";
-import { contentDisposition } from "@/lib/storage/http";
+import { contentDisposition } from "@/lib/platform/storage/http";
 
 /** The attestation a parent uploaded, for staff only, isolated like every download; each opening audited. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
