@@ -44,8 +44,10 @@ export async function startOnlinePayment(accountId: string, invoiceId: string, n
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const pending = await db().payment.findUnique({ where: { pendingInvoiceId: invoiceId } });
     if (pending) {
-      if (now.getTime() - pending.createdAt.getTime() < OPERATION_LIFETIME_MS && pending.idOp) {
-        return { redirectUrl: payfip().client.paymentPageUrl(pending.idOp), paymentId: pending.id, reused: true };
+      if (now.getTime() - pending.createdAt.getTime() < OPERATION_LIFETIME_MS) {
+        if (pending.idOp) return { redirectUrl: payfip().client.paymentPageUrl(pending.idOp), paymentId: pending.id, reused: true };
+        // Another request is asking PayFiP for this payment's idOp right now: never close it under its feet.
+        throw new ExpectedError("Un paiement est déjà en cours pour cette facture : terminez-le ou attendez quelques minutes.");
       }
       // Older than PayFiP keeps it (or its creation never finished): ask PayFiP, close it, then start again.
       const outcome = pending.idOp ? await settleOnlinePayment(pending.idOp, now) : await expirePayment(pending.id);
