@@ -1,4 +1,5 @@
 import { env, EnvError } from "@/lib/platform/env";
+import { appendPeerAddressToRequests } from "@/lib/platform/security/peer-address";
 
 try {
   env();
@@ -10,3 +11,6 @@ try {
   throw error;
 }
 
+
+// The socket's peer address ends X-Forwarded-For: the client address is read from the trusted hops only.
+appendPeerAddressToRequests();

@@ -76,14 +76,10 @@ function isFramedDocumentPath(pathname: string): boolean {
   return /^\/admin\/declarations\/[0-9a-f-]{36}\/pieces\/[0-9a-f-]{36}$/i.test(pathname);
 }
 
+/**
+ * Every page and route handler, prefetches included: a prefetch of /espace gets the same gate, CSP and French
+ * 503 as a navigation (skipping them for `next-router-prefetch` or `purpose: prefetch` left such responses bare).
+ */
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|towns/).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|towns/).*)"],
 };

@@ -1,6 +1,7 @@
 /**
  * Demo data, idempotent: running it twice leaves one copy of everything.
- * Refuses to run in production.
+ * Refuses to run in production, and on a database that holds real accounts and was never a demo database
+ * (`npm run dev` pointed at a production database would otherwise create admin.demo with its published password).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
@@ -78,15 +79,39 @@ async function seedDemoTotp(prisma: PrismaClient, authSecret: string | undefined
   }
 }
 
+export class RealDatabaseError extends Error {
+  override name = "RealDatabaseError";
+}
+
+/** Accounts exist, and the demo administrator does not: this is someone's real database. */
+async function holdsRealAccounts(prisma: PrismaClient): Promise<boolean> {
+  if (await prisma.staffUser.count({ where: { login: demoAdmin.login } })) return false;
+  const [staff, accounts] = await Promise.all([prisma.staffUser.count(), prisma.account.count()]);
+  return staff + accounts > 0;
+}
+
+/**
+ * `throwawayDatabase`: the test and benchmark runners' own databases, created for the run (other tests may have
+ * written accounts there first).
+ */
 export default async function seed(
   databaseUrl: string,
-  { fileStorageDir = ".data/files", authSecret = process.env.AUTH_SECRET }: { fileStorageDir?: string; authSecret?: string } = {},
+  {
+    fileStorageDir = ".data/files",
+    authSecret = process.env.AUTH_SECRET,
+    throwawayDatabase = false,
+  }: { fileStorageDir?: string; authSecret?: string; throwawayDatabase?: boolean } = {},
 ) {
   if (process.env.NODE_ENV === "production") {
     throw new Error("Les données de démonstration ne sont jamais chargées en production.");
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
   try {
+    if (!throwawayDatabase && (await holdsRealAccounts(prisma))) {
+      throw new RealDatabaseError(
+        "Cette base contient déjà des comptes et n'est pas une base de démonstration : les données de démonstration n'y sont pas chargées. Lancez le portail avec DEMO_DATA=false, ou utilisez une base de développement.",
+      );
+    }
     const now = new Date();
     await prisma.staffUser.upsert({
       where: { login: demoAdmin.login },

@@ -83,7 +83,7 @@ async function main(): Promise<number> {
 
 /** Demo data, `next start` on a free port (and the FranceConnect stand-in), the browser tests; then all of it stopped. */
 async function runBrowserTests(env: NodeJS.ProcessEnv, databaseUrl: string, storage: string): Promise<number> {
-  await seed(databaseUrl, { fileStorageDir: storage, authSecret: env.AUTH_SECRET });
+  await seed(databaseUrl, { fileStorageDir: storage, authSecret: env.AUTH_SECRET, throwawayDatabase: true });
   const stops: (() => unknown)[] = [];
   try {
     const port = await freePort();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { consumeToken, hashToken, issueToken, peekToken } from "@/lib/account/tokens";
 import { loginTaken } from "@/lib/account/signup-steps";
-import { isThrottled, recordAttempt, THROTTLE } from "@/lib/platform/security/throttle";
 import { testPrisma } from "./support/db";
 
 const prisma = testPrisma();
@@ -65,23 +64,3 @@ describe("identifiers", () => {
   });
 });
 
-describe("sign-in throttling, shared through the database", () => {
-  test("after too many failures an identifier is refused, per identifier and per address", async () => {
-    const identifier = `cible.${randomUUID().slice(0, 8)}`;
-    const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
-    for (let attempt = 0; attempt < THROTTLE.maxFailuresPerIdentifier - 1; attempt += 1) await recordAttempt("parent", identifier, ip, false);
-    await expect(isThrottled("parent", identifier, ip)).resolves.toBe(false);
-    await recordAttempt("parent", identifier, ip, false);
-    await expect(isThrottled("parent", identifier, ip)).resolves.toBe(true);
-    // Another identifier from another address is not affected.
-    await expect(isThrottled("parent", `autre.${randomUUID().slice(0, 8)}`, "203.0.113.9")).resolves.toBe(false);
-  });
-  test("a success resets the count for the identifier", async () => {
-    const identifier = `reussi.${randomUUID().slice(0, 8)}`;
-    const ip = "192.0.2.77";
-    for (let attempt = 0; attempt < THROTTLE.maxFailuresPerIdentifier - 1; attempt += 1) await recordAttempt("parent", identifier, ip, false);
-    await recordAttempt("parent", identifier, ip, true);
-    await recordAttempt("parent", identifier, ip, false);
-    await expect(isThrottled("parent", identifier, ip)).resolves.toBe(false);
-  });
-});

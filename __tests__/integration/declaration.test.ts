@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { attachDocument, listAttachments } from "@/lib/declaration/attachments";
 import type { RawPerson } from "@/lib/declaration/schemas";
 import { DeclarationError, findDeclaration, openDeclaration, savePerson, submitDeclaration } from "@/lib/declaration/service";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { readOwnDocument, storeDocument } from "@/lib/documents/service";
 import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/platform/validation/date";
 import { testPrisma } from "./support/db";

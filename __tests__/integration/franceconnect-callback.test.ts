@@ -280,7 +280,7 @@ describe("FranceConnect's answer", () => {
 
 describe("linking FranceConnect to an existing account", () => {
   async function parentSession(jar: Jar, accountId: string) {
-    jar.cookies.set(SESSION_COOKIE, await encode({ token: { sub: accountId, kind: "parent", sv: 0 }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE }));
+    jar.cookies.set(SESSION_COOKIE, await encode({ token: { sub: accountId, kind: "parent", sv: 0, authAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE }));
   }
   async function linkRequest(jar: Jar, accountId: string) {
     const { linkIntentCookie } = await import("@/lib/franceconnect/tickets");

@@ -82,6 +82,9 @@ async function arrange() {
   await prisma.account.update({ where: { id: closedEmpty.id }, data: { closedAt: outside(policy.closedAccountDays) } });
   await prisma.account.update({ where: { id: closedKeeping.id }, data: { closedAt: outside(policy.closedAccountDays) } });
   await prisma.account.update({ where: { id: closedRecently.id }, data: { closedAt: inside(policy.closedAccountDays) } });
+  // An account never activated, created long ago: deleted.
+  const neverActivated = await createParent(prisma);
+  await prisma.account.update({ where: { id: neverActivated.id }, data: { status: "PENDING_ACTIVATION", activatedAt: null, createdAt: outside(policy.unactivatedAccountDays) } });
 
   return {
     parent,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { addressSchema, authenticationSchema, contactSchema as signupContactSchema, identitySchema, welcomeSchema } from "@/lib/account/schemas";
 import { newsSchema, publicDocumentSchema } from "@/lib/content/schemas";
 import { childSchema, contactSchema, representativeSchema } from "@/lib/declaration/schemas";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { parseKnownFamily } from "@/lib/dossier/schemas";
 import { newStaffSchema } from "@/lib/staff/schemas";
 import { town } from "@/lib/platform/town";

@@ -1,10 +1,14 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { SignInBox } from "@/lib/auth/components/SignInBox";
+import { currentParent } from "@/lib/auth/session";
 import { NewsList } from "@/lib/content/components/NewsList";
 import { listPublishedNews } from "@/lib/content/news";
 import { town } from "@/lib/platform/town";
 
 export default async function HomePage() {
+  // A signed-in parent who opens the portal's address (or clicks the logo) goes to their home, not to a sign-in form.
+  if (await currentParent()) redirect("/espace");
   const { welcome, name } = town();
   const news = await listPublishedNews({ limit: 4 });
   return (

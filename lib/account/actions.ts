@@ -8,13 +8,13 @@ import { verifyPowSolution } from "@/lib/platform/security/altcha";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { signValue } from "@/lib/platform/security/signed-value";
 import { town } from "@/lib/platform/town";
-import { franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
-import { openSessionAfterFranceConnectSignup } from "@/lib/franceconnect/signup";
+import { franceConnectLogoutUrl } from "@/lib/franceconnect";
+import { openSessionAfterFranceConnectSignup } from "@/lib/auth";
 import { sendActivationLink, requestNewActivationLink } from "./activation";
 import { createAccountFromDraft } from "./create-account";
 import { deleteSignupDraft, loadOrCreateSignupDraft, loadSignupDraft, saveSignupDraft } from "./draft";
 import { sendEmailVerificationLink } from "./email-change";
-import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
+import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "@/lib/platform/security/password-strength";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { followsPasswordRule, passwordRuleText } from "./password-rule";
 import { LOGIN_PATTERN, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
@@ -45,10 +45,15 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
   const index = stepIndex(step);
 
   if (formData.get("intent") === "previous") {
-    // Kept without validation (the step is validated when the parent comes forward again): characters
-    // PostgreSQL refuses in JSON (NUL, half an emoji) are dropped so the draft can always be saved.
+    // Kept without validation, so nothing typed is lost: characters PostgreSQL refuses in JSON (NUL, half an
+    // emoji) are dropped so the draft can always be saved. A step whose values changed is no longer complete:
+    // it is validated again when the parent comes forward, never used as typed.
     const typed = sanitizeDraftValues(readStepValues(step, formData));
-    await saveSignupDraft(draft.id, { ...draft.data, values: { ...draft.data.values, [step]: { ...draft.data.values[step], ...typed } } });
+    const stored = draft.data.values[step] ?? {};
+    const merged = { ...stored, ...typed };
+    const changed = Object.keys(merged).some((name) => merged[name] !== stored[name]);
+    const completed = changed ? draft.data.completed.filter((slug) => slug !== step) : draft.data.completed;
+    await saveSignupDraft(draft.id, { ...draft.data, completed, values: { ...draft.data.values, [step]: merged } });
     redirect(stepPath(SIGNUP_STEPS[Math.max(0, index - 1)]!.slug));
   }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
 import { clientIp } from "@/lib/platform/security/client-ip";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { sendMail } from "@/lib/platform/mail";
@@ -61,8 +61,7 @@ export async function requestNewActivationLink(identifier: string): Promise<void
   // No identifier or address holds a control character: nothing to send (and PostgreSQL refuses NUL).
   if (!normalized || hasForbiddenCharacters(normalized)) return;
   const ip = await clientIp();
-  if (await isThrottled("activation-link", normalized, ip)) return;
-  await recordAttempt("activation-link", normalized, ip, false);
+  if ((await claimAttempt("activation-link", normalized, ip)).throttled) return;
   const accounts = await db().account.findMany({
     where: { status: "PENDING_ACTIVATION", OR: [{ login: normalized }, { email: normalized }] },
     select: { id: true },

@@ -2,12 +2,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { findActiveChildKey } from "@/lib/dossier/child-keys";
+import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, findActiveChildKey, useChildKey } from "@/lib/dossier";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
 import { townWithOverrides } from "@/lib/platform/town/settings";
 import type { SignupDraft } from "./draft";
-import { addressSchema, contactSchema, identitySchema, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
+import { addressSchema, contactSchema, identitySchema, LOGIN_PATTERN, SIGNUP_STEPS, type SignupStepSlug } from "./schemas";
 import { franceConnectOf, lockedIdentity, loginTaken, LOGIN_TAKEN_MESSAGE } from "./signup-steps";
 
 export type CreateAccountResult =
@@ -39,6 +39,10 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   const login = franceConnect ? null : String(data.values.authentification?.login ?? "");
   if (!franceConnect) {
     if (!login || !data.passwordHash) return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
+    // The identifier's format is checked again: a draft is never trusted.
+    if (!LOGIN_PATTERN.test(login)) {
+      return { ok: false, step: "authentification", field: "login", message: "Cet identifiant n'est pas valable : choisissez-en un autre." };
+    }
     if (await loginTaken(login)) return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
   } else if (await db().franceConnectIdentity.count({ where: { sub: franceConnect.sub } })) {
     return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
@@ -112,9 +116,7 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
       if (franceConnect) {
         await tx.franceConnectIdentity.create({ data: { sub: franceConnect.sub, accountId: created.id, lastLoginAt: now } });
       }
-      if (childKey) {
-        await tx.childKey.update({ where: { id: childKey.id }, data: { usedAt: now, usedByAccountId: created.id } });
-      }
+      if (childKey) await useChildKey(tx, childKey, created);
       await audit(
         { actorType: "ACCOUNT", actorId: created.id, action: "account.created", targetType: "Account", targetId: created.id, details: { franceConnect: fromFranceConnect, childKey: Boolean(childKey) } },
         tx,
@@ -123,6 +125,7 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
     });
     return { ok: true, accountId: account.id, needsActivation: !franceConnect, emailToVerify };
   } catch (error) {
+    if (error instanceof ChildKeyAlreadyUsedError) return { ok: false, step: "authentification", field: "childKey", message: CHILD_KEY_USED_MESSAGE };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       if (franceConnect) return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
       return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };

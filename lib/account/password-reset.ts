@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "@/lib/platform/audit";
 import { clientIp } from "@/lib/platform/security/client-ip";
 import { hashPassword } from "@/lib/platform/security/password";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { sendMail } from "@/lib/platform/mail";
@@ -20,8 +20,7 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
   // No identifier or address holds a control character: nothing to send (and PostgreSQL refuses NUL).
   if (!normalized || hasForbiddenCharacters(normalized)) return;
   const ip = await clientIp();
-  if (await isThrottled("password-reset", normalized, ip)) return;
-  await recordAttempt("password-reset", normalized, ip, false);
+  if ((await claimAttempt("password-reset", normalized, ip)).throttled) return;
   const accounts = await db().account.findMany({
     where: { status: { in: ["ACTIVE", "PENDING_ACTIVATION"] }, passwordHash: { not: null }, OR: [{ login: normalized }, { email: normalized }] },
     take: 3,

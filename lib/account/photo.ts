@@ -3,6 +3,8 @@ import sharp from "sharp";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** 24 megapixels: any phone's photo; a "decompression bomb" of 100 MP in a small file is refused before decoding. */
+export const PHOTO_MAX_PIXELS = 24_000_000;
 
 export type PhotoResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
@@ -18,7 +20,7 @@ export async function reencodePhoto(file: File): Promise<PhotoResult> {
   const type = sniffMediaType(bytes);
   if (!type || type === "application/pdf") return { ok: false, message: "La photo doit être une image JPEG, PNG ou WebP." };
   try {
-    const output = await sharp(bytes, { limitInputPixels: 40_000_000, failOn: "error" })
+    const output = await sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: "error" })
       .rotate()
       .resize(600, 600, { fit: "inside", withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })

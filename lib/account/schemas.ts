@@ -3,7 +3,7 @@
  * (react-hook-form) and the server action, which validates again.
  */
 import { z } from "zod";
-import { normalizeChildKey } from "@/lib/dossier/child-key";
+import { normalizeChildKey } from "@/lib/dossier/schemas";
 import { frenchDate } from "@/lib/platform/validation/date";
 import { emailField } from "@/lib/platform/validation/email";
 import { requiredMessage } from "@/lib/platform/validation/messages";

@@ -3,16 +3,16 @@ import type { z } from "zod";
 import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/platform/security/password";
 import { clientIp } from "@/lib/platform/security/client-ip";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
-import { findActiveChildKey } from "@/lib/dossier/child-keys";
-import type { FranceConnectDraft } from "@/lib/franceconnect/claims";
+import { claimAttempt } from "@/lib/platform/security/throttle";
+import { CHILD_KEY_USED_MESSAGE, childKeyWasUsed, findActiveChildKey } from "@/lib/dossier";
+import type { FranceConnectDraft } from "@/lib/franceconnect";
 import { validateBirthPlace } from "@/lib/platform/referentiel";
 import { FRANCE_COUNTRY_CODE } from "@/lib/platform/referentiel/codes";
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { hasForbiddenCharacters, stripForbiddenCharacters } from "@/lib/platform/validation/text";
 import type { SignupDraft, SignupDraftData } from "./draft";
-import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "./password-check";
+import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "@/lib/platform/security/password-strength";
 import { reencodePhoto } from "./photo";
 import {
   addressSchema,
@@ -123,7 +123,8 @@ export async function processStep(step: SignupStepSlug, formData: FormData, draf
       let photoKey = values.removePhoto ? undefined : data.photoKey;
       const photo = formData.get("photo");
       if (photo instanceof File && photo.size > 0 && !fieldErrors.photo) {
-        const result = await reencodePhoto(photo);
+        // Decoding an image is costly and needs no sign-in: bounded per address.
+        const result = (await costlyWorkAllowed("signup-photo")) ? await reencodePhoto(photo) : { ok: false as const, message: COSTLY_WORK_THROTTLED };
         if (!result.ok) fieldErrors.photo = result.message;
         else if (Object.keys(fieldErrors).length === 0) {
           photoKey = await fileStore().put({ bytes: result.bytes, mediaType: "image/jpeg", fileName: "photo.jpg" });
@@ -168,6 +169,8 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   if (parsed.success) {
     if (await loginTaken(parsed.data.login)) fieldErrors.login = LOGIN_TAKEN_MESSAGE;
+    // The strength check and the argon2 hash are costly and need no sign-in: bounded per address.
+    if (!keepPassword && !(await costlyWorkAllowed("signup-password"))) return { ok: false, fieldErrors: { password: COSTLY_WORK_THROTTLED } };
     if (!keepPassword) {
       const identity = data.values.identite ?? {};
       const context = [parsed.data.login, String(identity.usageName ?? ""), String(identity.firstNames ?? ""), String(data.values.contact?.email ?? "")];
@@ -183,6 +186,13 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   return { ok: true, data: complete(data, "authentification", { login: parsed.data.login, childKey: values.childKey ?? "" }, { passwordHash }) };
 }
 
+export const COSTLY_WORK_THROTTLED = "Trop d'envois depuis votre connexion. Pour la sécurité du portail, réessayez dans 15 minutes.";
+
+async function costlyWorkAllowed(scope: "signup-password" | "signup-photo"): Promise<boolean> {
+  const ip = await clientIp();
+  return !(await claimAttempt(scope, ip, ip)).throttled;
+}
+
 export const LOGIN_TAKEN_MESSAGE = "Cet identifiant est déjà utilisé : choisissez-en un autre.";
 
 export async function loginTaken(login: string): Promise<boolean> {
@@ -195,10 +205,10 @@ export async function loginTaken(login: string): Promise<boolean> {
 /** Wrong keys are throttled per address, so the key space cannot be searched by trial. */
 async function checkChildKey(canonicalKey: string): Promise<string | null> {
   const ip = await clientIp();
-  if (await isThrottled("child-key", ip, ip)) {
-    return "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.";
-  }
+  const attempt = await claimAttempt("child-key", ip, ip);
+  if (attempt.throttled) return "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.";
   const key = await findActiveChildKey(canonicalKey);
-  await recordAttempt("child-key", ip, ip, Boolean(key));
+  if (key) await attempt.succeed();
+  if (!key && (await childKeyWasUsed(canonicalKey))) return CHILD_KEY_USED_MESSAGE;
   return key ? null : "Cette clé enfance n'est pas reconnue : vérifiez-la ou passez simplement à l'étape suivante.";
 }

@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
+import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect";
 import { ParentSignInError, signIn, signOut } from "./config";
 import { safeReturnPath } from "./return-path";
 

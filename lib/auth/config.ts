@@ -3,17 +3,20 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/platform/env";
 import { sessionCookieSettings } from "@/lib/platform/security/cookies";
-import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect/auth";
-import { recordCallbackFailure } from "@/lib/franceconnect/callback";
-import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect/config";
+import { franceConnectProviders, franceConnectSignIn, franceConnectToken } from "@/lib/franceconnect";
+import { recordCallbackFailure } from "@/lib/franceconnect";
+import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect";
 import { staffCredentialsProvider } from "@/lib/auth/staff-provider";
-import { STAFF_SESSION_MAX_AGE_SECONDS, type StaffRole } from "@/lib/platform/security/roles";
+import type { StaffRole } from "@/lib/platform/security/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
+import { endSessions, PARENT_SESSION_MAX_AGE_SECONDS, sessionExpired, sessionStillOpen } from "./session-token";
 
 /**
  * Auth.js: JWT sessions in an HttpOnly cookie. The token carries who is signed in and the
  * account's session version; server code checks that version against the database
- * (lib/auth/session.ts), so a password change or a closed account ends the other sessions.
+ * (lib/auth/session.ts), so a password change or a closed account ends the other sessions; signing out bumps
+ * it too (events.signOut), so a copied cookie opens nothing afterwards. Every session has a hard maximum
+ * lifetime from its sign-in (lib/auth/session-token.ts), whatever the refreshes.
  */
 declare module "next-auth" {
   interface User {
@@ -24,7 +27,7 @@ declare module "next-auth" {
     franceConnectIdToken?: string;
   }
   interface Session {
-    user: { id: string; kind: "parent" | "staff"; role?: StaffRole; sessionVersion: number };
+    user: { id: string; kind: "parent" | "staff"; role?: StaffRole; sessionVersion: number; authAt: number };
   }
 }
 
@@ -32,8 +35,9 @@ declare module "@auth/core/jwt" {
   interface JWT {
     kind?: "parent" | "staff";
     sv?: number;
-    /** Staff only: the role when signing in (pages re-read it from the database) and when (unix seconds). */
+    /** Staff only: the role when signing in (pages re-read it from the database). */
     role?: StaffRole;
+    /** When the person signed in (unix seconds): the session ends at a fixed time after it. */
     authAt?: number;
     /** FranceConnect's id_token (id_token_hint of its logout). Server-side only: never copied into the session. */
     fcIdToken?: string;
@@ -48,7 +52,7 @@ export class ParentSignInError extends CredentialsSignin {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = PARENT_SESSION_MAX_AGE_SECONDS;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
@@ -64,6 +68,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // A failed FranceConnect return is shown to the person on its own page, with the reason.
       if (recordCallbackFailure(error)) return;
       console.error(error);
+    },
+  },
+  events: {
+    // "Se déconnecter" (parents and staff, by our actions or Auth.js's own route) ends the session server-side.
+    async signOut(message) {
+      if ("token" in message) await endSessions(message.token);
     },
   },
   providers: [
@@ -86,23 +96,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (account?.provider === FRANCECONNECT_PROVIDER_ID) return franceConnectSignIn(account, profile);
       return true;
     },
-    jwt({ token, user, account }) {
-      if (account?.provider === FRANCECONNECT_PROVIDER_ID) return franceConnectToken(token, account);
+    async jwt({ token, user, account }) {
+      const now = Math.floor(Date.now() / 1000);
+      if (account?.provider === FRANCECONNECT_PROVIDER_ID) {
+        const opened = franceConnectToken(token, account);
+        if (opened) opened.authAt = now;
+        return opened;
+      }
       if (user) {
         token.kind = user.kind;
         token.sv = user.sessionVersion;
+        token.authAt = now;
         if (user.franceConnectIdToken) token.fcIdToken = user.franceConnectIdToken;
-        if (user.kind === "staff") {
-          token.role = user.role;
-          token.authAt = Math.floor(Date.now() / 1000);
-        }
+        if (user.kind === "staff") token.role = user.role;
+      } else if (!(await sessionStillOpen(token))) {
+        // Signed out, password changed, account closed or deactivated: no refreshed cookie for this token.
+        return null;
       }
-      // Staff sessions are shorter: past 8 hours the cookie is dropped, whatever the refreshes.
-      if (token.kind === "staff" && (token.authAt ?? 0) + STAFF_SESSION_MAX_AGE_SECONDS < Date.now() / 1000) return null;
+      // Past its hard maximum (12 h for a parent, 8 h for staff) the cookie is dropped, whatever the refreshes.
+      if (sessionExpired(token)) return null;
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", role: token.role, sessionVersion: token.sv ?? 0 };
+      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", role: token.role, sessionVersion: token.sv ?? 0, authAt: token.authAt ?? 0 };
       return session;
     },
   },

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { wasClosed } from "./closed-login";
 import { clientIp } from "@/lib/platform/security/client-ip";
 import { burnPasswordCheck, verifyPassword } from "@/lib/platform/security/password";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { claimAttempt } from "@/lib/platform/security/throttle";
 import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
@@ -21,14 +21,16 @@ export async function verifyParentCredentials(rawLogin: string, password: string
   const ip = await clientIp();
   // No identifier holds a control character: such a login matches nobody (and PostgreSQL refuses NUL).
   if (!login || !password || typeof password !== "string" || hasForbiddenCharacters(login)) return { ok: false, reason: "invalid" };
-  if (await isThrottled("parent", login, ip)) return { ok: false, reason: "throttled" };
+  // Counted and recorded before the password is checked, in one step: simultaneous attempts cannot pass the limit.
+  const attempt = await claimAttempt("parent", login, ip);
+  if (attempt.throttled) return { ok: false, reason: "throttled" };
 
   const account = await db().account.findUnique({
     where: { login },
     select: { id: true, passwordHash: true, status: true, sessionVersion: true },
   });
   const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
-  await recordAttempt("parent", login, ip, valid);
+  if (valid) await attempt.succeed();
   // The identifier of an account its parent closed is free again; until the purge forgets it, say it was closed.
   if (!account && (await wasClosed(login))) return { ok: false, reason: "closed_by_parent" };
   if (!account || !valid) return { ok: false, reason: "invalid" };

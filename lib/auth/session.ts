@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/platform/db";
 import { auth } from "./config";
+import { sessionExpired } from "./session-token";
 
 export interface ParentAccount {
   id: string;
@@ -16,11 +17,12 @@ export interface ParentAccount {
 
 /**
  * The signed-in parent, checked against the database on every request: a closed account or a
- * bumped session version (password changed elsewhere) ends the session.
+ * bumped session version (signed out, password changed elsewhere) or a session past its 12 hours ends it.
  */
 export const currentParent = cache(async (): Promise<ParentAccount | null> => {
   const session = await auth();
   if (!session?.user?.id || session.user.kind !== "parent") return null;
+  if (sessionExpired(session.user)) return null;
   const account = await db().account.findUnique({
     where: { id: session.user.id },
     select: { id: true, login: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true, status: true, sessionVersion: true },

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { audit } from "@/lib/platform/audit";
 import { clientIp } from "@/lib/platform/security/client-ip";
 import { burnPasswordCheck, verifyPassword } from "@/lib/platform/security/password";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
+import { claimAttempt, type ClaimedAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
@@ -26,7 +26,7 @@ export type StaffSignInStep = "nouveau-mot-de-passe" | "double-authentification"
 const PENDING_COOKIE = "ef_agent_connexion";
 const PENDING_PURPOSE = "staff-sign-in";
 const PENDING_TTL_MS = 10 * 60 * 1000;
-const TOTP_SCOPE = "staff-totp";
+const TOTP_SCOPE = "staff-totp" as const;
 
 const staffSelect = {
   id: true,
@@ -51,18 +51,36 @@ export async function verifyStaffPassword(
   const ip = await clientIp();
   // No identifier holds a control character: such a login matches nobody (and PostgreSQL refuses NUL).
   if (!login || !password || typeof password !== "string" || hasForbiddenCharacters(login)) return { ok: false, reason: "invalid" };
-  if (await isThrottled("staff", login, ip)) {
-    await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_throttled", details: { login } });
-    return { ok: false, reason: "throttled" };
-  }
+  // Counted and recorded before the password is checked, in one step: simultaneous attempts cannot pass the limit.
+  // The lock is per identifier AND address: guessing a colleague's login never locks the colleague out.
+  const attempt = await claimAttempt("staff", login, ip);
+  if (attempt.throttled) return { ok: false, reason: "throttled" };
   const staff = await db().staffUser.findUnique({ where: { login }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } });
   const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
-  await recordAttempt("staff", login, ip, valid);
-  if (!staff || !valid || !staff.active) {
-    await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_failed", targetType: staff ? "StaffUser" : undefined, targetId: staff?.id, details: { login, step: "password" } });
+  if (staff && valid && staff.active) await attempt.succeed();
+  else {
+    await auditAnonymousFailure(attempt, { targetId: staff?.id, login, step: "password" });
     return { ok: false, reason: "invalid" };
   }
   return { ok: true, challenge: await setPending(staff.id, staff.sessionVersion) };
+}
+
+/**
+ * What an anonymous caller can write to the audit log is bounded: of the failures of one identifier from one
+ * address in a window, only the first one and the one that locks it are recorded (with the count); the refused
+ * attempts after the lock write nothing. So one address writes at most two rows per identifier and quarter
+ * hour, and the per-address limit bounds the identifiers it can try.
+ */
+async function auditAnonymousFailure(attempt: ClaimedAttempt, details: { targetId?: string; login: string; step: "password" | "totp"; reason?: string }) {
+  if (attempt.previousFailures !== 0 && !attempt.reachesLimit) return;
+  const { targetId, ...rest } = details;
+  await audit({
+    actorType: "ANONYMOUS",
+    action: attempt.reachesLimit ? "staff.sign_in_throttled" : "staff.sign_in_failed",
+    targetType: targetId ? "StaffUser" : undefined,
+    targetId,
+    details: { ...rest, failures: attempt.previousFailures + 1 },
+  });
 }
 
 async function setPending(staffId: string, sessionVersion: number) {
@@ -150,13 +168,14 @@ export async function completeStaffSignIn(
   const enrolling = !staff.totpEnabledAt && Boolean(staff.totpSecret) && step === "double-authentification";
   if (step === "code" || enrolling) {
     const ip = await clientIp();
-    if (await isThrottled(TOTP_SCOPE, staff.login, ip)) return { ok: false, reason: "throttled" };
+    const attempt = await claimAttempt(TOTP_SCOPE, staff.login, ip);
+    if (attempt.throttled) return { ok: false, reason: "throttled" };
     const verdict = await acceptTotpCode(staff, code);
-    await recordAttempt(TOTP_SCOPE, staff.login, ip, verdict === "ok");
     if (verdict !== "ok") {
-      await audit({ actorType: "ANONYMOUS", action: "staff.sign_in_failed", targetType: "StaffUser", targetId: staff.id, details: { login: staff.login, step: "totp", reason: verdict } });
+      await auditAnonymousFailure(attempt, { targetId: staff.id, login: staff.login, step: "totp", reason: verdict });
       return { ok: false, reason: verdict };
     }
+    await attempt.succeed();
     if (enrolling) await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.totp_enabled", targetType: "StaffUser", targetId: staff.id });
   } else if (step !== "session") {
     return { ok: false, reason: "expired" };

@@ -6,7 +6,7 @@ import { db } from "@/lib/platform/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { fileStore } from "@/lib/platform/storage";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { isUuid } from "./news-admin";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";
@@ -45,12 +45,12 @@ export async function readPublicDocumentForStaff(caller: Caller, id: string) {
   return { ...document, bytes };
 }
 
-function checkPdf(file: UploadedFile) {
+async function checkPdf(file: UploadedFile) {
   if (file.bytes.byteLength === 0) throw new ExpectedError("Le fichier est vide.", "file");
   if (file.bytes.byteLength > PUBLIC_DOCUMENT_MAX_BYTES) throw new ExpectedError("Le fichier dépasse 10 Mo : réduisez sa taille avant de l'envoyer.", "file");
   if (sniffMediaType(file.bytes) !== "application/pdf") throw new ExpectedError("Le fichier doit être un PDF (son contenu n'en est pas un).", "file");
   // Offered to every visitor of the portal: no JavaScript or launch action may travel with it.
-  const verdict = inspectPdf(file.bytes);
+  const verdict = await inspectPdf(file.bytes);
   if (!verdict.ok) throw new ExpectedError(pdfVerdictMessage(verdict), "file");
 }
 
@@ -70,7 +70,7 @@ export async function createPublicDocument(caller: Caller, input: PublicDocument
   const actor = await authorizeStaff(caller);
   assertStorableText(input);
   if (!file) throw new ExpectedError("Le champ 'fichier PDF' est obligatoire.", "file");
-  checkPdf(file);
+  await checkPdf(file);
   const { sha256, ...stored } = await storeFile(file);
   const created = await db().publicDocument.create({
     data: { title: input.title, description: input.description, position: input.position, publishedAt: input.publish ? new Date() : null, ...stored },
@@ -85,7 +85,7 @@ export async function updatePublicDocument(caller: Caller, id: string, input: Pu
   assertStorableText(input);
   const existing = isUuid(id) ? await db().publicDocument.findUnique({ where: { id }, select: { provider: true, storageKey: true, publishedAt: true } }) : null;
   if (!existing) throw new ExpectedError("Ce document n'existe plus.");
-  if (file) checkPdf(file);
+  if (file) await checkPdf(file);
   const stored = file ? await storeFile(file) : null;
   // Publication is its own action (setPublicDocumentPublished): an edit leaves it as it is.
   await db().publicDocument.update({

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireParent } from "@/lib/auth/session";
-import { storeDocument } from "@/lib/documents/service";
+import { requireParent } from "@/lib/auth";
+import { storeDocument } from "@/lib/documents";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { deliverQueuedMailsSoon } from "@/lib/platform/mail/queue";
 import type { FormState } from "@/lib/platform/actions/form-state";

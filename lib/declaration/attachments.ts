@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { isUuid } from "@/lib/documents/service";
+import { isUuid } from "@/lib/documents";
 import { DOCUMENT_KINDS } from "./schemas";
 import { DeclarationError, EDITABLE, openDeclaration } from "./service";
 

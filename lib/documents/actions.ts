@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireParent } from "@/lib/auth/session";
+import { requireParent } from "@/lib/auth";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { deleteOwnDocument, storeDocument } from "./service";
 
@@ -26,5 +26,5 @@ export async function uploadToStorageAction(_previous: StorageState, formData: F
 export async function deleteFromStorageAction(formData: FormData): Promise<void> {
   const parent = await requireParent("/espace/documents");
   const result = await deleteOwnDocument(parent.id, String(formData.get("document") ?? ""));
-  redirect(result.ok ? "/espace/documents?supprime=1" : `/espace/documents?erreur=${encodeURIComponent(result.message)}`);
+  redirect(result.ok ? "/espace/documents?supprime=1" : `/espace/documents?erreur=${result.code}`);
 }

@@ -7,15 +7,26 @@ import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
-import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./rules";
+import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./schemas";
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
 export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
+/** 36 megapixels: an A4 page scanned at 600 dpi; larger images are refused before they are decoded. */
+export const DOCUMENT_IMAGE_MAX_PIXELS = 36_000_000;
+
+/**
+ * Decodes the whole image (not only its header): a truncated file, corrupt pixel data or more than
+ * DOCUMENT_IMAGE_MAX_PIXELS is refused, so staff are never shown a file their browser cannot (or should not) decode.
+ */
 async function isReadableImage(bytes: Uint8Array): Promise<boolean> {
   try {
-    const { width, height } = await sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).metadata();
-    return Boolean(width && height);
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: DOCUMENT_IMAGE_MAX_PIXELS, sequentialRead: true });
+    const { width, height } = await image.metadata();
+    if (!width || !height) return false;
+    // stats() reads every pixel: decoding errors surface here.
+    await image.stats();
+    return true;
   } catch {
     return false;
   }
@@ -40,7 +51,7 @@ export async function storeDocument(ownerId: string, file: File, kind: DocumentK
     return { ok: false, message: "Ce fichier n'est pas un PDF, une image JPEG ou PNG : seuls ces formats sont acceptés." };
   }
   if (mediaType === "application/pdf") {
-    const verdict = inspectPdf(bytes);
+    const verdict = await inspectPdf(bytes);
     if (!verdict.ok) return { ok: false, message: pdfVerdictMessage(verdict) };
   } else if (!(await isReadableImage(bytes))) {
     // The first bytes say "image" but the rest is not one (a truncated file, or something else behind a PNG header).
@@ -94,15 +105,27 @@ export async function readOwnDocument(ownerId: string, documentId: string) {
  * Deletes a document from the storage space, unless the town already holds it (sent with a
  * démarche, or kept in the family dossier): those stay for the staff's review.
  */
-export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (!isUuid(documentId)) return { ok: false, message: "Ce document n'existe pas ou plus." };
+/** Why a deletion was refused: a code in the page's address (never the text itself), shown by deletionErrorMessage. */
+export const DELETION_ERRORS = {
+  absent: "Ce document n'existe pas ou plus.",
+  transmis: "Ce document a été transmis à nos services avec une démarche : il ne peut pas être supprimé.",
+} as const;
+export type DeletionError = keyof typeof DELETION_ERRORS;
+
+/** The message of a known code; anything else in `?erreur=` shows nothing (no text of a stranger's choosing). */
+export function deletionErrorMessage(code: string | undefined): string | null {
+  return code && Object.hasOwn(DELETION_ERRORS, code) ? DELETION_ERRORS[code as DeletionError] : null;
+}
+
+export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; code: DeletionError; message: string }> {
+  if (!isUuid(documentId)) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
   const document = await db().document.findFirst({
     where: { id: documentId, ownerId, deletedAt: null },
     include: { demarches: { include: { demarche: { select: { status: true } } } }, families: true },
   });
-  if (!document) return { ok: false, message: "Ce document n'existe pas ou plus." };
+  if (!document) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
   const held = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
-  if (held) return { ok: false, message: "Ce document a été transmis à nos services avec une démarche : il ne peut pas être supprimé." };
+  if (held) return { ok: false, code: "transmis", message: DELETION_ERRORS.transmis };
   await db().$transaction([
     db().demarcheDocument.deleteMany({ where: { documentId } }),
     db().document.update({ where: { id: documentId }, data: { deletedAt: new Date() } }),

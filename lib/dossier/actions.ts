@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { done, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { runAdminAction } from "@/lib/platform/actions/run-action";
-import { staffCaller } from "@/lib/staff/session";
+import { staffCaller } from "@/lib/staff";
 import { parseKnownFamily } from "./schemas";
 import { createKnownFamily, issueFamilyChildKey, revokeFamilyChildKeys } from "./service";
 

@@ -61,3 +61,4 @@ export function parseKnownFamily(form: Record<string, unknown>): { ok: true; dat
 export function formatDossierNumber(year: number, sequence: number): string {
   return `F-${year}-${String(sequence).padStart(5, "0")}`;
 }
+export { CHILD_KEY_ALPHABET, childKeyFromRandom, formatChildKey, normalizeChildKey } from "./child-key";

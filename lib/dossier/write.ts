@@ -1,5 +1,5 @@
 import "server-only";
-import type { DeclarationPeople } from "@/lib/declaration/people";
+import type { DeclarationPeople } from "@/lib/declaration";
 import { childSchema, contactSchema, representativeSchema, type RepresentativeKey } from "@/lib/declaration/schemas";
 import { formatDossierNumber } from "@/lib/dossier/schemas";
 import type { MemberRole, ParentQuality, Prisma } from "@/lib/generated/prisma/client";

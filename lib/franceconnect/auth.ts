@@ -4,7 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import type { OIDCConfig, Provider } from "next-auth/providers";
-import { createSignupDraft } from "@/lib/account/draft";
+import { createSignupDraft } from "@/lib/account";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -3,10 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/platform/security/client-ip";
-import { signOut } from "@/lib/auth/config";
-import { requireParent } from "@/lib/auth/session";
-import { isThrottled, recordAttempt } from "@/lib/platform/security/throttle";
-import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect/logout";
+import { signOut } from "@/lib/auth";
+import { requireParent } from "@/lib/auth";
+import { claimAttempt } from "@/lib/platform/security/throttle";
+import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { AccountNotActiveError, closeAccount, closureMethod, closurePasswordMatches, CLOSURE_THROTTLE_SCOPE } from "./closure";
 import { CLOSED_NOTICE_COOKIE } from "./notice";
@@ -28,9 +28,10 @@ export async function closeAccountAction(previous: FormState, formData: FormData
   if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? CLOSURE_MESSAGES.wordWrong);
   if (method === "password") {
     const ip = await clientIp();
-    if (await isThrottled(CLOSURE_THROTTLE_SCOPE, parent.id, ip)) return fail(CLOSURE_MESSAGES.throttled);
+    const claimed = await claimAttempt(CLOSURE_THROTTLE_SCOPE, parent.id, ip);
+    if (claimed.throttled) return fail(CLOSURE_MESSAGES.throttled);
     const valid = await closurePasswordMatches(parent.id, parsed.data.confirmation);
-    await recordAttempt(CLOSURE_THROTTLE_SCOPE, parent.id, ip, valid);
+    if (valid) await claimed.succeed();
     if (!valid) return fail(CLOSURE_MESSAGES.passwordWrong);
   }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { closedLoginHash } from "@/lib/auth/closed-login";
+import { closedLoginHash } from "@/lib/auth";
 import { db } from "@/lib/platform/db";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/platform/mail";
@@ -145,7 +145,7 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
   return report;
 }
 
-export const CLOSURE_THROTTLE_SCOPE = "account-closure";
+export const CLOSURE_THROTTLE_SCOPE = "account-closure" as const;
 
 
 export interface ClosurePreview {

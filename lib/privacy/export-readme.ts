@@ -48,7 +48,7 @@ family          le dossier de votre famille tenu par la Ville, s'il existe : num
                 état, members (représentants HOLDER et CO_REPRESENTATIVE, enfants CHILD, contacts
                 CONTACT, avec toutes les informations enregistrées ; isYou indique votre fiche ;
                 parentalLinks = qualité et autorité parentale de chaque représentant pour un
-                enfant), documents conservés au dossier, invoices (factures et paiements, montants
+                enfant), documents du dossier que vous avez déposés, invoices (factures et paiements, montants
                 en centimes d'euro).
 documents       vos documents : kind (LIVRET_FAMILLE, JUSTIFICATIF_DOMICILE, JUGEMENT, PHOTO, AUTRE),
                 fileName, mediaType, size (octets), sha256 (empreinte, pour vérifier le fichier),
@@ -56,8 +56,9 @@ documents       vos documents : kind (LIVRET_FAMILLE, JUSTIFICATIF_DOMICILE, JUG
                 dossier familial déposé par l'autre représentant), file (chemin dans l'archive, ou
                 null ; fileUnavailable = le fichier n'a pas pu être relu, contactez-nous).
 notifications   les messages des services affichés sur votre accueil (title, body, link, dates).
-signInAttempts  les tentatives de connexion avec votre identifiant encore conservées (at,
-                succeeded, ipAddress), gardées pour protéger votre compte puis effacées.
+signInAttempts  les tentatives liées à votre compte encore conservées : connexion, demandes de
+                lien, confirmation de fermeture (scope, at, succeeded, ipAddress), gardées pour
+                protéger votre compte puis effacées.
 activity        vos actions enregistrées dans le journal du portail (at, action, cible, adresse
                 IP, navigateur).
 

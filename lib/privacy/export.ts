@@ -2,7 +2,7 @@ import "server-only";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { cleanFileName } from "@/lib/documents/rules";
+import { cleanFileName } from "@/lib/documents/schemas";
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { EXPORT_FORMAT, exportReadme } from "./export-readme";
@@ -62,19 +62,17 @@ export async function collectExport(accountId: string): Promise<ExportBundle> {
         },
       })
     : null;
-  // Own documents, and those the family dossier keeps (which another representative may have sent).
-  const familyDocumentIds = family?.documents.map((link) => link.documentId) ?? [];
-  const documents = await client.document.findMany({
-    where: { OR: [{ ownerId: accountId }, { id: { in: familyDocumentIds } }] },
+  // Only what this account provided: the dossier's documents another representative sent (a judgment, their
+  // proof of address) are theirs to export, not this account's. The dossier's people are in `family.members`.
+  const documents = await client.document.findMany({ where: { ownerId: accountId }, orderBy: { createdAt: "asc" } });
+  const ownDocumentIds = new Set(documents.map((document) => document.id));
+  // Every attempt recorded about this account, whatever its scope: sign-in, new links, closure confirmation.
+  const identifiers = [account.login, account.email.toLowerCase(), accountId].filter((value): value is string => Boolean(value));
+  const signInAttempts = await client.loginAttempt.findMany({
+    where: { identifier: { in: identifiers }, scope: { notIn: ["child-key", "signup-password", "signup-photo"] } },
     orderBy: { createdAt: "asc" },
+    select: { scope: true, createdAt: true, succeeded: true, ipAddress: true },
   });
-  const signInAttempts = account.login
-    ? await client.loginAttempt.findMany({
-        where: { scope: "parent", identifier: account.login },
-        orderBy: { createdAt: "asc" },
-        select: { createdAt: true, succeeded: true, ipAddress: true },
-      })
-    : [];
   const activity = await client.auditLog.findMany({
     where: { actorType: "ACCOUNT", actorId: accountId },
     orderBy: { at: "asc" },
@@ -165,7 +163,7 @@ export async function collectExport(accountId: string): Promise<ExportBundle> {
             isYou: member.accountId === accountId,
             parentalLinks: member.linksAsChild.map(({ representativeId, quality, parentalAuthority }) => ({ representativeId, quality, parentalAuthority })),
           })),
-          documents: family.documents,
+          documents: family.documents.filter((link) => ownDocumentIds.has(link.documentId)),
           invoices: family.invoices.map((invoice) => ({
             ...omit(invoice, "familyId", "payments"),
             dueDate: day(invoice.dueDate),

@@ -22,6 +22,7 @@ export const PURGE_CATEGORIES = [
   "refusedDemarches",
   "closedAccountDocuments",
   "closedAccounts",
+  "unactivatedAccounts",
 ] as const;
 export type PurgeCategory = (typeof PURGE_CATEGORIES)[number];
 export type PurgeCounts = Record<PurgeCategory, number>;
@@ -36,6 +37,7 @@ export const PURGE_LABELS: Record<PurgeCategory, string> = {
   refusedDemarches: "démarches refusées arrivées au terme de leur conservation",
   closedAccountDocuments: "documents de comptes fermés qui ne sont plus conservés",
   closedAccounts: "comptes fermés effacés ou vidés de leur dernier identifiant",
+  unactivatedAccounts: "comptes jamais activés",
 };
 
 export interface PurgeOptions {
@@ -122,6 +124,25 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
     const deleted = await client.account.deleteMany({ where: emptied });
     const scrubbed = await client.account.updateMany({ where: withHash, data: { closedLoginHash: null } });
     counts.closedAccounts = deleted.count + scrubbed.count;
+  }
+
+  // Accounts never activated: nobody ever signed in to them. Their documents (the photo of the wizard) and
+  // links go with them; one that sent a démarche (impossible without signing in) is left alone.
+  const unactivated: Prisma.AccountWhereInput = {
+    status: "PENDING_ACTIVATION",
+    activatedAt: null,
+    createdAt: { lt: daysBefore(now, policy.unactivatedAccountDays) },
+    demarches: { none: {} },
+  };
+  if (dryRun) counts.unactivatedAccounts = await client.account.count({ where: unactivated });
+  else {
+    const ids = (await client.account.findMany({ where: unactivated, select: { id: true } })).map((account) => account.id);
+    if (ids.length > 0) {
+      const owned = await client.document.findMany({ where: { ownerId: { in: ids }, families: { none: {} } }, select: { provider: true, storageKey: true, deletedAt: true } });
+      const deleted = await client.account.deleteMany({ where: { ...unactivated, id: { in: ids } } });
+      counts.unactivatedAccounts = deleted.count;
+      files.push(...owned.filter((document) => !document.deletedAt));
+    }
   }
 
   let fileErrors = 0;

@@ -3,7 +3,7 @@
  * ("Père", "Oui", "06 12 34 56 78"), grouped per person, with the key a remark can point to.
  * Pure functions: the review page and the tests read the same thing.
  */
-import { displayName, personRefParam, representativeKeys, type DeclarationPeople, type PersonRef } from "@/lib/declaration/people";
+import { displayName, personRefParam, representativeKeys, type DeclarationPeople, type PersonRef } from "@/lib/declaration";
 import { civilityOptions, qualityOptions, regimeOptions, relationshipOptions, representativeRoleLabel, sexOptions, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
 
 export interface PresentedField {

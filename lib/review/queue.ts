@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
-import { parisMidnight } from "@/lib/journal/queries";
+import { parisMidnight } from "@/lib/journal";
 import { db } from "@/lib/platform/db";
 import type { DemarcheStatus, Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";

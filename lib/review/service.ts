@@ -2,7 +2,7 @@ import "server-only";
 import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { emptyPeople, type DeclarationPeople } from "@/lib/declaration/people";
+import { emptyPeople, type DeclarationPeople } from "@/lib/declaration";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { env } from "@/lib/platform/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
@@ -11,7 +11,7 @@ import { decisionMail, type Decision } from "@/lib/platform/mail/templates";
 import { fileStore } from "@/lib/platform/storage";
 import { authorizeStaff, staffAudit, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
 import { town } from "@/lib/platform/town";
-import { writeFamilyDossier } from "@/lib/dossier/write";
+import { writeFamilyDossier } from "@/lib/dossier";
 import { presentPeople } from "./present";
 import { correctionText, type Remark } from "./schemas";
 

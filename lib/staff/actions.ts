@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { runAdminAction } from "@/lib/platform/actions/run-action";
-import { signOut } from "@/lib/auth/config";
+import { signOut } from "@/lib/auth";
 import { verifyPassword } from "@/lib/platform/security/password";
 import { changeOwnPassword, changeStaffRole, createStaff, resetStaffPassword, resetStaffTotp, setStaffActive } from "./accounts";
 import { staffPasswordProblem } from "./passwords";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "@/lib/account/password-check";
+import { assessPassword, TOO_EASY_PASSWORD_MESSAGE } from "@/lib/platform/security/password-strength";
 
 /** Staff hold children's data: a longer floor than parents (ANSSI: 12 characters at least). */
 export const STAFF_PASSWORD_MIN_LENGTH = 12;

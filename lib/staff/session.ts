@@ -1,10 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth/config";
+import { auth, sessionExpired } from "@/lib/auth";
 import { db } from "@/lib/platform/db";
 import { roleAllows, type StaffRole } from "@/lib/platform/security/roles";
-import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
+import { totpRequiredFor } from "@/lib/auth";
 import type { StaffActor } from "@/lib/platform/security/authorize";
 
 export interface StaffMember extends StaffActor {
@@ -20,6 +20,7 @@ export interface StaffMember extends StaffActor {
 export const currentStaff = cache(async (): Promise<StaffMember | null> => {
   const session = await auth();
   if (!session?.user?.id || session.user.kind !== "staff") return null;
+  if (sessionExpired(session.user)) return null;
   const staff = await db().staffUser.findUnique({
     where: { id: session.user.id },
     select: { id: true, login: true, email: true, displayName: true, role: true, active: true, sessionVersion: true, totpEnabledAt: true },

@@ -3,12 +3,12 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { audit } from "@/lib/platform/audit";
-import { signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/platform/security/password";
-import { StaffSignInError } from "@/lib/auth/staff-provider";
+import { StaffSignInError } from "@/lib/auth";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";
-import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth/staff-sign-in";
+import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth";
 
 export interface StaffSignInState {
   status: "idle" | "error";

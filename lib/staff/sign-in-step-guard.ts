@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { nextSignInStep, readPending, type StaffSignInStep } from "@/lib/auth/staff-sign-in";
+import { nextSignInStep, readPending, type StaffSignInStep } from "@/lib/auth";
 
 /** Each sign-in step page: only with a fresh "password checked" cookie, and only when it is the next step. */
 export async function pendingFor(step: StaffSignInStep) {

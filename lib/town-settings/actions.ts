@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { runAdminAction } from "@/lib/platform/actions/run-action";
-import { staffCaller } from "@/lib/staff/session";
+import { staffCaller } from "@/lib/staff";
 import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
 import { legalTextsSchema, townContactSchema } from "@/lib/platform/town/settings-schema";
 

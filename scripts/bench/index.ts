@@ -150,7 +150,7 @@ async function main(): Promise<number> {
   const stops: (() => unknown)[] = [() => rmSync(storage, { recursive: true, force: true }), () => database.drop()];
   try {
     if (!noBuild && (await buildPortal(env)) !== 0) return 1;
-    await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET });
+    await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET, throwawayDatabase: true });
     // The server's errors are kept for the report rather than scrolled past in the terminal.
     let serverOutput = "";
     const portal = await startPortal(env, await freePort(PORTS), { quiet: true, onStderr: (text) => (serverOutput += text) });

@@ -10,7 +10,7 @@
  *   jest.mock("@/lib/auth/config", () => jest.requireActual("./support/auth-mock").authConfigMock);
  * (two modules: next-auth itself imports next/headers, which must already be mockable.)
  */
-export type Session = { user: { id: string; kind: "parent" | "staff"; sessionVersion: number; role?: "AGENT" | "ADMINISTRATOR" } } | null;
+export type Session = { user: { id: string; kind: "parent" | "staff"; sessionVersion: number; role?: "AGENT" | "ADMINISTRATOR"; authAt?: number } } | null;
 
 export const scope = {
   cookies: new Map<string, string>(),
@@ -21,7 +21,8 @@ export const scope = {
 /** Starts a fresh "browser": no cookies, the given session (or none), its own address (throttling is per address). */
 export function actAs(session: Session, ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) {
   scope.cookies.clear();
-  scope.session = session;
+  // Signed in a moment ago, unless the test says when (sessions have a hard maximum lifetime).
+  scope.session = session && { ...session, user: { authAt: Math.floor(Date.now() / 1000) - 60, ...session.user } };
   scope.headers = new Headers({ "x-forwarded-for": ip, "user-agent": "jest hostile" });
 }
 

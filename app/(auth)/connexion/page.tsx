@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { FranceConnectSignIn } from "@/lib/franceconnect/components/FranceConnectSignIn";
+import { FranceConnectSignIn } from "@/lib/auth/components/FranceConnectSignIn";
 import { SignInForm } from "@/lib/auth/components/SignInForm";
 import { currentParent } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { FranceConnectSignIn } from "@/lib/franceconnect/components/FranceConnectSignIn";
-import { currentParent } from "@/lib/auth/session";
+import { FranceConnectSignIn } from "@/lib/auth/components/FranceConnectSignIn";
+import { currentParent } from "@/lib/auth";
 import { loadSignupDraft, type SignupDraftData } from "@/lib/account/draft";
 import { SIGNUP_STEPS, type SignupStepSlug } from "@/lib/account/schemas";
 import { franceConnectOf, lockedIdentity, stepIndex, stepPath } from "@/lib/account/signup-steps";

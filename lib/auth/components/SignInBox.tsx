@@ -1,4 +1,4 @@
-import { FranceConnectSignIn } from "@/lib/franceconnect/components/FranceConnectSignIn";
+import { FranceConnectSignIn } from "@/lib/auth/components/FranceConnectSignIn";
 import { SignInForm } from "./SignInForm";
 
 /** "Mon Espace Famille": FranceConnect first, then "ou", then identifier and password (seed, AccueilPublic). */

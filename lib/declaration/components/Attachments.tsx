@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { attachFromStorageAction, detachAttachmentAction, uploadAttachmentAction, type AttachmentState } from "@/lib/declaration/actions";
-import { ACCEPT_ATTRIBUTE, DOCUMENT_RULE_TEXT } from "@/lib/documents/rules";
+import { ACCEPT_ATTRIBUTE, DOCUMENT_RULE_TEXT } from "@/lib/documents/schemas";
 
 interface Attached {
   id: string;

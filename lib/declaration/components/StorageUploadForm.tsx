@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SelectField } from "@/components/forms/Field";
 import { uploadToStorageAction, type StorageState } from "@/lib/documents/actions";
-import { ACCEPT_ATTRIBUTE, DOCUMENT_RULE_TEXT } from "@/lib/documents/rules";
+import { ACCEPT_ATTRIBUTE, DOCUMENT_RULE_TEXT } from "@/lib/documents/schemas";
 
 const kinds = [
   { value: "LIVRET_FAMILLE", label: "Livret de famille ou acte de naissance" },

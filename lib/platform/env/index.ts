@@ -39,6 +39,12 @@ const schema = z
       z.string().min(32, "doit faire au moins 32 caractères (openssl rand -base64 32)").optional(),
     ),
     TOWN: z.string().trim().default("carbon-blanc"),
+    /**
+     * How many reverse proxies stand in front of the portal (each appends its peer's address to X-Forwarded-For).
+     * 0 (the default): the socket's address is the client's. 1 behind one nginx or load balancer, and so on.
+     * Too high a number lets a client choose the address that throttling and the audit log see.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int("doit être un entier entre 0 et 5").min(0, "doit être un entier entre 0 et 5").max(5, "doit être un entier entre 0 et 5").default(0),
     DEMO_DATA: booleanFlag,
     /**
      * Lets `next start` use the local stand-ins, for the browser tests and the benchmark; never set in production.

@@ -138,6 +138,23 @@ export function decisionMail(
 }
 
 /** Confirms a closure, to the address the account had (the last mail the portal sends it). */
+/** To the holders already linked to a family dossier when another account is linked to it with a Clé Enfance. */
+export function familyAccountLinkedMail(params: MailRecipient & { dossierNumber: string; linkedName: string }, town: MailTown): MailContent {
+  return compose(town, {
+    subject: `Un autre compte a été associé à votre dossier famille – ${town.portalName}`,
+    title: "Un autre compte a été associé à votre dossier famille",
+    recipient: params,
+    blocks: [
+      { kind: "paragraph", text: `Un compte personnel vient d'être associé au dossier famille ${params.dossierNumber} avec une Clé Enfance.` },
+      { kind: "detail", label: "Compte associé", value: params.linkedName },
+      {
+        kind: "paragraph",
+        text: "Ce compte voit désormais les personnes du dossier (représentants et enfants), mais pas les documents que vous avez déposés. Si vous ne connaissez pas cette personne, contactez le service Enfance sans attendre.",
+      },
+    ],
+  });
+}
+
 export function accountClosedMail(
   params: MailRecipient & { keptFamily: boolean; keptDemarches: number; keptDocuments: number },
   town: MailTown,

@@ -1,11 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/platform/env";
+import { clientAddressFrom } from "@/lib/platform/security/client-address";
 
-/** The caller's address as the reverse proxy (or Next's own server) reports it. */
+/** The caller's address: the socket's peer, or the client a trusted reverse proxy saw (TRUSTED_PROXY_COUNT). */
 export async function clientIp(): Promise<string> {
-  const list = await headers();
-  const forwarded = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || list.get("x-real-ip") || "inconnue";
+  return clientAddressFrom((await headers()).get("x-forwarded-for"), env().TRUSTED_PROXY_COUNT);
 }
 
 export async function userAgent(): Promise<string | undefined> {

@@ -49,10 +49,13 @@ function storedLegal(value: unknown): LegalTexts | null {
   return { mentionsLegales: stored.mentionsLegales, cgu: stored.cgu, cguVersion: stored.cguVersion };
 }
 
-/** Whether agents must use a second factor (administrators always must). */
+/**
+ * Whether agents must use a second factor (administrators always must). Required unless an administrator
+ * explicitly turned it off: a new database, or a value that is not `false`, requires it.
+ */
 export async function agentsNeedTotp(): Promise<boolean> {
   const row = await db().townSetting.findUnique({ where: { key: KEYS.agentsNeedTotp } });
-  return row?.value === true;
+  return row?.value !== false;
 }
 
 async function save(key: string, value: Prisma.InputJsonValue, actorId: string) {

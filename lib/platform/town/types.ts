@@ -46,6 +46,8 @@ export interface RetentionPolicy {
   refusedDeclarationDays: number;
   /** Sign-in attempts (identifier, IP address) used for throttling. */
   loginAttemptDays: number;
+  /** An account never activated (its activation link unused) is deleted this many days after its creation. */
+  unactivatedAccountDays: number;
   /** One-time links (activation, password reset, email change), counted from their expiry or their use. */
   accountTokenDays: number;
   /** What is left of a closed account (keyed hash of its identifier, documents no longer held, the emptied row). */

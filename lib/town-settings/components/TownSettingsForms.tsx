@@ -36,7 +36,7 @@ export function TotpPolicyForm({ action, agentsNeedTotp }: { action: Action; age
         name="agentsNeedTotp"
         label="Exiger la double authentification des agents"
         defaultChecked={agentsNeedTotp}
-        help="Les administrateurs l'ont toujours. Un agent qui ne l'a pas activée devra le faire à sa prochaine connexion."
+        help="Exigée par défaut : les agents consultent les dossiers des familles. Les administrateurs l'ont toujours. Un agent qui ne l'a pas activée devra le faire à sa prochaine connexion."
       />
     </ActionForm>
   );

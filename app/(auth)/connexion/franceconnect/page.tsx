@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FranceConnectSignIn } from "@/lib/franceconnect/components/FranceConnectSignIn";
+import { FranceConnectSignIn } from "@/lib/auth/components/FranceConnectSignIn";
 import { currentParent } from "@/lib/auth/session";
 import { isFranceConnectEnabled, MANAGE_PATH } from "@/lib/franceconnect/config";
 import { failureMessages, parseFailureReason } from "@/lib/franceconnect/failures";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StorageUploadForm } from "@/lib/declaration/components/StorageUploadForm";
 import { requireParent } from "@/lib/auth/session";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
-import { listOwnDocuments } from "@/lib/documents/service";
+import { deletionErrorMessage, listOwnDocuments } from "@/lib/documents/service";
 import { formatFileSize, formatMediaType, formatShortDate } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Mon espace de stockage" };
@@ -24,7 +24,11 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
       <p>Vos documents sont privés : seuls vous et les agents habilités de la ville peuvent les consulter. Vous pouvez les joindre à vos démarches.</p>
       {search.ajoute ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">Le document a bien été ajouté.</p> : null}
       {search.supprime ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">Le document a bien été supprimé.</p> : null}
-      {search.erreur ? <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">{search.erreur.slice(0, 200)}</p> : null}
+      {deletionErrorMessage(search.erreur) ? (
+        <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
+          {deletionErrorMessage(search.erreur)}
+        </p>
+      ) : null}
       <section aria-labelledby="mes-documents" className="card">
         <h2 id="mes-documents" className="section-title mb-4">
           Mes documents

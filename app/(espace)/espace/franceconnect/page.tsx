@@ -4,7 +4,7 @@ import { FranceConnectButton } from "@/lib/franceconnect/components/FranceConnec
 import { requireParent } from "@/lib/auth/session";
 import { formatLongDate } from "@/lib/platform/format";
 import { franceConnectStatus } from "@/lib/franceconnect/accounts";
-import { startFranceConnectLink, unlinkFranceConnectAction } from "@/lib/franceconnect/actions";
+import { startFranceConnectLink, unlinkFranceConnectAction } from "@/lib/auth/franceconnect-actions";
 import { isFranceConnectEnabled, MANAGE_PATH } from "@/lib/franceconnect/config";
 
 export const metadata: Metadata = { title: "Connexion avec FranceConnect" };

@@ -106,6 +106,8 @@ export const carbonBlanc: TownConfig = {
     loginAttemptDays: 30,
     // Used or expired one-time links, kept a week so "ce lien a déjà servi" can still be told to the parent.
     accountTokenDays: 7,
+    // An account never activated (the link is valid 48 hours, and a new one can be asked for): a month, then deleted.
+    unactivatedAccountDays: 30,
     // A closed account's leftovers: the message "ce compte a été fermé" at sign-in, then the emptied row.
     closedAccountDays: 90,
     // Audit log of staff access to children's data: 5 years (prescription of liability actions against the

@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
-import { FRANCECONNECT_SIGNUP_PROVIDER_ID } from "./config";
-import { signupTicket } from "./tickets";
+import { FRANCECONNECT_SIGNUP_PROVIDER_ID } from "@/lib/franceconnect";
+import { signupTicket } from "@/lib/franceconnect";
 
 /**
  * The account was just created from FranceConnect: the parent proved who they are there minutes ago, so

@@ -1,6 +1,6 @@
-import { startFranceConnectSignIn } from "@/lib/franceconnect/actions";
-import { isFranceConnectEnabled } from "@/lib/franceconnect/config";
-import { FranceConnectButton } from "./FranceConnectButton";
+import { startFranceConnectSignIn } from "@/lib/auth/franceconnect-actions";
+import { isFranceConnectEnabled } from "@/lib/franceconnect";
+import { FranceConnectButton } from "@/lib/franceconnect/components/FranceConnectButton";
 import { OrSeparator } from "./OrSeparator";
 
 /**

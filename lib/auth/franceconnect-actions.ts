@@ -2,13 +2,13 @@
 
 import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { auth, signIn } from "@/lib/auth/config";
-import { safeReturnPath } from "@/lib/auth/return-path";
-import { requireParent } from "@/lib/auth/session";
-import { franceConnectStatus, unlinkFranceConnect } from "./accounts";
-import { FRANCECONNECT_PROVIDER_ID, isFranceConnectEnabled, MANAGE_PATH } from "./config";
-import { classifyFailure, failurePath } from "./failures";
-import { linkIntentCookie } from "./tickets";
+import { auth, signIn } from "./config";
+import { safeReturnPath } from "./return-path";
+import { requireParent } from "./session";
+import { franceConnectStatus, unlinkFranceConnect } from "@/lib/franceconnect";
+import { FRANCECONNECT_PROVIDER_ID, isFranceConnectEnabled, MANAGE_PATH } from "@/lib/franceconnect";
+import { classifyFailure, failurePath } from "@/lib/franceconnect";
+import { linkIntentCookie } from "@/lib/franceconnect";
 
 /** "S'identifier avec FranceConnect": off to FranceConnect (a redirect after the form's POST). */
 export async function startFranceConnectSignIn(formData: FormData): Promise<void> {

@@ -1,0 +1,2 @@
+// Public entry of the parent account feature: server code only.
+export * from "./draft";

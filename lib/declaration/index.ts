@@ -1,0 +1,2 @@
+// Public entry of the family declaration: server code only (its schemas are in ./schemas).
+export * from "./people";

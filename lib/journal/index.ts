@@ -1,0 +1,2 @@
+// Public entry of the audit journal read by administrators.
+export * from "./queries";
