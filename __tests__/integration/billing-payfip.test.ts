@@ -28,7 +28,7 @@ async function publishedInvoice() {
   const staff = await billingStaff(prisma);
   const parent = await billingFamily(prisma);
   month += 1;
-  const period = `2026-${String(month).padStart(2, "0")}`;
+  const period = `2027-${String(month).padStart(2, "0")}`; // months no other test file bills (the database is shared by the run)
   const items = [canteenItem(parent.family.id, parent.children.lea, `${period}-05`, "PRESENT", { serviceCode: "ALSH", unit: "JOURNEE" })];
   const run = await computeDraft(staff, "ENF", period, async () => items);
   await publishRun(staff, run.runId);
