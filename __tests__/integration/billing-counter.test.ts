@@ -28,8 +28,8 @@ async function published(month: string) {
 
 describe("at the counter", () => {
   it("records partial payments up to the amount, never beyond, concurrently too, and only for staff", async () => {
-    const { staff, parent, invoice } = await published("2025-10");
-    expect(invoice.amountCents).toBe(4 * 700); // October 2025: the 2025 tariff, bracket B, resident
+    const { staff, parent, invoice } = await published("2026-06");
+    expect(invoice.amountCents).toBe(4 * 700); // June 2026: the 2025 tariff, bracket B, resident
     await expect(recordCounterPayment(parent.caller, invoice.id, { method: "CASH", amountCents: 100 })).rejects.toThrow(ForbiddenError);
     await recordCounterPayment(staff, invoice.id, { method: "CHEQUE", amountCents: 1000, reference: "Chèque 1234567" });
     expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ paidCents: 1000, status: "ISSUED" });
@@ -42,7 +42,7 @@ describe("at the counter", () => {
   });
 
   it("corrects by credit note (cancelling what is left, the rest refundable) or corrective invoice, never by edit", async () => {
-    const { staff, invoice } = await published("2025-11");
+    const { staff, invoice } = await published("2026-05");
     await recordCounterPayment(staff, invoice.id, { method: "CASH", amountCents: 2000 });
     const note = await issueCreditNote(staff, invoice.id, { amountCents: 1500, reason: "Journée annulée par la ville" });
     expect(note.number).toMatch(/^AV-ENF-\d{4}-\d{5}$/);
@@ -66,7 +66,7 @@ describe("at the counter", () => {
   });
 
   it("gives the invoice's PDF to its family only", async () => {
-    const { parent, invoice } = await published("2025-12");
+    const { parent, invoice } = await published("2026-07");
     const other = await billingFamily(prisma);
     expect(await getFamilyInvoice(other.account.id, invoice.id)).toBeNull();
     const own = await getFamilyInvoice(parent.account.id, invoice.id);
