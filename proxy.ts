@@ -36,11 +36,12 @@ async function handle(request: NextRequest, requestId: string) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const franceConnectIssuer = env().FRANCECONNECT_ISSUER;
+  const paymentPage = env().PAYFIP_BASE_URL ?? "https://www.payfip.gouv.fr";
   townStyleHash ??= cspHash(townStyleSheet(town().colours));
   const prerendered = request.method === "GET" || request.method === "HEAD" ? prerenderedPage(request.nextUrl.pathname) : null;
   const csp = prerendered
-    ? contentSecurityPolicy({ scriptHashes: prerendered.scripts, styleHashes: prerendered.styles, dev, franceConnectIssuer })
-    : contentSecurityPolicy({ nonce, styleHashes: [townStyleHash], dev, franceConnectIssuer });
+    ? contentSecurityPolicy({ scriptHashes: prerendered.scripts, styleHashes: prerendered.styles, dev, franceConnectIssuer, paymentPage })
+    : contentSecurityPolicy({ nonce, styleHashes: [townStyleHash], dev, franceConnectIssuer, paymentPage });
   const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
   // A download keeps its sandbox: the proxy's header would otherwise replace the route handler's.
   const responseCsp = isSandboxedDownloadPath(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp;

@@ -16,6 +16,7 @@ import { TOTP_SECRET_KEY_PURPOSE } from "../lib/auth/totp-secret";
 import { seedDemoDeclaration } from "./seed-declaration";
 import { seedDemoReservations } from "./seed-reservations";
 import { seedDemoCarteScolaire } from "./seed-school";
+import { seedDemoBilling } from "./seed-billing";
 
 const news = [
   {
@@ -199,6 +200,7 @@ export default async function seed(
     await seedDemoCarteScolaire(prisma);
     await seedDemoDeclaration(prisma, store, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
     await seedDemoReservations(prisma, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
+    await seedDemoBilling(prisma, await hashPassword(demoParent.password), carbonBlanc.legal.cguVersion);
   } finally {
     await prisma.$disconnect();
   }

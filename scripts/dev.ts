@@ -9,11 +9,13 @@ import path from "node:path";
 import { deployMigrations } from "./db/engine.mjs";
 import { startEmbeddedPostgres } from "./db/embedded.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
+import { startApiParticulierStandin } from "./api-particulier-standin";
+import { startPayfipStandin } from "./payfip-standin";
 import seed from "../prisma/seed";
 import { dataDir, ensureDevSecret, loadDotEnv } from "./lib/local-setup";
 import { startWorker } from "../lib/platform/jobs/worker";
 import { jobs } from "../lib/worker/jobs";
-import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration } from "../lib/platform/demo/accounts";
+import { demoAdmin, demoAgent, demoParent, demoParentWithDeclaration, demoParentWithInvoices } from "../lib/platform/demo/accounts";
 
 async function main() {
   loadDotEnv();
@@ -51,6 +53,23 @@ async function main() {
     franceConnectLabel = `doublure locale, ${standin.issuer} (identité de test : test / 123)`;
   }
 
+  // Without PayFiP or API Particulier addresses, their local stand-ins (test mode; see the README).
+  let payfipLabel = process.env.PAYFIP_BASE_URL ?? "";
+  if (!process.env.PAYFIP_BASE_URL) {
+    const payfip = await startPayfipStandin({ port: port + 1001 }).catch(() => startPayfipStandin());
+    stops.push(payfip.stop);
+    childEnv.PAYFIP_BASE_URL = payfip.url;
+    childEnv.PAYFIP_SAISIE = "T";
+    payfipLabel = `doublure locale, ${payfip.url} (mode test : payer, refuser ou abandonner)`;
+  }
+  let apiParticulierLabel = process.env.API_PARTICULIER_URL ?? "";
+  if (!process.env.API_PARTICULIER_URL) {
+    const apiParticulier = await startApiParticulierStandin({ port: port + 1002 }).catch(() => startApiParticulierStandin());
+    stops.push(apiParticulier.stop);
+    childEnv.API_PARTICULIER_URL = apiParticulier.url;
+    apiParticulierLabel = `doublure locale, ${apiParticulier.url} (quotient familial 812 € CNAF)`;
+  }
+
   const applied = await deployMigrations(childEnv.DATABASE_URL);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
   const demo = (process.env.DEMO_DATA ?? "true") !== "false";
@@ -70,12 +89,15 @@ async function main() {
     `  Fichiers : ${process.env.UPLOADTHING_TOKEN ? "UploadThing" : "dossier privé .data/files"}`,
     `  FranceConnect : ${franceConnectLabel}`,
     "  Tâches de fond : dans ce processus (courriels, purge nocturne)",
+    `  PayFiP : ${payfipLabel}`,
+    `  API Particulier : ${apiParticulierLabel}`,
     ...(demo
       ? [
           "",
           "  Comptes de démonstration :",
           `    Parent         ${demoParent.login} / ${demoParent.password}   → ${appUrl}/`,
           `    Parent (déclaration envoyée) ${demoParentWithDeclaration.login} / ${demoParentWithDeclaration.password}`,
+          `    Parent (factures à payer) ${demoParentWithInvoices.login} / ${demoParentWithInvoices.password}   → ${appUrl}/espace/factures`,
           `    Agent          ${demoAgent.login} / ${demoAgent.password}   → ${appUrl}/admin`,
           `    Administrateur ${demoAdmin.login} / ${demoAdmin.password}   → ${appUrl}/admin`,
           `    Second facteur (TOTP) : clé ${demoAgent.totpSecret} (agent), ${demoAdmin.totpSecret} (admin)`,

@@ -16,6 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "./db/test-database.mjs";
 import { startStandinForPortal } from "./franceconnect-standin/index.mjs";
+import { startApiParticulierStandin } from "./api-particulier-standin";
+import { startPayfipStandin } from "./payfip-standin";
 import { buildPortal, freePort, run, runEnvironment, startJobWorker, startPortal } from "./lib/portal";
 import seed from "../prisma/seed";
 
@@ -98,12 +100,18 @@ async function runBrowserTests(env: NodeJS.ProcessEnv, databaseUrl: string, stor
       stops.unshift(() => standin.stop());
       franceConnectEnv = standin.env;
     }
-    const server = await startPortal({ ...env, ...franceConnectEnv }, port);
+    // PayFiP and API Particulier: their local stand-ins (the journeys pay through the PayFiP one).
+    const payfip = await startPayfipStandin();
+    stops.unshift(() => payfip.stop());
+    const apiParticulier = await startApiParticulierStandin();
+    stops.unshift(() => apiParticulier.stop());
+    const billingEnv = { PAYFIP_BASE_URL: payfip.url, PAYFIP_SAISIE: "T", API_PARTICULIER_URL: apiParticulier.url };
+    const server = await startPortal({ ...env, ...franceConnectEnv, ...billingEnv }, port);
     stops.unshift(() => server.stop());
     // The mails the journeys read are delivered by a worker, as in production.
-    const worker = startJobWorker({ ...env, ...franceConnectEnv, APP_URL: baseUrl });
+    const worker = startJobWorker({ ...env, ...franceConnectEnv, ...billingEnv, APP_URL: baseUrl });
     stops.unshift(() => worker.stop());
-    const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], { ...env, E2E_BASE_URL: baseUrl });
+    const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], { ...env, ...billingEnv, E2E_BASE_URL: baseUrl });
     return code === 0 ? 0 : 1;
   } finally {
     // Stopped before the fault tests, which start servers of their own (and the machine is small).

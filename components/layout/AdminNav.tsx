@@ -11,6 +11,7 @@ const items: { href: string; label: string; role: StaffRole }[] = [
   { href: "/admin/carte-scolaire", label: "Carte scolaire", role: "AGENT" },
   { href: "/admin/actualites", label: "Actualités", role: "AGENT" },
   { href: "/admin/documents", label: "Documents à télécharger", role: "AGENT" },
+  { href: "/admin/facturation", label: "Facturation", role: "AGENT" },
   { href: "/admin/commune", label: "Coordonnées et textes légaux", role: "ADMINISTRATOR" },
   { href: "/admin/agents", label: "Comptes agents", role: "ADMINISTRATOR" },
   { href: "/admin/journal", label: "Journal d'audit", role: "ADMINISTRATOR" },

@@ -21,6 +21,7 @@ import {
 } from "./config";
 import { failurePath, FranceConnectFailure } from "./failures";
 import { fetchUserinfo, verifyIdToken } from "./oidc";
+import { QUOTIENT_CONSENT_COOKIE, QUOTIENT_RESULT_COOKIE, expiredQuotientConsentCookie, readQuotientConsent, retrieveQuotientWithFranceConnect } from "@/lib/billing";
 import { expiredLinkIntentCookie, LINK_COOKIE, readLinkIntent, readSignupTicket } from "./tickets";
 
 /** Where the account-creation wizard starts for a person FranceConnect identified for the first time. */
@@ -98,6 +99,7 @@ export async function franceConnectSignIn(account: Account, profile: Profile | u
       if (linked.status !== "ACTIVE") return failurePath("compte-inactif");
       await recordFranceConnectLogin(linked.identityId, linked.id);
       context.session = { accountId: linked.id, sessionVersion: linked.sessionVersion };
+      await shareQuotientIfConsented(context, linked.id, account.access_token);
       return true;
     }
 
@@ -154,4 +156,19 @@ export function franceConnectToken(token: JWT, account: Account): JWT | null {
   token.sv = session.sessionVersion;
   token.fcIdToken = account.id_token;
   return token;
+}
+
+/**
+ * The parent asked, from "Mon quotient familial", to share their quotient through FranceConnect (consent cookie
+ * for this very account): API Particulier is called now, with the access token of this sign-in, which is then
+ * dropped (never stored, never logged). The outcome is left for the page in a short cookie.
+ */
+async function shareQuotientIfConsented(context: ReturnType<typeof callbackContext>, accountId: string, accessToken: string | undefined) {
+  const consent = context.cookies.get(QUOTIENT_CONSENT_COOKIE);
+  if (consent === undefined) return;
+  context.setCookies.push(expiredQuotientConsentCookie());
+  if (readQuotientConsent(consent) !== accountId || !accessToken) return;
+  const outcome = await retrieveQuotientWithFranceConnect(accountId, accessToken).catch(() => "indisponible" as const);
+  const expired = expiredQuotientConsentCookie();
+  context.setCookies.push({ name: QUOTIENT_RESULT_COOKIE, value: outcome, options: { ...expired.options, maxAge: 120 } });
 }

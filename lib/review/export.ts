@@ -1,4 +1,5 @@
 import "server-only";
+import { csvCell } from "@/lib/platform/format/csv";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import { qualityOptions, regimeOptions, relationshipOptions } from "@/lib/declaration/schemas";
@@ -53,15 +54,7 @@ const frenchDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10)
 const phone = (value: string | null) => (value ? formatPhone(value) : "");
 const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? "" : value ? "oui" : "non");
 
-/**
- * One cell: quoted when needed, and a leading = + - @ (or tab / carriage return) neutralised with an
- * apostrophe so that a name typed as a formula is never run by the spreadsheet (CSV injection).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvCell };
 
 const BATCH = 200;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { billingJobs } from "@/lib/billing/jobs";
 import { documentExpiryReminderJob } from "@/lib/child-file/jobs";
 import { deliverMailJob } from "@/lib/platform/mail/queue";
 import type { AnyJobDefinition } from "@/lib/platform/jobs";
@@ -11,4 +12,4 @@ import { reservationJobs } from "@/lib/reservations/jobs";
  * prepare at start (so a job can be enqueued inside any transaction). A feature adds its jobs here
  * (reminders, waiting-list offers, billing runs...), defined in its own `jobs.ts` with `defineJob`.
  */
-export const jobs: readonly AnyJobDefinition[] = [deliverMailJob, retentionPurgeJob, recordFailedJobsJob, documentExpiryReminderJob, ...reservationJobs];
+export const jobs: readonly AnyJobDefinition[] = [deliverMailJob, retentionPurgeJob, recordFailedJobsJob, documentExpiryReminderJob, ...reservationJobs, ...billingJobs];

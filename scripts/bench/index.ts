@@ -267,6 +267,13 @@ async function main(): Promise<number> {
     for (const measure of bookingMeasures) console.log(`  ${format(measure)}`);
     scenarios.push({ id: "booking", label: "Réserver un jour (server action)", kind: "action", measures: bookingMeasures });
 
+    // The invoices page of a family with invoices (the billing demo family: its lines, its quotient familial). The
+    // readers join that family only now, once the pages measured above (which need their open drafts) are done.
+    await attachToDemoFamily(database.url, readers.map((parent) => parent.id));
+    const invoices: FixedRequest = { ...get("/espace/factures"), cookiePerConnection: readers.map((parent) => parent.cookie) };
+    await expectAnswers(baseUrl, "Mes factures", invoices);
+    scenarios.push(await loadScenario("invoices", "Mes factures (/espace/factures)", "signed-in", baseUrl, invoices));
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       quick,
@@ -371,3 +378,15 @@ async function renderAgain(): Promise<number> {
     process.exit(1);
   },
 );
+
+/** Moves these accounts into the billing demo family (F-2026-DEMO02), whose invoices the invoices scenario reads. */
+async function attachToDemoFamily(databaseUrl: string, accountIds: string[]): Promise<void> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE accounts SET "familyId" = (SELECT id FROM families WHERE "dossierNumber" = 'F-2026-DEMO02') WHERE id = ANY($1::uuid[])`, [accountIds]);
+  } finally {
+    await client.end();
+  }
+}

@@ -91,7 +91,7 @@ export async function createRichParent(prisma: PrismaClient, options: { franceCo
   });
   await prisma.parentalLink.create({ data: { childId: child.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true } });
   const invoice = await prisma.invoice.create({
-    data: { number: `FA-${marker}`, familyId: family.id, period: "2026-10", amountCents: 4250, dueDate: new Date("2026-11-30") },
+    data: { number: `FA-${marker}`, regie: "ENF", status: "ISSUED", quotientBracket: "Tranche E", familyId: family.id, period: "2026-10", amountCents: 4250, dueDate: new Date("2026-11-30") },
   });
 
   const familyDocument = await storeFile(prisma, parent.id, `${marker}-famille`, "LIVRET_FAMILLE");

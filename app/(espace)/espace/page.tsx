@@ -115,11 +115,19 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
           ) : null}
           {family ? (
             <li>
+              <Link href="/espace/factures" className="link">
+                Mes factures
+              </Link>{" "}
+              <span className="text-sm text-slate-600">: consulter, télécharger et payer en ligne ; mon quotient familial.</span>
+            </li>
+          ) : null}
+          {family ? (
+            <li>
               <Link href="/espace/reservations" className="link">
                 Inscriptions et réservations
               </Link>{" "}
               <span className="text-sm text-slate-600">
-                : {town().services.map((service) => (service.code === "ALSH" ? "ALSH" : service.name.toLowerCase())).slice(0, 4).join(", ")}… ; inscriptions scolaires et paiement en ligne : bientôt disponibles.
+                : {town().services.map((service) => (service.code === "ALSH" ? "ALSH" : service.name.toLowerCase())).slice(0, 4).join(", ")}…
               </span>
             </li>
           ) : (

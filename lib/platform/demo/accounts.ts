@@ -42,3 +42,10 @@ export const demoParentWithChildren = {
   password: demoParent.password,
   email: "claire.durand@example.org",
 } as const;
+
+/** A parent of a validated family with invoices (billing demo: one to pay, one month in draft for staff). */
+export const demoParentWithInvoices = {
+  login: "claire.facture",
+  password: demoParent.password,
+  email: "claire.facture@example.org",
+} as const;

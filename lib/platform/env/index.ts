@@ -73,6 +73,13 @@ const schema = z
     FRANCECONNECT_CLIENT_ID: optionalString,
     FRANCECONNECT_CLIENT_SECRET: optionalString,
     FRANCECONNECT_POST_LOGOUT_REDIRECT_URI: optionalUrl,
+
+    /** PayFiP (DGFiP): the web service's and payment page's host; `npm run dev` and the tests set the local stand-in's. */
+    PAYFIP_BASE_URL: optionalUrl,
+    /** T (test), X (activation) or W (production). */
+    PAYFIP_SAISIE: z.enum(["T", "X", "W"]).optional(),
+    /** API Particulier (quotient familial); the local stand-in's address in development and tests. */
+    API_PARTICULIER_URL: optionalUrl,
   })
   .superRefine((value, ctx) => {
     // FranceConnect is configured as a whole: an issuer without its client would only fail at the first sign-in.
@@ -94,6 +101,9 @@ const schema = z
     // Without a key, mails (with their single-use links) would pile up in the local outbox instead of leaving.
     if (!value.RESEND_API_KEY && !value.LOCAL_STANDINS) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "est obligatoire en production" });
+    }
+    for (const key of ["PAYFIP_BASE_URL", "API_PARTICULIER_URL"] as const) {
+      if (value[key]?.startsWith("http://") && !value.LOCAL_STANDINS) ctx.addIssue({ code: "custom", path: [key], message: "doit être une adresse https en production" });
     }
   });
 

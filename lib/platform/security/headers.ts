@@ -14,6 +14,8 @@ export interface CspOptions {
   dev: boolean;
   /** FranceConnect's issuer, when configured: its origin joins form-action. */
   franceConnectIssuer?: string;
+  /** PayFiP's address: "Payer en ligne" is a form answered with a redirect to PayFiP's payment page. */
+  paymentPage?: string;
 }
 
 /**
@@ -23,10 +25,10 @@ export interface CspOptions {
  * - for a page prerendered at build time, the hashes of its inline scripts and 'self': only those exact inline
  *   scripts and the portal's own script files run, an injected inline script has no matching hash.
  */
-export function contentSecurityPolicy({ nonce, scriptHashes = [], styleHashes = [], dev, franceConnectIssuer }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, scriptHashes = [], styleHashes = [], dev, franceConnectIssuer, paymentPage }: CspOptions): string {
   // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
   // sign-out forms are answered with a redirect to FranceConnect.
-  const formAction = franceConnectIssuer ? `form-action 'self' ${new URL(franceConnectIssuer).origin}` : "form-action 'self'";
+  const formAction = ["form-action 'self'", ...[franceConnectIssuer, paymentPage].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin)].join(" ");
   return [
     "default-src 'self'",
     ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...scriptHashes, ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
@@ -63,7 +65,7 @@ export function strictTransportSecurity({ appUrl, production }: { appUrl: string
  */
 export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
-const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/];
+const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/, /^\/espace\/factures\/[^/]+\/pdf\/?$/, /^\/admin\/facturation\/quotients\/[^/]+\/attestation\/?$/];
 
 export function isSandboxedDownloadPath(pathname: string): boolean {
   return DOWNLOAD_PATHS.some((pattern) => pattern.test(pathname));
