@@ -389,7 +389,7 @@ describe("authorization of the actions: signed out, parent A, parent B, agent, a
     actAs(who.parentB);
     expect(await run(() => deleteFromStorageAction(form({ document: stored.documentId })))).toEqual({
       kind: "redirected",
-      to: `/espace/documents?erreur=${encodeURIComponent("Ce document n'existe pas ou plus.")}`,
+      to: "/espace/documents?erreur=absent",
     });
     const attached = await run(() => attachFromStorageAction("LIVRET_FAMILLE", idle, form({ document: stored.documentId })));
     expect(attached).toEqual({ kind: "returned", value: { status: "error", message: "Ce document n'existe pas dans votre espace de stockage." } });

@@ -24,7 +24,7 @@ let agentId = "";
 
 beforeAll(async () => {
   jest.spyOn(console, "error").mockImplementation(() => undefined);
-  const row = await prisma.staffUser.create({ data: { login: `resa.agent.${randomUUID().slice(0, 8)}`, email: `resa.${randomUUID().slice(0, 8)}@example.org`, displayName: "Agent", passwordHash: "x", role: "AGENT" } });
+  const row = await prisma.staffUser.create({ data: { login: `resa.agent.${randomUUID().slice(0, 8)}`, email: `resa.${randomUUID().slice(0, 8)}@example.org`, displayName: "Agent", passwordHash: "x", role: "AGENT", totpEnabledAt: new Date() } });
   agentId = row.id;
   agent = { user: { id: row.id, kind: "staff", sessionVersion: 0, role: "AGENT" } };
 });

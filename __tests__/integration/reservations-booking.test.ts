@@ -190,6 +190,17 @@ describe("enrolment", () => {
     await expect(requestEnrolment(parent(second!), { childId: first!.childIds[0]!, periodId: activity.periodId }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it("refuses, with the reason, a child whose file is missing when the activity requires the child's file", async () => {
+    const activity = await createTestActivity(prisma, { capacity: 5, endDate: "2027-12-31" });
+    await prisma.activity.update({ where: { id: activity.activityId }, data: { requiresChildFile: true, requiredAuthorisations: ["soins-urgence"] } });
+    const [family] = await createTestFamilies(prisma, 1);
+    expect(await requestEnrolment(parent(family!), { childId: family!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
+      ok: false,
+      reasons: ["Fiche sanitaire et de liaison : à remplir", expect.stringContaining("autorisation à renseigner")],
+    });
+    expect(await prisma.enrolment.count({ where: { childId: family!.childIds[0]! } })).toBe(0);
+  });
+
   it("leaves the decision to staff: refusal needs a reason the family reads; acceptance opens the bookings", async () => {
     const activity = await createTestActivity(prisma, { capacity: 5, validation: "STAFF", endDate: "2027-12-31" });
     const [family] = await createTestFamilies(prisma, 1, 2);

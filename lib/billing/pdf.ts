@@ -94,5 +94,5 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
     if (regie) line(`Comment payer : ${regie.payAt}.`.slice(0, 150), { size: 9 });
   }
   line(`Contact : ${town().contact.service}, ${town().contact.phone}, ${town().contact.email}`, { size: 9 });
-  return pdf.save();
+  return pdf.save({ useObjectStreams: false });
 }

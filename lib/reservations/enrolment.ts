@@ -24,7 +24,7 @@ export async function requestEnrolment(parent: { accountId: string; familyId: st
   const activity = period.activity;
   const fits = eligibility(child, activity, dayOf(period.startDate), activity.groups);
   if (!fits.ok) return { ok: false, reasons: [fits.reason] };
-  const missing = await missingPrerequisites(child.id, { documents: activity.requiredDocuments, authorisations: activity.requiredAuthorisations }, period.startDate);
+  const missing = await missingPrerequisites(child.id, { documents: activity.requiredDocuments, authorisations: activity.requiredAuthorisations, file: activity.requiresChildFile }, period.startDate);
   if (missing.length > 0) return { ok: false, reasons: missing.map((item) => item.message) };
 
   return db().$transaction(async (tx) => {

@@ -75,6 +75,7 @@ const rulesSchema = z.object({
   workingDays: z.boolean(),
   offerHours: z.coerce.number().int().min(1, "1 à 336 heures.").max(336, "1 à 336 heures."),
   waitingList: z.boolean(),
+  requiresChildFile: z.boolean(),
 });
 
 export async function rulesAction(formData: FormData): Promise<void> {
@@ -88,6 +89,7 @@ export async function rulesAction(formData: FormData): Promise<void> {
     workingDays: formData.get("workingDays") === "on",
     offerHours: formData.get("offerHours"),
     waitingList: formData.get("waitingList") === "on",
+    requiresChildFile: formData.get("requiresChildFile") === "on",
   });
   if (!parsed.success) back(formData, parsed.error.issues.map((issue) => `${String(issue.path[0])} : ${issue.message}`).join(" "), "erreur");
   await updateActivityRules(caller, String(formData.get("activiteId") ?? ""), parsed.data);

@@ -195,22 +195,28 @@ ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_invoiceId_fkey" FOREIG
 -- Hand-written: what the database itself guarantees about money (lib/billing/).
 -- An invoice is never paid or credited beyond its amount; amounts are never negative. Triggers rather than CHECK
 -- constraints: the offline schema engine (WebAssembly) panics when it introspects a CHECK, which breaks `db:status`.
-CREATE FUNCTION billing_amounts_consistent() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION invoices_amounts_consistent() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'invoices' AND NOT (
+  IF NOT (
     NEW."amountCents" >= 0 AND NEW."paidCents" >= 0 AND NEW."creditedCents" >= 0 AND NEW."paidCents" + NEW."creditedCents" <= NEW."amountCents"
     AND NEW."refundableCents" >= 0 AND NEW."refundedCents" >= 0 AND NEW."refundedCents" <= NEW."refundableCents"
   ) THEN
     RAISE EXCEPTION 'invoices_amounts_consistent' USING ERRCODE = 'check_violation';
   END IF;
-  IF TG_TABLE_NAME IN ('payments', 'refunds') AND NOT (NEW."amountCents" > 0) THEN
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "invoices_amounts_consistent" BEFORE INSERT OR UPDATE ON "invoices" FOR EACH ROW EXECUTE FUNCTION invoices_amounts_consistent();
+
+-- Payments and refunds: a positive amount (one function for both tables, which share the column).
+CREATE FUNCTION billing_amount_positive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT (NEW."amountCents" > 0) THEN
     RAISE EXCEPTION '%_amount_positive', TG_TABLE_NAME USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER "invoices_amounts_consistent" BEFORE INSERT OR UPDATE ON "invoices" FOR EACH ROW EXECUTE FUNCTION billing_amounts_consistent();
-CREATE TRIGGER "payments_amount_positive" BEFORE INSERT OR UPDATE ON "payments" FOR EACH ROW EXECUTE FUNCTION billing_amounts_consistent();
-CREATE TRIGGER "refunds_amount_positive" BEFORE INSERT OR UPDATE ON "refunds" FOR EACH ROW EXECUTE FUNCTION billing_amounts_consistent();
+CREATE TRIGGER "payments_amount_positive" BEFORE INSERT OR UPDATE ON "payments" FOR EACH ROW EXECUTE FUNCTION billing_amount_positive();
+CREATE TRIGGER "refunds_amount_positive" BEFORE INSERT OR UPDATE ON "refunds" FOR EACH ROW EXECUTE FUNCTION billing_amount_positive();
 
 CREATE FUNCTION quotients_familiaux_period() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

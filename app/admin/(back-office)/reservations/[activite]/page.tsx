@@ -121,6 +121,9 @@ export default async function StaffActivityPage({ params, searchParams }: { para
           <label className="flex items-center gap-2">
             <input type="checkbox" name="waitingList" defaultChecked={activity.waitingList} className="h-5 w-5" /> Liste d&apos;attente sur les jours complets
           </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="requiresChildFile" defaultChecked={activity.requiresChildFile} className="h-5 w-5" /> Fiche sanitaire et de liaison remplie et confirmée pour l&apos;année scolaire avant l&apos;inscription
+          </label>
           <button type="submit" className="btn-primary self-start">Enregistrer les règles</button>
         </form>
       </section>

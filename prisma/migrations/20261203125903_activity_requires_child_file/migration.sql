@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "activities" ADD COLUMN     "requiresChildFile" BOOLEAN NOT NULL DEFAULT false;
