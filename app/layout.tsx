@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { inter } from "@/components/layout/fonts";
 import { town } from "@/lib/platform/town";
 import { townStyleSheet } from "@/lib/platform/town/style";
@@ -20,11 +21,14 @@ export const viewport: Viewport = {
 };
 
 /**
- * Reads no request header: pages that need nothing of the request are prerendered at build time and served
- * from cache under a CSP made of their inline scripts' hashes; the others get a nonce from proxy.ts, which
- * Next puts on its own scripts. The town's colours are one inline style allowed by its hash on every page.
+ * Every page is rendered per request, so that proxy.ts's per-request nonce reaches Next's own inline scripts.
+ * Serving some pages prerendered under a CSP of their inline scripts' hashes was tried (bench/README): Next
+ * renders a prerendered page again at its first request, with other inline scripts than the HTML file the hashes
+ * were read from, and the page's scripts were then blocked. The town's colours are one inline style allowed by
+ * its hash on every page.
  */
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="fr" className={inter.variable}>
       <head>

@@ -31,7 +31,7 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   await axe(page);
   const draft = await e2ePrisma().billingRun.findFirstOrThrow({ where: { status: "DRAFT", invoices: { some: { family: { dossierNumber: "F-2026-DEMO02" } } } } });
   await page.goto(`/admin/facturation/campagnes/${draft.id}`);
-  await expect(page.getByText(/À vérifier : Pointage non saisi/).first()).toBeVisible();
+  await page.getByText(/À vérifier : Pointage non saisi/).first().waitFor();
   await axe(page);
 
   const flagged = page.locator("li").filter({ hasText: "À vérifier : Pointage non saisi" }).first();
@@ -39,12 +39,12 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   await flagged.getByLabel("Nouveau montant (en euros)").fill("0");
   await flagged.getByLabel("Motif").fill("Tom était absent, vérifié avec l'école");
   await flagged.getByRole("button", { name: "Enregistrer la correction" }).click();
-  await expect(page.getByText("La ligne est corrigée.")).toBeVisible();
+  await page.getByText("La ligne est corrigée.").first().waitFor();
 
   const publish = page.locator("section").filter({ has: page.getByRole("heading", { name: "Publier la campagne" }) });
   await publish.getByLabel(/je publie ces factures/).check();
   await publish.getByRole("button", { name: "Publier les factures" }).click();
-  await expect(page.getByText(/Campagne publiée : 1 facture/)).toBeVisible();
+  await page.getByText(/Campagne publiée : 1 facture/).first().waitFor();
   const invoice = await e2ePrisma().invoice.findFirstOrThrow({ where: { runId: draft.id } });
   expect(invoice.number).toMatch(/^RES-\d{4}-\d{5}$/);
   expect(await e2ePrisma().invoiceLine.count({ where: { invoiceId: invoice.id, correction: { not: null } } })).toBe(1);
@@ -55,15 +55,15 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
   await signIn(page, demoParentWithInvoices.login, demoParentWithInvoices.password);
   await page.waitForURL("**/espace");
   await page.getByRole("link", { name: "Mes factures" }).click();
-  await expect(page.getByRole("heading", { name: "Mes factures", level: 1 })).toBeVisible();
-  await expect(page.getByText(/720 €/)).toBeVisible();
+  await page.getByRole("heading", { name: "Mes factures", level: 1 }).first().waitFor();
+  await page.getByText(/720 €/).first().waitFor();
   await axe(page);
   await expectNoHorizontalScroll(page);
 
   const published = await e2ePrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: "ISSUED" }, orderBy: { issuedAt: "asc" } });
   await page.getByRole("link", { name: new RegExp(published.number!) }).click();
-  await expect(page.getByRole("heading", { name: `Facture ${published.number}` })).toBeVisible();
-  await expect(page.getByText("Détail par enfant et par jour")).toBeVisible();
+  await page.getByRole("heading", { name: `Facture ${published.number}` }).first().waitFor();
+  await page.getByText("Détail par enfant et par jour").first().waitFor();
   await axe(page);
   await expectNoHorizontalScroll(page);
 
@@ -78,8 +78,8 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
   await axe(page);
   await page.getByRole("button", { name: /Payer par carte/ }).click();
   await page.waitForURL(new RegExp(`/espace/factures/${published.id}\\?paiement=SUCCEEDED`));
-  await expect(page.getByText("Votre paiement a été accepté.", { exact: false })).toBeVisible();
-  await expect(page.getByText("Payée", { exact: true })).toBeVisible();
+  await page.getByText("Votre paiement a été accepté.", { exact: false }).first().waitFor();
+  await page.getByText("Payée", { exact: true }).first().waitFor();
   await axe(page);
   expect((await e2ePrisma().invoice.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("PAID");
 });
@@ -87,6 +87,9 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
 test("another parent gets no invoice and no PDF", async () => {
   const invoice = await e2ePrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: { not: "DRAFT" } } });
   const visitor = await newContext(session.browser, viewports.phone);
-  expect((await visitor.request.get(`/espace/factures/${invoice.id}/pdf`, { maxRedirects: 0 })).status()).toBe(401);
+  // A visitor is sent to the sign-in page, as for every file of the parent's space.
+  const anonymous = await visitor.request.get(`/espace/factures/${invoice.id}/pdf`, { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(new URL(anonymous.headers().location ?? "", "http://x").pathname).toBe("/connexion");
   await visitor.close();
 });

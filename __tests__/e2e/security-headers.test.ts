@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { launchBrowser, newContext, baseUrl, type BrowserSession } from "./support/browser";
 import { closeE2ePrisma, createActiveParent } from "./support/accounts";
 import { signIn } from "./support/journeys";
@@ -83,21 +82,14 @@ test("the nonce is fresh on every answer and is the one on the page's scripts", 
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
-test("a prerendered page is served from cache under the hashes of exactly its inline scripts, without a nonce", async () => {
+test("a public page that reads nothing of the request is rendered per request too: its scripts carry the nonce", async () => {
   const response = await get("/services");
   expect(response.status).toBe(200);
-  expectStaticHeaders(response);
-  expect(response.headers.get("x-nextjs-cache")).toBe("HIT");
-  const csp = cspOf(response);
-  const scriptSrc = csp.get("script-src") ?? [];
-  expect(scriptSrc).not.toContain("'unsafe-inline'");
-  expect(scriptSrc.filter((value) => value.startsWith("'nonce-"))).toEqual([]);
-  expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-  const html = await response.text();
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).filter((text) => text.length > 0);
-  expect(inline.length).toBeGreaterThan(0);
-  const hashes = inline.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
-  expect(scriptSrc.filter((value) => value.startsWith("'sha256-")).sort()).toEqual([...new Set(hashes)].sort());
+  const nonce = cspOf(response).get("script-src")?.find((value) => value.startsWith("'nonce-"))?.slice(7, -1);
+  expect(nonce).toBeTruthy();
+  const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
 test("static files carry the headers too", async () => {
@@ -134,7 +126,7 @@ describe("the session cookie", () => {
     await context.close();
   });
 
-  test("a prerendered page's scripts all run under its CSP of hashes (the page is hydrated, nothing is blocked)", async () => {
+  test("a public page's scripts all run under its CSP (the page is hydrated, nothing is blocked)", async () => {
     const context = await newContext(session.browser);
     const page = await context.newPage();
     const violations: string[] = [];

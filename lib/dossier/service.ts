@@ -9,7 +9,8 @@ import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { townWithOverrides } from "@/lib/platform/town/settings";
 import { stripForbiddenCharacters } from "@/lib/platform/validation/text";
-import { formatDossierNumber, type KnownFamilyInput } from "./schemas";
+import { nextDossierNumber } from "./number";
+import { type KnownFamilyInput } from "./schemas";
 
 /**
  * Family dossiers seen from the back-office: families the town already knows, and their Clé Enfance
@@ -18,13 +19,6 @@ import { formatDossierNumber, type KnownFamilyInput } from "./schemas";
 const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 /** The next "F-<year>-<5 digits>"; a race on the same number is retried by the caller (unique index). */
-async function nextDossierNumber(now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
-  const last = await db().family.findFirst({ where: { dossierNumber: { startsWith: `F-${year}-` } }, orderBy: { dossierNumber: "desc" }, select: { dossierNumber: true } });
-  const sequence = last ? Number(last.dossierNumber.slice(`F-${year}-`.length)) + 1 : 1;
-  return formatDossierNumber(year, sequence);
-}
-
 export async function createKnownFamily(caller: Caller, input: KnownFamilyInput): Promise<{ id: string; dossierNumber: string }> {
   const actor = await authorizeStaff(caller);
   assertStorableText(input);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DeclarationPeople } from "@/lib/declaration";
 import { childSchema, contactSchema, representativeSchema, type RepresentativeKey } from "@/lib/declaration/schemas";
-import { formatDossierNumber } from "@/lib/dossier/schemas";
+import { nextDossierNumber } from "./number";
 import type { MemberRole, ParentQuality, Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -137,12 +137,6 @@ function sameDay(a: Date | null | undefined, b: Date | null | undefined) {
 }
 
 /** The next "F-<year>-<5 digits>" inside the transaction; the unique index settles a race (the caller retries). */
-async function nextDossierNumber(tx: Tx, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
-  const last = await tx.family.findFirst({ where: { dossierNumber: { startsWith: `F-${year}-` } }, orderBy: { dossierNumber: "desc" }, select: { dossierNumber: true } });
-  return formatDossierNumber(year, last ? Number(last.dossierNumber.slice(`F-${year}-`.length)) + 1 : 1);
-}
-
 /**
  * Writes the dossier for a validated declaration and links the parent's account to it.
  * Returns the family id and its dossier number.
@@ -155,7 +149,7 @@ export async function writeFamilyDossier(
   let family = input.existingFamilyId ? await tx.family.findUnique({ where: { id: input.existingFamilyId }, select: { id: true, dossierNumber: true } }) : null;
   const created = !family;
   if (!family) {
-    family = await tx.family.create({ data: { dossierNumber: await nextDossierNumber(tx, input.now), status: "ACTIVE", createdById: input.staffId }, select: { id: true, dossierNumber: true } });
+    family = await tx.family.create({ data: { dossierNumber: await nextDossierNumber(input.now, tx), status: "ACTIVE", createdById: input.staffId }, select: { id: true, dossierNumber: true } });
   } else {
     await tx.family.update({ where: { id: family.id }, data: { status: "ACTIVE" } });
   }

@@ -84,6 +84,6 @@ export async function parentsWithCompleteDrafts(count: number, label: string): P
 
 export async function sessionCookie(accountId: string, sessionVersion = 0): Promise<string> {
   const name = "authjs.session-token";
-  const token = await encode({ token: { sub: accountId, kind: "parent", sv: sessionVersion }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 60 * 60 });
+  const token = await encode({ token: { sub: accountId, kind: "parent", sv: sessionVersion, authAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 60 * 60 });
   return `${name}=${token}`;
 }
