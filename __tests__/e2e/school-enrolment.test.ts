@@ -105,6 +105,10 @@ it("she asks for petite section, an agent validates, and she downloads the certi
 
   await signInStaff(agentPage, staffAccounts.agent);
   await openRequestAsAgent(little);
+  // The agent checks the vaccination record the parent sent before deciding (a download, recorded in the audit log).
+  const vaccinations = agentPage.waitForEvent("download");
+  await agentPage.getByRole("link", { name: /télécharger : Carnet de vaccinations/ }).click();
+  expect((await vaccinations).suggestedFilename()).toBe("vaccins.pdf");
   await agentPage.getByRole("button", { name: /Valider l'inscription à École maternelle Les Tilleuls/ }).click();
   await agentPage.getByText("Décision enregistrée.").waitFor();
 

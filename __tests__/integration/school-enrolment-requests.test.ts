@@ -6,7 +6,8 @@ import { applyCarteImport, previewCarteImport } from "@/lib/school-enrolment/car
 import { certificateFor } from "@/lib/school-enrolment/certificate";
 import { DEMO_SCHOOLS_CSV, DEMO_SECTORS_CSV } from "@/lib/school-enrolment/demo-carte";
 import { schoolRequestPage, submitSchoolRequest } from "@/lib/school-enrolment/requests";
-import { decideSchoolRequest, enrolledChildren, headcounts } from "@/lib/school-enrolment/review";
+import { decideSchoolRequest, enrolledChildren, headcounts, readSchoolRequestDocument } from "@/lib/school-enrolment/review";
+import { currentCampaign, saveCampaign } from "@/lib/school-enrolment/campaign-settings";
 import { schoolRequestSchema } from "@/lib/school-enrolment/schemas";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { testPrisma } from "./support/db";
@@ -164,5 +165,43 @@ describe("staff review", () => {
     await decideSchoolRequest(agent, { id, version: 1, decision: "validate", reason: "" });
     const counts = await headcounts(agent, "2027-2028");
     expect(counts.find((school) => school.name === "École maternelle du Parc")?.levels.find((level) => level.level === "PS")?.validated).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("staff reading a request's documents", () => {
+  it("gives an agent the documents the request names, records each access, and nothing to a parent", async () => {
+    const parent = await family("23", "Rue du Parc");
+    const { id } = await submitSchoolRequest(parent.accountId, input(parent.childId), await allDocuments(), IN_CAMPAIGN);
+    const found = await readSchoolRequestDocument(agent, id, "livret-famille");
+    expect(Buffer.from(found!.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    expect(found!.document.fileName).toBe("livret.pdf");
+    expect(await prisma.auditLog.count({ where: { action: "document.viewed", targetId: found!.document.id } })).toBe(1);
+    expect(await readSchoolRequestDocument(agent, id, "derogation")).toBeNull();
+    expect(await readSchoolRequestDocument(agent, randomUUID(), "livret-famille")).toBeNull();
+    expect(await readSchoolRequestDocument(agent, id, "../../etc/passwd")).toBeNull();
+    await expect(readSchoolRequestDocument({ kind: "parent", id: parent.accountId }, id, "livret-famille")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the campaign's dates", () => {
+  afterEach(async () => {
+    await prisma.townSetting.deleteMany({ where: { key: "schoolEnrolment.campaign" } });
+  });
+
+  it("are changed by an administrator only, checked field by field, and close the requests outside them", async () => {
+    const admin = await prisma.staffUser.create({ data: { login: `sco.admin.${randomUUID().slice(0, 8)}`, email: `sco.admin.${randomUUID().slice(0, 8)}@example.org`, displayName: "Admin", passwordHash: "x", role: "ADMINISTRATOR" } });
+    const administrator = { kind: "staff" as const, id: admin.id };
+    await expect(saveCampaign(agent, { schoolYearStart: "2027", opensOn: "2027-02-01", closesOn: "2027-02-28" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveCampaign(administrator, { schoolYearStart: "2027", opensOn: "2027-02-01", closesOn: "2027-01-28" })).rejects.toMatchObject({ field: "closesOn" });
+    await expect(saveCampaign(administrator, { schoolYearStart: "2027", opensOn: "2027-02-31", closesOn: "2027-03-28" })).rejects.toMatchObject({ field: "opensOn" });
+    await expect(saveCampaign(administrator, { schoolYearStart: "deux mille", opensOn: "2027-02-01", closesOn: "2027-03-28" })).rejects.toMatchObject({ field: "schoolYearStart" });
+    expect(await currentCampaign()).toEqual({ schoolYearStart: 2027, opensOn: "2026-12-01", closesOn: "2027-03-31" });
+
+    await saveCampaign(administrator, { schoolYearStart: "2027", opensOn: "2027-02-01", closesOn: "2027-02-28" });
+    expect(await currentCampaign()).toEqual({ schoolYearStart: 2027, opensOn: "2027-02-01", closesOn: "2027-02-28" });
+    expect(await prisma.auditLog.count({ where: { action: "school-enrolment.campaign.updated", actorId: admin.id } })).toBe(1);
+    const parent = await family("24", "Rue du Parc");
+    expect((await schoolRequestPage(parent.accountId, IN_CAMPAIGN))?.campaign).toMatchObject({ kind: "not-yet", campaign: { opensOn: "2027-02-01" } });
+    await expect(submitSchoolRequest(parent.accountId, input(parent.childId), await allDocuments(), IN_CAMPAIGN)).rejects.toThrow(/pas ouvertes/);
   });
 });

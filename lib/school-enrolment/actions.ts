@@ -7,6 +7,8 @@ import { requireParent } from "@/lib/auth";
 import { staffCaller } from "@/lib/staff";
 import { applyCarteImport, previewCarteImport } from "./carte";
 import { updateSector } from "./carte-edit";
+import { saveCampaign } from "./campaign-settings";
+import { frenchDay } from "./campaign";
 import { decideSchoolRequest } from "./review";
 import { submitSchoolRequest } from "./requests";
 import { decisionSchema, REQUIRED_DOCUMENTS, schoolRequestSchema, type RequiredDocument } from "./schemas";
@@ -88,5 +90,14 @@ export async function updateSectorAction(previous: AdminFormState, formData: For
     const values = Object.fromEntries(["voie", "parite", "numero_debut", "numero_fin", "maternelle", "elementaire"].map((name) => [name, String(formData.get(name) ?? "")]));
     await updateSector(caller, String(formData.get("id") ?? ""), values);
     return { status: "done", message: "Ligne enregistrée." };
+  });
+}
+
+/** Administrators: the enrolment campaign's school year and dates (the lib checks the role again). */
+export async function saveCampaignAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const caller = await staffCaller("ADMINISTRATOR");
+  return runAdminAction(previous, formData, async () => {
+    const campaign = await saveCampaign(caller, Object.fromEntries(["schoolYearStart", "opensOn", "closesOn"].map((name) => [name, String(formData.get(name) ?? "")])));
+    return { status: "done", message: `Campagne enregistrée : inscriptions ${campaign.schoolYearStart}-${campaign.schoolYearStart + 1} du ${frenchDay(campaign.opensOn)} au ${frenchDay(campaign.closesOn)}.` };
   });
 }

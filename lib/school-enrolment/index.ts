@@ -4,4 +4,4 @@ import "server-only";
 export { lookupAddress, streetNames, type AddressLookup, type SchoolContact } from "./carte";
 export { schoolRequestPage } from "./requests";
 export { certificateFor } from "./certificate";
-export { enrolledChildren, getSchoolRequest, headcounts, listSchoolRequests } from "./review";
+export { enrolledChildren, getSchoolRequest, headcounts, listSchoolRequests, readSchoolRequestDocument } from "./review";

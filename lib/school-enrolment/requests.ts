@@ -7,6 +7,7 @@ import { storeDocument } from "@/lib/documents";
 import { Prisma, type DocumentKind } from "@/lib/generated/prisma/client";
 import { town } from "@/lib/platform/town";
 import { campaignState } from "./campaign";
+import { currentCampaign } from "./campaign-settings";
 import { lookupAddress, type SchoolContact } from "./carte";
 import { levelForBirthDate, levelKind, schoolYearLabel, type Level } from "./levels";
 import { validDocument } from "./prerequisites";
@@ -51,7 +52,7 @@ export interface RequestPage {
 export async function schoolRequestPage(accountId: string, at = new Date()): Promise<RequestPage | null> {
   const family = await validatedFamily(accountId);
   if (!family) return null;
-  const config = town().schoolEnrolment;
+  const config = await currentCampaign();
   const startYear = config?.schoolYearStart ?? at.getUTCFullYear();
   const schoolYear = schoolYearLabel(startYear);
   const address = await familyAddress(family.id);
@@ -91,7 +92,7 @@ export type RequestFiles = Partial<Record<RequiredDocument | "derogation", File 
 export async function submitSchoolRequest(accountId: string, input: SchoolRequestInput, files: RequestFiles, at = new Date()): Promise<{ id: string; reference: string }> {
   const family = await validatedFamily(accountId);
   if (!family) throw new ExpectedError("Votre famille doit être déclarée et validée par nos services avant une inscription scolaire.");
-  const config = town().schoolEnrolment;
+  const config = await currentCampaign();
   const state = campaignState(config, at);
   if (state.kind !== "open") throw new ExpectedError("Les inscriptions scolaires ne sont pas ouvertes en ce moment.");
   const startYear = state.campaign.schoolYearStart;

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueMail } from "@/lib/platform/mail/queue";
 import { schoolEnrolmentDecisionMail } from "@/lib/platform/mail/templates";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { isLevel, LEVEL_LABELS } from "./levels";
 
@@ -49,6 +50,27 @@ export async function getSchoolRequest(caller: Caller, id: string) {
   ]);
   await audit({ ...staffAudit(actor), action: "school-enrolment.viewed", targetType: "SchoolEnrolment", targetId: row.id });
   return { ...row, sectorSchoolName: sectorSchool?.name ?? null, derogationSchoolName: derogationSchool?.name ?? null };
+}
+
+/**
+ * A document of an enrolment request (its own upload, or the one reused from the child's file), for staff: only a
+ * document the request names, never a deleted one, and each access goes to the audit log.
+ */
+export async function readSchoolRequestDocument(caller: Caller, id: string, code: string) {
+  const actor = await authorizeStaff(caller);
+  if (!UUID.test(id) || !/^[a-z-]{1,40}$/.test(code)) return null;
+  const row = await db().schoolEnrolment.findUnique({ where: { id }, select: { documents: true } });
+  const entry = ((row?.documents ?? {}) as Record<string, { documentId?: string } | undefined>)[code];
+  if (!entry?.documentId || !UUID.test(entry.documentId)) return null;
+  const document = await db().document.findFirst({
+    where: { id: entry.documentId, deletedAt: null },
+    select: { id: true, fileName: true, mediaType: true, provider: true, storageKey: true },
+  });
+  if (!document) return null;
+  const bytes = await fileStore(document.provider).get(document.storageKey);
+  if (!bytes) return null;
+  await audit({ ...staffAudit(actor), action: "document.viewed", targetType: "Document", targetId: document.id, details: { schoolEnrolmentId: id, kind: code } });
+  return { document, bytes };
 }
 
 export async function decideSchoolRequest(caller: Caller, input: { id: string; version: number; decision: Decision; reason: string }): Promise<void> {

@@ -1,7 +1,7 @@
-import { town } from "@/lib/platform/town";
+import { currentCampaign } from "./campaign-settings";
 import { nextSchoolYearStart, schoolYearLabel } from "./levels";
 
 /** The school year staff work on: the campaign's, or next school year when no campaign is configured. */
-export function campaignSchoolYear(at = new Date()): string {
-  return schoolYearLabel(town().schoolEnrolment?.schoolYearStart ?? nextSchoolYearStart(at));
+export async function campaignSchoolYear(at = new Date()): Promise<string> {
+  return schoolYearLabel((await currentCampaign())?.schoolYearStart ?? nextSchoolYearStart(at));
 }

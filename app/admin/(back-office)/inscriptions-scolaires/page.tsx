@@ -4,7 +4,11 @@ import { formatShortDate } from "@/lib/platform/format";
 import { headcounts, listSchoolRequests } from "@/lib/school-enrolment";
 import { isLevel, LEVEL_LABELS, LEVELS } from "@/lib/school-enrolment/levels";
 import { campaignSchoolYear } from "@/lib/school-enrolment/year";
-import { staffCaller } from "@/lib/staff/session";
+import { ActionForm, FormText } from "@/components/forms/ActionForm";
+import { saveCampaignAction } from "@/lib/school-enrolment/actions";
+import { frenchDay } from "@/lib/school-enrolment/campaign";
+import { currentCampaign } from "@/lib/school-enrolment/campaign-settings";
+import { currentStaff, staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Inscriptions scolaires" };
 
@@ -15,12 +19,33 @@ export default async function SchoolRequestsPage({ searchParams }: { searchParam
   const caller = await staffCaller();
   const raw = await searchParams;
   const one = (key: string) => (Array.isArray(raw[key]) ? raw[key][0] : raw[key]) ?? "";
-  const schoolYear = campaignSchoolYear();
+  const schoolYear = await campaignSchoolYear();
   const filters = { schoolYear, schoolId: one("ecole"), level: one("niveau"), status: one("etat") };
-  const [counts, rows] = await Promise.all([headcounts(caller, schoolYear), listSchoolRequests(caller, filters)]);
+  const [counts, rows, campaign, staff] = await Promise.all([headcounts(caller, schoolYear), listSchoolRequests(caller, filters), currentCampaign(), currentStaff()]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Inscriptions scolaires {schoolYear}</h1>
+      <section aria-labelledby="campagne-titre" className="card flex flex-col gap-3">
+        <h2 id="campagne-titre" className="section-title">
+          Campagne d&apos;inscription
+        </h2>
+        <p>
+          {campaign
+            ? `Les familles peuvent demander une inscription pour ${campaign.schoolYearStart}-${campaign.schoolYearStart + 1} du ${frenchDay(campaign.opensOn)} au ${frenchDay(campaign.closesOn)} inclus ; en dehors de ces dates, leur page indique quand la campagne ouvre.`
+            : "Aucune campagne n'est configurée : les familles ne peuvent pas encore demander d'inscription."}
+        </p>
+        {staff?.role === "ADMINISTRATOR" ? (
+          <ActionForm action={saveCampaignAction} submitLabel="Enregistrer la campagne" submitClassName="btn-secondary self-start">
+            <div className="grid gap-3 sm:grid-cols-3">
+              <FormText name="schoolYearStart" label="Année scolaire (première année)" inputMode="numeric" required defaultValue={String(campaign?.schoolYearStart ?? "")} help="2027 pour l'année 2027-2028" />
+              <FormText name="opensOn" label="Ouverture" type="date" required defaultValue={campaign?.opensOn ?? ""} />
+              <FormText name="closesOn" label="Fermeture" type="date" required defaultValue={campaign?.closesOn ?? ""} />
+            </div>
+          </ActionForm>
+        ) : (
+          <p className="text-sm">Seul un administrateur peut changer ces dates.</p>
+        )}
+      </section>
       <section aria-labelledby="effectifs-titre">
         <h2 id="effectifs-titre" className="section-title mb-3">
           Effectifs par école et niveau

@@ -18,7 +18,18 @@ export default async function SchoolRequestPage({ params, searchParams }: { para
   const done = (await searchParams).fait === "1";
   const row = await getSchoolRequest(await staffCaller(), (await params).id);
   if (!row) notFound();
-  const documents = (row.documents ?? {}) as Record<string, { reused?: boolean }>;
+  const documents = (row.documents ?? {}) as Record<string, { reused?: boolean; documentId?: string }>;
+  const download = (code: string, name: string) =>
+    documents[code]?.documentId ? (
+      <>
+        {" "}
+        (
+        <a className="link" href={`/admin/inscriptions-scolaires/${row.id}/pieces/${code}?telecharger`} download>
+          télécharger<span className="sr-only"> : {name}</span>
+        </a>
+        )
+      </>
+    ) : null;
   const hidden = (decision: string) => (
     <>
       <input type="hidden" name="id" value={row.id} />
@@ -69,9 +80,14 @@ export default async function SchoolRequestPage({ params, searchParams }: { para
             {Object.entries(REQUIRED_DOCUMENTS).map(([code, name]) => (
               <li key={code}>
                 {name} : {documents[code] ? (documents[code].reused ? "déjà au dossier de la famille" : "jointe à la demande") : "manquante"}
+                {download(code, name)}
               </li>
             ))}
-            {documents.derogation ? <li>Justificatif de la dérogation : joint à la demande</li> : null}
+            {documents.derogation ? (
+              <li>
+                Justificatif de la dérogation : joint à la demande{download("derogation", "justificatif de la dérogation")}
+              </li>
+            ) : null}
           </ul>
         </dd>
         <dt className="font-semibold">État</dt>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Élèves inscrits" };
 
 /** The director's list, printable (the menu and links are hidden when printing). */
 export default async function EnrolledChildrenPage({ params }: { params: Promise<{ schoolId: string }> }) {
-  const schoolYear = campaignSchoolYear();
+  const schoolYear = await campaignSchoolYear();
   const { schoolId } = await params;
   const list = await enrolledChildren(await staffCaller(), schoolYear, schoolId);
   if (!list) notFound();

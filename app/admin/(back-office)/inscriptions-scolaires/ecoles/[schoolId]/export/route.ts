@@ -8,7 +8,7 @@ import { currentStaff } from "@/lib/staff/session";
 export async function GET(_request: Request, { params }: { params: Promise<{ schoolId: string }> }) {
   const staff = await currentStaff();
   if (!staff) return new Response("Accès réservé aux agents.", { status: 401 });
-  const schoolYear = campaignSchoolYear();
+  const schoolYear = await campaignSchoolYear();
   const list = await enrolledChildren({ kind: "staff", id: staff.id }, schoolYear, (await params).schoolId);
   if (!list) return new Response("École introuvable.", { status: 404 });
   const lines = [["niveau", "nom", "prenom", "date_naissance", "sexe", "reference"].join(";")];
