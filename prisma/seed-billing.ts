@@ -1,13 +1,15 @@
 /**
  * Billing demo (issue #17), idempotent: the family FACTURE (two children, quotient familial 720 € from the
- * CAF), a published invoice of two months ago to pay online, and last month's bookings computed into a
- * draft for staff to review and publish. Until the reservations demo holds bookings, the billable items come
- * from this file's own fixture (demoMonthItems), through the same pricing as a real run.
+ * CAF), a published invoice of two months ago to pay online, and last month's school-restaurant bookings (real
+ * Booking rows, with their attendance: present, absent, excused, cancelled late, one day not recorded) computed
+ * into a draft for staff to review and publish, through the same translation (lib/billing/billable.ts) and
+ * pricing as a real run. A "Recalculer" from the back-office gives the same draft from the same rows.
  */
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { demoParentWithInvoices } from "../lib/platform/demo/accounts";
 import { priceMonth } from "../lib/billing/pricing";
 import { carbonBlancBilling } from "../lib/billing/tariffs/carbon-blanc";
+import { BILLABLE_BOOKING_SELECT, billableItems, NOT_RECORDED_WARNING } from "../lib/billing/billable";
 import type { BillableItem, BillableStateCode } from "../lib/billing/types";
 
 const REGIE = "RES";
@@ -17,23 +19,28 @@ function monthOf(now: Date, back: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-/** A month of school days: lunch for both children on Mon, Tue, Thu, Fri, with a few absences. */
+/**
+ * A month of school days: lunch for both children on Mon, Tue, Thu, Fri, with an excused absence, an unjustified
+ * one, a late cancellation and a day whose attendance was not recorded (placed by school day, not by date, so
+ * every month has them).
+ */
 export function demoMonthItems(familyId: string, children: { id: string; name: string; birthDate: string }[], month: string): BillableItem[] {
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  const items: BillableItem[] = [];
+  const schoolDays: string[] = [];
   for (let day = 1; day <= days; day += 1) {
     const date = new Date(Date.UTC(year, monthNumber - 1, day));
-    const weekday = date.getUTCDay();
-    if (![1, 2, 4, 5].includes(weekday)) continue;
-    const iso = date.toISOString().slice(0, 10);
+    if ([1, 2, 4, 5].includes(date.getUTCDay())) schoolDays.push(date.toISOString().slice(0, 10));
+  }
+  const items: BillableItem[] = [];
+  for (const [position, iso] of schoolDays.entries()) {
     for (const [index, child] of children.entries()) {
       let state: BillableStateCode = "PRESENT";
       let warning: string | undefined;
-      if (day === 8 && index === 0) state = "ABSENT_JUSTIFIED";
-      if (day === 9 && index === 1) state = "ABSENT_UNJUSTIFIED";
-      if (day === 15 && index === 0) state = "LATE_CANCELLATION";
-      if (day === 22 && index === 1) warning = "Pointage non saisi : facturé comme présent, à vérifier.";
+      if (position === 2 && index === 0) state = "ABSENT_JUSTIFIED";
+      if (position === 3 && index === 1) state = "ABSENT_UNJUSTIFIED";
+      if (position === 6 && index === 0) state = "LATE_CANCELLATION";
+      if (position === 10 && index === 1) warning = NOT_RECORDED_WARNING;
       items.push({ sourceId: `demo-${child.id}-${iso}`, familyId, childId: child.id, childName: child.name, childBirthDate: child.birthDate, date: iso, serviceCode: "RESTAURATION", activityCode: "restauration-scolaire", activityName: "Restauration scolaire", unit: "REPAS", unitLabel: "Repas", state, warning });
     }
   }
@@ -78,7 +85,9 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
     [1, false],
   ] as const) {
     const month = monthOf(now, back);
-    const priced = priceMonth(demoMonthItems(family.id, children, month), { resident: true, quotients }, carbonBlancBilling.tariffs);
+    const fixture = demoMonthItems(family.id, children, month);
+    const items = publish ? fixture : await bookMonth(prisma, fixture, account.id, now);
+    const priced = priceMonth(items, { resident: true, quotients }, carbonBlancBilling.tariffs);
     const due = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 30));
     const run = await prisma.billingRun.upsert({ where: { regie_month: { regie: REGIE, month } }, update: {}, create: { regie: REGIE, month, dueDate: due } });
     const invoice = await prisma.invoice.create({
@@ -104,4 +113,54 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
       await prisma.billingRun.update({ where: { id: run.id }, data: { status: "PUBLISHED", publishedAt: now } });
     }
   }
+}
+
+/**
+ * Writes the fixture's days as the family's school-restaurant bookings (enrolments accepted, counters in step with
+ * the rows), then reads them back as billing does. Falls back to the fixture when the month is outside the
+ * activity's school year (a demo started long after 2026-2027).
+ */
+async function bookMonth(prisma: PrismaClient, fixture: BillableItem[], accountId: string, now: Date): Promise<BillableItem[]> {
+  const activity = await prisma.activity.findUnique({ where: { code: "restauration" }, include: { units: true, groups: true, periods: true } });
+  const unit = activity?.units.find((candidate) => candidate.kind === "REPAS");
+  const period = activity?.periods.find((candidate) => fixture.every((item) => candidate.startDate <= new Date(item.date) && new Date(item.date) <= candidate.endDate));
+  if (!activity || !unit || !period || fixture.length === 0) return fixture;
+  const enrolments = new Map<string, { id: string; groupId: string; capacity: number }>();
+  for (const childId of new Set(fixture.map((item) => item.childId))) {
+    const birth = fixture.find((item) => item.childId === childId)!.childBirthDate!;
+    const age = Number(period.startDate.toISOString().slice(0, 4)) - Number(birth.slice(0, 4));
+    const group = activity.groups.find((candidate) => candidate.minAge <= age && age <= candidate.maxAge) ?? activity.groups[0]!;
+    const enrolment = await prisma.enrolment.create({ data: { childId, familyId: fixture[0]!.familyId, activityId: activity.id, periodId: period.id, groupId: group.id, status: "ACCEPTED", requestedById: accountId, decidedAt: now } });
+    await prisma.activityPeriod.update({ where: { id: period.id }, data: { enrolledCount: { increment: 1 } } });
+    const capacity = (await prisma.groupCapacity.findFirst({ where: { groupId: group.id, unitId: unit.id }, select: { capacity: true } }))?.capacity ?? 0;
+    enrolments.set(childId, { id: enrolment.id, groupId: group.id, capacity });
+  }
+  for (const item of fixture) {
+    const enrolment = enrolments.get(item.childId)!;
+    const date = new Date(`${item.date}T00:00:00Z`);
+    const cancelled = item.state === "LATE_CANCELLATION";
+    const attendance = item.warning ? null : item.state === "ABSENT_UNJUSTIFIED" ? "ABSENT" : item.state === "ABSENT_JUSTIFIED" ? "ABSENT_EXCUSED" : cancelled ? null : "PRESENT";
+    if (!cancelled) {
+      await prisma.bookingSlot.upsert({ where: { groupId_unitId_date: { groupId: enrolment.groupId, unitId: unit.id, date } }, update: { booked: { increment: 1 } }, create: { groupId: enrolment.groupId, unitId: unit.id, date, capacity: enrolment.capacity, booked: 1 } });
+    }
+    await prisma.booking.create({
+      data: {
+        enrolmentId: enrolment.id,
+        childId: item.childId,
+        familyId: item.familyId,
+        activityId: activity.id,
+        groupId: enrolment.groupId,
+        unitId: unit.id,
+        date,
+        status: cancelled ? "CANCELLED" : "BOOKED",
+        cancelledAt: cancelled ? date : null,
+        cancelledLate: cancelled,
+        absenceJustified: item.state === "ABSENT_JUSTIFIED",
+        attendance,
+        changedById: accountId,
+      },
+    });
+  }
+  const bookings = await prisma.booking.findMany({ where: { familyId: fixture[0]!.familyId, activityId: activity.id, date: { gte: new Date(`${fixture[0]!.date}T00:00:00Z`), lte: new Date(`${fixture.at(-1)!.date}T00:00:00Z`) } }, select: BILLABLE_BOOKING_SELECT, orderBy: { date: "asc" } });
+  return billableItems(bookings, now.toISOString().slice(0, 10));
 }
