@@ -1,4 +1,5 @@
 import { computeDraft, publishRun, settleOnlinePayment, startOnlinePayment } from "@/lib/billing";
+import { sweepPendingPayments } from "@/lib/billing/online-payment";
 import { db } from "@/lib/platform/db";
 import { POST as notification } from "@/app/api/paiement/payfip/notification/route";
 import { startPayfipStandin, type PayfipStandin } from "../../scripts/payfip-standin";
@@ -98,6 +99,18 @@ describe("paying an invoice with PayFiP", () => {
     const fresh = await startOnlinePayment(parent.account.id, invoice.id, later);
     expect(fresh.reused).toBe(false);
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).status).toBe("EXPIRED");
+  });
+
+  it("settles a payment whose notification was lost, once, from the worker's sweep", async () => {
+    const { parent, invoice } = await publishedInvoice();
+    const idOp = idOpOf((await startOnlinePayment(parent.account.id, invoice.id)).redirectUrl);
+    await payfip.decide(idOp, "V", false); // paid, the notification never arrives, the payer closed the tab
+    expect(await sweepPendingPayments(new Date())).not.toHaveProperty("SUCCEEDED"); // too recent: left alone
+    const later = new Date(Date.now() + 6 * 60_000);
+    const sweeps = await Promise.all([sweepPendingPayments(later), sweepPendingPayments(later)]);
+    expect(sweeps.some((outcomes) => (outcomes.SUCCEEDED ?? 0) >= 1)).toBe(true);
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ status: "PAID", paidCents: invoice.amountCents });
+    expect(await prisma.payment.count({ where: { invoiceId: invoice.id, status: "SUCCEEDED" } })).toBe(1);
   });
 
   it("creates one pending payment when a parent double-clicks (concurrent attempts)", async () => {

@@ -139,3 +139,27 @@ export async function invoiceOfPayment(idOp: string): Promise<string | null> {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(idOp)) return null;
   return (await db().payment.findUnique({ where: { idOp }, select: { invoiceId: true } }))?.invoiceId ?? null;
 }
+
+/**
+ * The safety net for lost notifications: a payer who paid and closed the tab before the return page, while
+ * PayFiP's notification never reached us, would otherwise see the invoice unpaid until a new attempt. Every
+ * pending payment older than `olderThanMs` is asked about again (one by one: PayFiP is a State service, not a
+ * load test target); one never given its idOp is closed after PayFiP's 15 minutes. Idempotent, like the rest.
+ */
+export async function sweepPendingPayments(now = new Date(), olderThanMs = 5 * 60_000): Promise<Record<string, number>> {
+  const pending = await db().payment.findMany({
+    where: { status: "PENDING", method: "PAYFIP", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    select: { id: true, idOp: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  const outcomes: Record<string, number> = {};
+  for (const payment of pending) {
+    let outcome: string | null;
+    if (payment.idOp) outcome = await settleOnlinePayment(payment.idOp, now);
+    else outcome = now.getTime() - payment.createdAt.getTime() >= OPERATION_LIFETIME_MS ? await expirePayment(payment.id) : "PENDING";
+    const key = outcome ?? "UNKNOWN";
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+  }
+  return outcomes;
+}
