@@ -262,6 +262,10 @@ async function main(): Promise<number> {
     };
     await expectAnswers(baseUrl, "Calendrier des réservations", calendar);
     scenarios.push(await loadScenario("calendar", "Calendrier des réservations d'un mois (/espace/reservations/…)", "signed-in", baseUrl, calendar));
+    // The children's files of an enrolled family (each child's health sheet, authorisations and documents).
+    const childFiles: FixedRequest = { ...get("/espace/enfants"), cookiePerConnection: enrolledParents.map((parent) => parent.cookie) };
+    await expectAnswers(baseUrl, "Mes enfants", childFiles);
+    scenarios.push(await loadScenario("child-files", "Les fiches des enfants (/espace/enfants)", "signed-in", baseUrl, childFiles));
     console.log("\nRéserver un jour (server action du calendrier)");
     const bookingMeasures = await sendBookings(baseUrl, enrolledParents, wednesdays, LEVELS.map((clients) => ({ clients, requests: SENDINGS[clients]! })));
     for (const measure of bookingMeasures) console.log(`  ${format(measure)}`);
