@@ -141,3 +141,24 @@ it("a derogation for her elder child is refused with its reason, which she reads
   await childSection(parentPage, elder).getByText("Motif du refus de la dérogation : Classes de CP complètes à l'école Louis-Pasteur.").waitFor();
   await axe(parentPage);
 });
+
+it("an agent gives a school its new phone number and the public carte scolaire shows it at once", async () => {
+  await agentPage.goto("/admin/carte-scolaire");
+  await axe(agentPage);
+  await agentPage.getByRole("link", { name: "Modifier École maternelle Les Tilleuls" }).click();
+  await agentPage.getByRole("heading", { name: "Modifier : École maternelle Les Tilleuls" }).waitFor();
+  await axe(agentPage);
+  const phone = agentPage.getByLabel("Téléphone");
+  await agentPage.getByLabel("Courriel").fill("tilleuls@");
+  await phone.fill("05 36 49 10 77");
+  await agentPage.getByRole("button", { name: "Enregistrer l'école" }).click();
+  await agentPage.getByText("doit être une adresse électronique valide").first().waitFor();
+  expect(await agentPage.getByLabel("Téléphone").inputValue()).toBe("05 36 49 10 77"); // nothing typed is lost
+  await agentPage.getByLabel("Courriel").fill("ecole.tilleuls@carbon-blanc.fr");
+  await agentPage.getByRole("button", { name: "Enregistrer l'école" }).click();
+  await agentPage.getByText("École enregistrée").first().waitFor();
+
+  await parentPage.goto(`/carte-scolaire/resultat?adresse=${encodeURIComponent("12 Rue Jean-Jaurès")}`);
+  await parentPage.getByRole("heading", { name: "École maternelle Les Tilleuls" }).waitFor();
+  expect(await parentPage.getByRole("main").innerText()).toContain("05 36 49 10 77");
+});

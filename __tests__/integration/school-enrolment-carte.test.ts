@@ -95,5 +95,12 @@ describe("single-row edits", () => {
     await updateSchool(agent, "MAT-PARC", { nom: "École maternelle du Parc", type: "maternelle", adresse: "1 rue du Parc, 33560 Carbon-Blanc", telephone: "05 36 49 10 99", courriel: "", directeur: "", capacite: "PS=30,MS=28,GS=28" });
     expect(await prisma.school.findUnique({ where: { code: "MAT-PARC" } })).toMatchObject({ phone: "05 36 49 10 99", capacity: { PS: 30, MS: 28, GS: 28 } });
     expect(await prisma.auditLog.count({ where: { actorId: agent!.id, action: { in: ["carte-scolaire.sector.updated", "carte-scolaire.school.updated"] } } })).toBe(2);
+    const school = { nom: "École maternelle du Parc", type: "maternelle", adresse: "1 rue du Parc, 33560 Carbon-Blanc", telephone: "", courriel: "", directeur: "", capacite: "PS=30" };
+    await expect(updateSchool(agent, "MAT-PARC", { ...school, adresse: " " })).rejects.toMatchObject({ field: "adresse" });
+    await expect(updateSchool(agent, "MAT-PARC", { ...school, courriel: "ecole.parc@" })).rejects.toMatchObject({ field: "courriel" });
+    await expect(updateSchool(agent, "MAT-PARC", { ...school, nom: "École\u202e du Parc" })).rejects.toMatchObject({ field: "nom" });
+    await expect(updateSchool(agent, "MAT-PARC", { ...school, type: "elementaire" })).rejects.toThrow(/type d'une école ne change pas/);
+    await expect(updateSchool({ kind: "parent", id: randomUUID() }, "MAT-PARC", school)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await prisma.school.findUnique({ where: { code: "MAT-PARC" } })).toMatchObject({ kind: "MATERNELLE", phone: "05 36 49 10 99" });
   });
 });

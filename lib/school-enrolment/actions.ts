@@ -6,7 +6,8 @@ import type { AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { requireParent } from "@/lib/auth";
 import { staffCaller } from "@/lib/staff";
 import { applyCarteImport, previewCarteImport } from "./carte";
-import { updateSector } from "./carte-edit";
+import { updateSchool, updateSector } from "./carte-edit";
+import { LEVELS } from "./levels";
 import { saveCampaign } from "./campaign-settings";
 import { frenchDay } from "./campaign";
 import { decideSchoolRequest } from "./review";
@@ -99,5 +100,20 @@ export async function saveCampaignAction(previous: AdminFormState, formData: For
   return runAdminAction(previous, formData, async () => {
     const campaign = await saveCampaign(caller, Object.fromEntries(["schoolYearStart", "opensOn", "closesOn"].map((name) => [name, String(formData.get(name) ?? "")])));
     return { status: "done", message: `Campagne enregistrée : inscriptions ${campaign.schoolYearStart}-${campaign.schoolYearStart + 1} du ${frenchDay(campaign.opensOn)} au ${frenchDay(campaign.closesOn)}.` };
+  });
+}
+
+/** Staff: a school's name, contacts and places per level (the levels' fields make the import's "PS=56,MS=56"). */
+export async function updateSchoolAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const caller = await staffCaller();
+  return runAdminAction(previous, formData, async () => {
+    const text = (name: string) => String(formData.get(name) ?? "").trim();
+    const capacity = LEVELS.filter((level) => formData.has(`capacite_${level}`)).map((level) => {
+      const value = text(`capacite_${level}`);
+      if (!/^\d{1,4}$/.test(value)) throw new ExpectedError(`Le nombre de places en ${level} doit être un nombre entier (exemple : 56).`, `capacite_${level}`);
+      return `${level}=${value}`;
+    });
+    await updateSchool(caller, text("code"), { nom: text("nom"), type: text("type"), adresse: text("adresse"), telephone: text("telephone"), courriel: text("courriel"), directeur: text("directeur"), capacite: capacity.join(",") });
+    return { status: "done", message: "École enregistrée : la carte scolaire publique et les effectifs l'affichent." };
   });
 }

@@ -4,6 +4,7 @@ import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
+import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 import { parseSchoolsCsv, parseSectorsCsv, SCHOOL_COLUMNS, SECTOR_COLUMNS } from "./csv";
 
 /**
@@ -19,6 +20,14 @@ export async function listSectorsForStaff(caller: Caller) {
   return db().schoolSector.findMany({
     orderBy: [{ streetKey: "asc" }, { parity: "asc" }, { fromNumber: "asc" }],
     select: { id: true, street: true, parity: true, fromNumber: true, toNumber: true, maternelle: { select: { code: true } }, elementaire: { select: { code: true } } },
+  });
+}
+
+export async function listSchoolsForStaff(caller: Caller) {
+  await authorizeStaff(caller);
+  return db().school.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, code: true, name: true, kind: true, address: true, phone: true, email: true, director: true, capacity: true },
   });
 }
 
@@ -46,9 +55,22 @@ export async function updateSector(caller: Caller, id: string, values: Record<st
 
 export async function updateSchool(caller: Caller, code: string, values: Record<string, string>): Promise<void> {
   const actor = await authorizeStaff(caller);
+  // Field by field first (the form's fields), then the import's own rules for the rest.
+  const text = (name: string) => (values[name] ?? "").trim();
+  const required = { nom: "nom", adresse: "adresse" } as const;
+  for (const [name, label] of Object.entries(required)) if (!text(name)) throw new ExpectedError(`Le champ '${label}' est obligatoire.`, name);
+  for (const name of ["nom", "adresse", "telephone", "courriel", "directeur"]) {
+    if (text(name).length > 200) throw new ExpectedError("Ce champ compte au plus 200 caractères.", name);
+    if (hasForbiddenCharacters(text(name))) throw new ExpectedError("Ce champ contient des caractères non autorisés : retirez-les.", name);
+  }
+  if (text("courriel") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text("courriel"))) throw new ExpectedError("Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr).", "courriel");
   const { rows, errors } = parseSchoolsCsv(oneLine(SCHOOL_COLUMNS, { ...values, code }));
   const row = rows[0];
   if (!row) throw new ExpectedError((errors[0]?.message ?? "Ligne illisible.").replace(/^Ligne 2 : /, ""));
+  const current = await db().school.findUnique({ where: { code: row.code }, select: { kind: true } });
+  if (!current) throw new ExpectedError("Cette école n'existe plus.");
+  // A maternelle stays a maternelle: the carte's rows point at it as one (a change of kind goes through an import).
+  if (current.kind !== row.kind) throw new ExpectedError("Le type d'une école ne change pas ici : passez par l'import de la carte scolaire.");
   const data = { name: row.name, kind: row.kind, address: row.address, phone: row.phone, email: row.email, director: row.director, capacity: row.capacity };
   const updated = await db().school.updateMany({ where: { code: row.code }, data });
   if (updated.count === 0) throw new ExpectedError("Cette école n'existe plus.");
