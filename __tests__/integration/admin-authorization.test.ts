@@ -54,8 +54,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await setAgentsNeedTotp(callers.admin, false);
-  // Leave the public pages as the browser tests expect them (they run next, on the same database).
+  // Leave the town as the browser tests expect it (they run next, on the same database): the default second-factor
+  // policy (required for agents), and the public pages without this file's news and documents.
+  await prisma.townSetting.deleteMany({ where: { key: "staff.agentsNeedTotp" } });
   await prisma.newsItem.deleteMany({ where: { title: { in: ["Authz", newsInput.title] } } });
   await prisma.publicDocument.deleteMany({ where: { title: { in: ["Authz", documentInput.title] } } });
   await prisma.townSetting.deleteMany({ where: { key: { in: ["contact", "legal"] } } });
