@@ -6,11 +6,16 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { calendarAction, enrolAction, weekPatternAction, type ReservationState } from "@/lib/reservations/actions";
 import { settleJobs } from "@/lib/reservations/jobs";
+import { PDFDocument } from "pdf-lib";
+import { dayPdf } from "@/lib/reservations/day-pdf";
 import { dayCsv } from "@/lib/reservations/staff";
+import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { attendanceAction, decideEnrolmentAction, staffCancelAction, walkInAction } from "@/lib/reservations/staff-actions";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestFamily } from "../support/reservations";
 import { testPrisma } from "./support/db";
 import { actAs, form, outcomeOf, type Session } from "./support/request-scope";
+
+const asParentCaller = (family: { accountId: string }) => ({ kind: "parent" as const, id: family.accountId });
 
 /**
  * The reservations' server actions as a browser (or a script) calls them: another family's child or booking is
@@ -153,6 +158,11 @@ describe("staff actions", () => {
     expect(csv.startsWith("\uFEFFdate;groupe;temps_accueil;enfant")).toBe(true);
     expect(csv).toContain("Arrivé en retard;09:15");
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3);
+    const printed = await PDFDocument.load((await dayPdf({ kind: "staff", id: agentId }, code, "2027-06-01"))!);
+    expect(printed.getTitle()).toMatch(/^Pointage Accueil de loisirs .* du 1 juin 2027$/);
+    expect(printed.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(await dayPdf({ kind: "staff", id: agentId }, "pas-une-activite", "2027-06-01")).toBeNull();
+    await expect(dayPdf(asParentCaller(family!), code, "2027-06-01")).rejects.toBeInstanceOf(ForbiddenError);
 
     expect(await outcomeOf(() => staffCancelAction(form({ reservation: booking.id, motif: "", retour: back })))).toMatchObject({ kind: "redirected" });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("BOOKED");

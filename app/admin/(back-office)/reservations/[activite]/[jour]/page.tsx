@@ -34,6 +34,9 @@ export default async function StaffDayPage({ params, searchParams }: { params: P
         <a href={`${here}/export`} className="btn-secondary" download>
           Export CSV de la journée
         </a>
+        <a href={`${here}/impression`} className="btn-secondary" download>
+          Liste à imprimer (PDF)
+        </a>
         <Link href={`/admin/reservations/${activite}`} className="btn-secondary">
           Réserver pour une famille, autre jour
         </Link>
