@@ -225,3 +225,42 @@ describe("enrolment", () => {
     expect(await requestEnrolment(parent(family!), { childId: family!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({ ok: false, reasons: ["Activité ouverte à partir de 3 ans (l'enfant aura 2 ans au début de la période)."] });
   });
 });
+
+describe("an administrator changes the places", () => {
+  const staffRow = async (role: "AGENT" | "ADMINISTRATOR") => {
+    const suffix = randomUUID().slice(0, 8);
+    const row = await prisma.staffUser.create({ data: { login: `places.${suffix}`, email: `places.${suffix}@example.org`, displayName: `Places ${suffix}`, passwordHash: "x", role, totpEnabledAt: new Date() } });
+    return { kind: "staff" as const, id: row.id };
+  };
+
+  it("applies them to the days to come without removing a booking, offers new places to the waiting list first, and never lets a slot go past them", async () => {
+    const { updateCapacities } = await import("@/lib/reservations/staff");
+    const [admin, agent] = [await staffRow("ADMINISTRATOR"), await staffRow("AGENT")];
+    const activity = await createTestActivity(prisma, { capacity: 3 });
+    const other = await createTestActivity(prisma, { capacity: 3 });
+    const families = await createTestFamilies(prisma, 8);
+    await enrolAll(prisma, activity, families);
+    const book = (family: TestFamily) => bookDays(parent(family), { childId: family.childIds[0]!, activityId: activity.activityId, items: [{ day: DAY, unitId: activity.unitId }] }, NOW);
+    for (const family of families.slice(0, 5)) await book(family);
+    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 3, capacity: 3, byStatus: { BOOKED: 3, WAITLISTED: 2 } });
+    const key = { groupId: activity.groupId, unitId: activity.unitId };
+
+    await expect(updateCapacities(agent, activity.activityId, [{ ...key, capacity: 10 }])).rejects.toBeInstanceOf(ForbiddenError);
+    // A group and unit of another activity, sent with this one's id, change nothing.
+    await updateCapacities(admin, activity.activityId, [{ groupId: other.groupId, unitId: other.unitId, capacity: 50 }]);
+    expect((await prisma.groupCapacity.findUniqueOrThrow({ where: { groupId_unitId: { groupId: other.groupId, unitId: other.unitId } } })).capacity).toBe(3);
+
+    // One more place: a booking racing the change never takes it before the waiting list.
+    const [, raced] = await Promise.all([updateCapacities(admin, activity.activityId, [{ ...key, capacity: 4 }]), book(families[5]!)]);
+    expect(raced[0]?.status).toBe("WAITLISTED");
+    expect((await offerFreedPlaces({ ...key, day: DAY })).offered).toHaveLength(1);
+    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 4, capacity: 4, rowsHoldingPlaces: 4 });
+
+    // Fewer places than booked: the day keeps its bookings (and says so), the days to come get the new number.
+    const { capped } = await updateCapacities(admin, activity.activityId, [{ ...key, capacity: 1 }]);
+    expect(capped).toEqual([{ day: DAY, ...key, booked: 4 }]);
+    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 4, capacity: 4 });
+    expect((await prisma.groupCapacity.findUniqueOrThrow({ where: { groupId_unitId: key } })).capacity).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "reservations.capacities-updated", actorId: admin.id } })).toBe(3);
+  });
+});

@@ -9,7 +9,7 @@ import { staffCaller } from "@/lib/staff";
 import { decideEnrolment } from "./enrolment";
 import { isDay } from "./rules/days";
 import { staffReasonSchema } from "./schemas";
-import { addWalkIn, recordAttendance, staffBook, staffCancel, updateActivityRules } from "./staff";
+import { addWalkIn, recordAttendance, staffBook, staffCancel, updateActivityRules, updateCapacities } from "./staff";
 
 /** Back to the page the form came from (only our own /admin/reservations pages), with a message. */
 function back(formData: FormData, message: string, kind: "ok" | "erreur" = "ok"): never {
@@ -94,4 +94,22 @@ export async function rulesAction(formData: FormData): Promise<void> {
   if (!parsed.success) back(formData, parsed.error.issues.map((issue) => `${String(issue.path[0])} : ${issue.message}`).join(" "), "erreur");
   await updateActivityRules(caller, String(formData.get("activiteId") ?? ""), parsed.data);
   back(formData, "Règles enregistrées.");
+}
+
+/** Administrators: places per group and unit (fields "places|<groupId>|<unitId>"). */
+export async function capacitiesAction(formData: FormData): Promise<void> {
+  const caller = await staffCaller("ADMINISTRATOR");
+  const changes: { groupId: string; unitId: string; capacity: number }[] = [];
+  for (const [name, value] of formData.entries()) {
+    const [prefix, groupId, unitId] = name.split("|");
+    if (prefix !== "places" || !groupId || !unitId || typeof value !== "string") continue;
+    if (!/^\d{1,4}$/.test(value.trim())) back(formData, "Chaque nombre de places est un nombre entier entre 0 et 9999 : rien n'a été enregistré.", "erreur");
+    changes.push({ groupId, unitId, capacity: Number(value.trim()) });
+  }
+  const { capped } = await updateCapacities(caller, String(formData.get("activiteId") ?? ""), changes);
+  if (capped.length > 0) {
+    const days = [...new Set(capped.map((entry) => entry.day))].sort();
+    back(formData, `Places enregistrées. ${days.length === 1 ? "Un jour garde" : `${days.length} jours gardent`} plus de places que le nouveau nombre, car elles sont déjà réservées (${days.slice(0, 5).join(", ")}${days.length > 5 ? "…" : ""}) : aucune réservation n'a été retirée.`);
+  }
+  back(formData, "Places enregistrées : les jours à venir les appliquent, et les familles en liste d'attente se voient proposer les nouvelles places dans les deux minutes.");
 }

@@ -7,6 +7,7 @@ import { isUuid } from "./access";
 import { bookDays, cancelBooking, type BookingOutcome } from "./booking";
 import { healthFlagsFor, pickupInfo } from "./prerequisites";
 import { dateOf, isDay, type Day } from "./rules/days";
+import { parisDay } from "./rules/deadlines";
 
 /**
  * The back-office side of reservations. Every function authorizes its caller itself (the third lock after the
@@ -14,7 +15,7 @@ import { dateOf, isDay, type Day } from "./rules/days";
  */
 export async function activitiesForStaff(caller: Caller) {
   await authorizeStaff(caller);
-  const activities = await db().activity.findMany({ orderBy: { name: "asc" }, include: { periods: { orderBy: { startDate: "asc" } }, units: { orderBy: { position: "asc" } }, groups: { orderBy: { minAge: "asc" } } } });
+  const activities = await db().activity.findMany({ orderBy: { name: "asc" }, include: { periods: { orderBy: { startDate: "asc" } }, units: { orderBy: { position: "asc" } }, groups: { orderBy: { minAge: "asc" }, include: { capacities: true } } } });
   const pending = await db().enrolment.groupBy({ by: ["activityId"], where: { status: "REQUESTED" }, _count: true });
   return activities.map((activity) => ({ ...activity, pending: pending.find((row) => row.activityId === activity.id)?._count ?? 0 }));
 }
@@ -173,4 +174,44 @@ export async function updateActivityRules(caller: Caller, activityId: string, ru
   if (!isUuid(activityId)) return;
   await db().activity.update({ where: { id: activityId }, data: rules });
   await audit({ actorType: "STAFF", actorId: staff.id, action: "reservations.rules-updated", targetType: "activity", targetId: activityId, details: rules });
+}
+
+export interface CapacityChange {
+  groupId: string;
+  unitId: string;
+  capacity: number;
+}
+
+/**
+ * Administrators change a group's places per unit. Today's and later days already opened follow in the same
+ * transaction, each in one UPDATE that never goes below the places already taken (`GREATEST(new, booked)`: nobody
+ * loses a booking; the days where it could not go that low are returned so the agent can act). Past days keep
+ * their capacity (it is what was offered). New places go to the waiting list first (the offer sweep, within two
+ * minutes), not to whoever taps fastest.
+ */
+export async function updateCapacities(caller: Caller, activityId: string, changes: CapacityChange[], now = new Date()): Promise<{ capped: { day: string; groupId: string; unitId: string; booked: number }[] }> {
+  const staff = await authorizeStaff(caller, "ADMINISTRATOR");
+  if (!isUuid(activityId)) return { capped: [] };
+  const today = parisDay(now);
+  const result = await db().$transaction(async (tx) => {
+    const capped: { day: string; groupId: string; unitId: string; booked: number }[] = [];
+    for (const change of changes) {
+      if (!isUuid(change.groupId) || !isUuid(change.unitId) || !Number.isInteger(change.capacity) || change.capacity < 0 || change.capacity > 9999) continue;
+      // Only a group and a unit of this activity (a forged pair from another activity changes nothing).
+      const updated = await tx.$executeRaw`
+        UPDATE group_capacities gc SET capacity = ${change.capacity}
+        FROM activity_groups g, activity_units u
+        WHERE gc."groupId" = ${change.groupId}::uuid AND gc."unitId" = ${change.unitId}::uuid
+          AND g.id = gc."groupId" AND g."activityId" = ${activityId}::uuid AND u.id = gc."unitId" AND u."activityId" = ${activityId}::uuid`;
+      if (updated === 0) continue;
+      const rows = await tx.$queryRaw<{ day: string; booked: number }[]>`
+        UPDATE booking_slots SET capacity = GREATEST(${change.capacity}::int, booked)
+        WHERE "groupId" = ${change.groupId}::uuid AND "unitId" = ${change.unitId}::uuid AND "date" >= ${today}::date
+        RETURNING to_char("date", 'YYYY-MM-DD') AS day, booked`;
+      for (const row of rows) if (row.booked > change.capacity) capped.push({ day: row.day, groupId: change.groupId, unitId: change.unitId, booked: row.booked });
+    }
+    return { capped };
+  });
+  await audit({ actorType: "STAFF", actorId: staff.id, action: "reservations.capacities-updated", targetType: "activity", targetId: activityId, details: { changes: changes.map(({ groupId, unitId, capacity }) => ({ groupId, unitId, capacity })), capped: result.capped.length } });
+  return result;
 }

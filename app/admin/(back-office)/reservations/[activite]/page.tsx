@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Notice } from "@/lib/reservations/components/Notice";
 import { isDay } from "@/lib/reservations/rules/days";
 import { parisDay } from "@/lib/reservations/rules/deadlines";
-import { rulesAction, staffBookAction, walkInAction } from "@/lib/reservations/staff-actions";
+import { capacitiesAction, rulesAction, staffBookAction, walkInAction } from "@/lib/reservations/staff-actions";
 import { activitiesForStaff } from "@/lib/reservations/staff";
 import { staffCaller } from "@/lib/staff/session";
 
@@ -125,6 +125,35 @@ export default async function StaffActivityPage({ params, searchParams }: { para
             <input type="checkbox" name="requiresChildFile" defaultChecked={activity.requiresChildFile} className="h-5 w-5" /> Fiche sanitaire et de liaison remplie et confirmée pour l&apos;année scolaire avant l&apos;inscription
           </label>
           <button type="submit" className="btn-primary self-start">Enregistrer les règles</button>
+        </form>
+      </section>
+      <section aria-labelledby="places" className="card flex flex-col gap-3">
+        <h2 id="places" className="section-title">Places par groupe et temps d&apos;accueil (administrateurs)</h2>
+        <p className="text-sm">
+          Le nouveau nombre s&apos;applique à aujourd&apos;hui et aux jours à venir ; un jour déjà plus réservé garde ses réservations. Les jours passés
+          ne changent pas.
+        </p>
+        <form action={capacitiesAction} className="flex flex-col gap-3">
+          <input type="hidden" name="activiteId" value={activity.id} />
+          <input type="hidden" name="retour" value={here} />
+          {activity.groups.map((group) => (
+            <fieldset key={group.id} className="flex flex-wrap gap-3">
+              <legend className="font-semibold">{group.name}</legend>
+              {group.capacities.map((capacity) => {
+                const unit = activity.units.find((candidate) => candidate.id === capacity.unitId);
+                const fieldId = `places-${group.id}-${capacity.unitId}`;
+                return unit ? (
+                  <span key={capacity.unitId} className="flex flex-col gap-1">
+                    <label htmlFor={fieldId} className="field-label">
+                      {unit.label}
+                    </label>
+                    <input id={fieldId} name={`places|${group.id}|${capacity.unitId}`} type="number" min={0} max={9999} inputMode="numeric" className="field-input w-28" defaultValue={capacity.capacity} required />
+                  </span>
+                ) : null;
+              })}
+            </fieldset>
+          ))}
+          <button type="submit" className="btn-primary self-start">Enregistrer les places</button>
         </form>
       </section>
       <Link href="/admin/reservations" className="link">Retour aux inscriptions et réservations</Link>
