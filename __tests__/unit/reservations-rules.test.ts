@@ -137,5 +137,12 @@ describe("lottery", () => {
     expect(order).toHaveLength(6);
     expect(lotteryOrder("seed-1", [...children].reverse())).toEqual(order);
     expect(lotteryOrder("seed-2", children)).not.toEqual(order);
+    // Priority tiers come first (a rule met beats a rule not met, the first rule before the second), the seed orders each tier.
+    const tiers = new Map<string, number[]>(children.map((child, index) => [child, [index % 2, index % 3 === 0 ? 1 : 0]]));
+    const prioritised = lotteryOrder("seed-1", children, tiers);
+    const tierKey = (child: string) => tiers.get(child)!.join("");
+    expect(prioritised.map(tierKey)).toEqual([...prioritised.map(tierKey)].sort().reverse());
+    const sameTier = prioritised.filter((child) => tierKey(child) === "10");
+    expect(sameTier).toEqual(order.filter((child) => tierKey(child) === "10"));
   });
 });

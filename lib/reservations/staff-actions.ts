@@ -8,6 +8,7 @@ import { authorizeStaff } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff";
 import { decideEnrolment } from "./enrolment";
 import { isDay } from "./rules/days";
+import { isLotteryPriority } from "./rules/lottery";
 import { staffReasonSchema } from "./schemas";
 import { addWalkIn, recordAttendance, staffBook, staffCancel, updateActivityRules, updateCapacities } from "./staff";
 
@@ -76,6 +77,7 @@ const rulesSchema = z.object({
   offerHours: z.coerce.number().int().min(1, "1 à 336 heures.").max(336, "1 à 336 heures."),
   waitingList: z.boolean(),
   requiresChildFile: z.boolean(),
+  lotteryPriorities: z.array(z.string()).transform((codes) => [...new Set(codes.filter(isLotteryPriority))]),
 });
 
 export async function rulesAction(formData: FormData): Promise<void> {
@@ -90,6 +92,7 @@ export async function rulesAction(formData: FormData): Promise<void> {
     offerHours: formData.get("offerHours"),
     waitingList: formData.get("waitingList") === "on",
     requiresChildFile: formData.get("requiresChildFile") === "on",
+    lotteryPriorities: [1, 2, 3].map((rank) => String(formData.get(`priorite${rank}`) ?? "")).filter(Boolean),
   });
   if (!parsed.success) back(formData, parsed.error.issues.map((issue) => `${String(issue.path[0])} : ${issue.message}`).join(" "), "erreur");
   await updateActivityRules(caller, String(formData.get("activiteId") ?? ""), parsed.data);

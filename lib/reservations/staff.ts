@@ -169,7 +169,7 @@ export async function dayCsv(caller: Caller, activityCode: string, day: Day): Pr
 }
 
 /** Administrators edit the essentials of an activity's rules (deadlines, validation, time to accept an offer). */
-export async function updateActivityRules(caller: Caller, activityId: string, rules: { validation: "AUTOMATIC" | "STAFF"; bookingDaysBefore: number; bookingTime: string; cancelDaysBefore: number; cancelTime: string; workingDays: boolean; offerHours: number; waitingList: boolean; requiresChildFile: boolean }) {
+export async function updateActivityRules(caller: Caller, activityId: string, rules: { validation: "AUTOMATIC" | "STAFF"; bookingDaysBefore: number; bookingTime: string; cancelDaysBefore: number; cancelTime: string; workingDays: boolean; offerHours: number; waitingList: boolean; requiresChildFile: boolean; lotteryPriorities: string[] }) {
   const staff = await authorizeStaff(caller, "ADMINISTRATOR");
   if (!isUuid(activityId)) return;
   await db().activity.update({ where: { id: activityId }, data: rules });

@@ -21,6 +21,8 @@ export interface TownConfig {
   /** Services parents enrol their children in (shown on the SERVICES page). */
   services: { code: string; name: string; description: string }[];
   ages: { min: number; max: number };
+  /** The town's own postal codes: a family whose holder lives at one of them is resident (lottery priority). */
+  postalCodes: string[];
   passwordRule: { minLength: number; minLowercase: number; minUppercase: number; minDigits: number; minSpecial: number };
   legal: {
     cguVersion: string;

@@ -38,6 +38,7 @@ export const carbonBlanc: TownConfig = {
     { code: "TRANSPORT", name: "Transport scolaire", description: "Ramassage en car entre les quartiers et les écoles." },
   ],
   ages: { min: 3, max: 17 },
+  postalCodes: ["33560"],
   passwordRule: { minLength: 8, minLowercase: 1, minUppercase: 0, minDigits: 1, minSpecial: 0 },
   legal: {
     cguVersion: "2026-11",

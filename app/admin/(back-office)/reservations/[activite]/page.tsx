@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Notice } from "@/lib/reservations/components/Notice";
 import { isDay } from "@/lib/reservations/rules/days";
+import { LOTTERY_PRIORITIES } from "@/lib/reservations/rules/lottery";
 import { parisDay } from "@/lib/reservations/rules/deadlines";
 import { capacitiesAction, rulesAction, staffBookAction, walkInAction } from "@/lib/reservations/staff-actions";
 import { activitiesForStaff } from "@/lib/reservations/staff";
@@ -124,6 +125,26 @@ export default async function StaffActivityPage({ params, searchParams }: { para
           <label className="flex items-center gap-2">
             <input type="checkbox" name="requiresChildFile" defaultChecked={activity.requiresChildFile} className="h-5 w-5" /> Fiche sanitaire et de liaison remplie et confirmée pour l&apos;année scolaire avant l&apos;inscription
           </label>
+          <fieldset className="flex flex-col gap-2 sm:col-span-2">
+            <legend className="font-semibold">Priorités du tirage au sort (sessions ouvertes par tirage), dans l&apos;ordre</legend>
+            <div className="flex flex-wrap gap-3">
+              {[1, 2, 3].map((rank) => (
+                <span key={rank} className="flex flex-col gap-1">
+                  <label htmlFor={`priorite${rank}`} className="field-label">
+                    {rank === 1 ? "1re priorité" : `${rank}e priorité`}
+                  </label>
+                  <select id={`priorite${rank}`} name={`priorite${rank}`} className="field-input" defaultValue={activity.lotteryPriorities[rank - 1] ?? ""}>
+                    <option value="">Aucune</option>
+                    {Object.entries(LOTTERY_PRIORITIES).map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </span>
+              ))}
+            </div>
+          </fieldset>
           <button type="submit" className="btn-primary self-start">Enregistrer les règles</button>
         </form>
       </section>
