@@ -10,6 +10,7 @@ import { schemaOptions } from "./config";
 import { childFileSchema, nestFormData } from "./schemas";
 import { confirmChildFile, saveChildFile } from "./service";
 import { markHealthSeen } from "./staff";
+import { declareBirth, type BirthInput } from "./birth";
 
 const fileAddress = (childId: string) => `/espace/enfants/${isUuid(childId) ? childId : ""}`;
 
@@ -52,4 +53,14 @@ export async function markHealthSeenAction(formData: FormData): Promise<void> {
     throw error;
   }
   redirect(`/admin/enfants/${isUuid(childId) ? childId : ""}?vu=1`);
+}
+
+/** « Déclarer la naissance » of an expected child (validated again in declareBirth). */
+export async function declareBirthAction(childId: string, previous: FormState, formData: FormData): Promise<FormState> {
+  const parent = await requireParent(fileAddress(childId));
+  const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
+  const values = { firstName: String(formData.get("firstName") ?? ""), birthDate: String(formData.get("birthDate") ?? ""), sex: String(formData.get("sex") ?? "") };
+  const result = await declareBirth(parent.id, childId, values as BirthInput);
+  if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values, attempt };
+  redirect(`${fileAddress(childId)}?naissance=1`);
 }

@@ -6,18 +6,21 @@ import { confirmChildFileAction } from "@/lib/child-file/actions";
 import { FileHistory } from "@/lib/child-file/components/FileHistory";
 import { FileSummary } from "@/lib/child-file/components/FileSummary";
 import { parentFileView } from "@/lib/child-file/service";
+import { expectedChildForParent } from "@/lib/child-file/birth";
+import { BirthForm } from "@/lib/child-file/components/BirthForm";
 import { formatLongDate } from "@/lib/platform/format";
 import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Fiche de mon enfant" };
 
-export default async function ChildFilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string; confirmee?: string; erreur?: string }> }) {
+export default async function ChildFilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string; confirmee?: string; erreur?: string; naissance?: string }> }) {
   const { id } = await params;
   const parent = await requireParent(`/espace/enfants/${id}`);
   const view = await parentFileView(parent.id, id);
   if (!view) notFound();
   const search = await searchParams;
   const { child, file, schoolYear } = view;
+  const expected = await expectedChildForParent(parent.id, child.id);
   const name = `${child.firstName} ${child.usageName.toUpperCase()}`;
   return (
     <div className="flex flex-col gap-6">
@@ -29,6 +32,18 @@ export default async function ChildFilePage({ params, searchParams }: { params: 
       <h1 className="page-title">Fiche de {name}</h1>
       {search.enregistree ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">La fiche est enregistrée pour l&apos;année scolaire {schoolYear}.</p> : null}
       {search.confirmee ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">Merci : la fiche est confirmée pour l&apos;année scolaire {schoolYear}.</p> : null}
+      {search.naissance ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">Merci : la naissance de {child.firstName} est enregistrée au dossier de la famille.</p> : null}
+      {expected ? (
+        <section className="card flex flex-col gap-4 border-2 border-town" aria-labelledby="naissance">
+          <h2 id="naissance" className="section-title">Déclarer la naissance</h2>
+          <p>
+            {child.firstName} a été déclaré(e) en « naissance prévue »
+            {expected.expectedBirthDate ? ` pour le ${formatLongDate(expected.expectedBirthDate)}` : ""}. Une fois l&apos;enfant né, indiquez son prénom, sa
+            date de naissance et son sexe : le dossier de la famille est mis à jour.
+          </p>
+          <BirthForm childId={child.id} firstName={child.firstName} />
+        </section>
+      ) : null}
       {search.erreur ? <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4 font-medium text-red-800">{search.erreur.slice(0, 200)}</p> : null}
 
       {!file ? (
