@@ -105,3 +105,38 @@ describe("a parent completes and later confirms a child's file on a phone; an ag
     await staffContext.close();
   });
 });
+
+test("a parent declares the birth of the child the family was expecting, with the keyboard", async () => {
+  const parent = await createActiveParent({ usageName: "NAISSANCE" });
+  const prisma = e2ePrisma();
+  const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${unique()}`, status: "ACTIVE" } });
+  await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
+  const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "NAISSANCE", firstName: "Inès" } });
+  const expected = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "NAISSANCE", firstName: "Bébé", expectedBirth: true, expectedBirthDate: new Date("2026-11-20") } });
+  await prisma.parentalLink.create({ data: { childId: expected.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true } });
+  const context = await newContext(session.browser, viewports.phone);
+  const page = await context.newPage();
+  try {
+    await signIn(page, parent.login, parent.password);
+    await page.waitForURL("**/espace");
+    await page.goto(`/espace/enfants/${expected.id}`);
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Déclarer la naissance" }) });
+    await section.waitFor();
+    await axe(page);
+    await section.getByLabel(/Prénom/).fill("Lina");
+    await section.getByLabel(/Date de naissance/).fill("31/02/2026");
+    await section.getByLabel(/Sexe/).selectOption("FEMININ");
+    await section.getByLabel(/Date de naissance/).press("Enter");
+    await section.getByText(/Le champ 'date de naissance' est mal renseigné/).waitFor();
+    expect(await section.getByLabel(/Prénom/).inputValue()).toBe("Lina"); // nothing typed is lost
+    await axe(page);
+    await section.getByLabel(/Date de naissance/).fill("25/11/2026");
+    await section.getByLabel(/Date de naissance/).press("Enter");
+    await page.getByText("la naissance de Lina est enregistrée").waitFor();
+    expect(await page.getByRole("heading", { name: "Déclarer la naissance" }).count()).toBe(0);
+    expect(await prisma.familyMember.findUniqueOrThrow({ where: { id: expected.id } })).toMatchObject({ expectedBirth: false, sex: "FEMININ", firstName: "Lina" });
+    await expectNoHorizontalScroll(page);
+  } finally {
+    await context.close();
+  }
+});

@@ -22,7 +22,8 @@ export function SchoolRequestForm({ child, schools, missingDocuments }: Props) {
   const [state, action, pending] = useActionState<SchoolRequestState, FormData>(submitSchoolRequestAction, { status: "idle" });
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
-  const suffix = child.id.slice(0, 8);
+  // The whole id: UUIDv7 ids begin with their creation time, so two children created together share a prefix.
+  const suffix = child.id;
   return (
     <form action={action} encType="multipart/form-data" noValidate className="flex flex-col gap-4">
       <ErrorBanner show={state.status === "error"} focusKey={state.attempt} message={Object.keys(errors).length ? undefined : state.message} />
