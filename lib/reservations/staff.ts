@@ -215,3 +215,16 @@ export async function updateCapacities(caller: Caller, activityId: string, chang
   await audit({ actorType: "STAFF", actorId: staff.id, action: "reservations.capacities-updated", targetType: "activity", targetId: activityId, details: { changes: changes.map(({ groupId, unitId, capacity }) => ({ groupId, unitId, capacity })), capped: result.capped.length } });
   return result;
 }
+
+/**
+ * The children expected at an activity on a day (booked, or added as unexpected presences), for lists built by
+ * other features (the PAI and allergy list of the kitchen and the animators). Null: unknown activity or day.
+ */
+export async function childrenExpected(caller: Caller, activityCode: string, day: string): Promise<string[] | null> {
+  await authorizeStaff(caller);
+  if (!isDay(day) || !/^[a-z0-9-]{1,60}$/i.test(activityCode)) return null;
+  const activity = await db().activity.findUnique({ where: { code: activityCode }, select: { id: true } });
+  if (!activity) return null;
+  const rows = await db().booking.findMany({ where: { activityId: activity.id, date: dateOf(day), status: { in: ["BOOKED", "WALK_IN"] } }, select: { childId: true }, distinct: ["childId"] });
+  return rows.map((row) => row.childId);
+}

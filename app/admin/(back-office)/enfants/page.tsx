@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listFilterOf } from "@/lib/child-file/list-filter";
+import { dayFilterOf, listFilterOf } from "@/lib/child-file/list-filter";
+import { activitiesForStaff, childrenExpected } from "@/lib/reservations/staff";
 import { frenchDay } from "@/lib/child-file/rules";
 import { healthList } from "@/lib/child-file/staff";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
@@ -9,10 +10,12 @@ import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "PAI et allergies" };
 
-export default async function HealthListPage({ searchParams }: { searchParams: Promise<{ ageMin?: string; ageMax?: string }> }) {
+export default async function HealthListPage({ searchParams }: { searchParams: Promise<{ ageMin?: string; ageMax?: string; activite?: string; jour?: string }> }) {
   const caller = await staffCaller();
   const search = await searchParams;
-  const filter = listFilterOf(search);
+  const dayFilter = dayFilterOf(search);
+  const [expected, activities] = await Promise.all([dayFilter ? childrenExpected(caller, dayFilter.activityCode, dayFilter.day) : null, activitiesForStaff(caller)]);
+  const filter = { ...listFilterOf(search), ...(expected ? { childIds: expected } : {}) };
   const rows = await healthList(caller, filter).catch((error: unknown) => {
     if (error instanceof ForbiddenError) return null;
     throw error;
@@ -28,7 +31,8 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
     );
   }
   const diets = town().childFile.diets;
-  const query = new URLSearchParams(Object.entries({ ageMin: filter.minAge?.toString(), ageMax: filter.maxAge?.toString() }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const activityName = expected && dayFilter ? activities.find((activity) => activity.code === dayFilter.activityCode)?.name : undefined;
+  const query = new URLSearchParams(Object.entries({ ageMin: filter.minAge?.toString(), ageMax: filter.maxAge?.toString(), activite: expected ? dayFilter?.activityCode : undefined, jour: expected ? dayFilter?.day : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   return (
     <>
       <h1 className="page-title mb-2">PAI et allergies</h1>
@@ -46,6 +50,25 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
           </label>
           <input id="age-max" name="ageMax" inputMode="numeric" defaultValue={filter.maxAge ?? ""} className="field-input w-24" />
         </div>
+        <div>
+          <label htmlFor="activite" className="field-label">
+            Activité
+          </label>
+          <select id="activite" name="activite" defaultValue={dayFilter?.activityCode ?? ""} className="field-input">
+            <option value="">Toutes (tous les enfants)</option>
+            {activities.map((activity) => (
+              <option key={activity.code} value={activity.code}>
+                {activity.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="jour" className="field-label">
+            Jour (enfants attendus)
+          </label>
+          <input id="jour" name="jour" type="date" defaultValue={dayFilter?.day ?? ""} className="field-input" />
+        </div>
         <button type="submit" className="btn-secondary">
           Filtrer
         </button>
@@ -53,8 +76,14 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
           Télécharger (CSV)
         </a>
       </form>
+      {dayFilter && !expected ? (
+        <p role="alert" className="mb-3 rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
+          Activité ou jour introuvable : la liste montre tous les enfants.
+        </p>
+      ) : null}
       <p className="mb-3 font-semibold" role="status">
         {rows.length} enfant{rows.length > 1 ? "s" : ""}
+        {activityName && dayFilter ? ` attendu${rows.length > 1 ? "s" : ""} à ${activityName} le ${frenchDay(dayFilter.day)}` : ""}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
