@@ -2,9 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError, authorizeStaff, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
 import { canReadHealthData } from "@/lib/platform/security/roles";
-
-export const isUuid = (value: unknown): value is string =>
-  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 export interface ParentChild {
   id: string;

@@ -5,7 +5,7 @@ import { requireParent } from "@/lib/auth";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { staffCaller } from "@/lib/staff";
 import type { FormState } from "@/lib/platform/actions/form-state";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { schemaOptions } from "./config";
 import { childFileSchema, nestFormData } from "./schemas";
 import { confirmChildFile, saveChildFile } from "./service";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { ageOn } from "@/lib/platform/validation/date";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { parisDay } from "./rules";
 import { contentOf } from "./sealing";
 

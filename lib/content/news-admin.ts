@@ -4,6 +4,7 @@ import { db } from "@/lib/platform/db";
 import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { slugify, type NewsInput } from "./schemas";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /** The news editor of /admin/actualites: every change checks the caller and goes to the audit log. */
 export async function listNewsForStaff(caller: Caller) {
@@ -71,4 +72,3 @@ export async function deleteNews(caller: Caller, id: string): Promise<void> {
   await audit({ ...staffAudit(actor), action: "news.deleted", targetType: "NewsItem", targetId: id });
 }
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

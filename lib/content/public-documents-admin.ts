@@ -8,7 +8,7 @@ import { fileStore } from "@/lib/platform/storage";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
 import { cleanFileName } from "@/lib/documents/schemas";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
-import { isUuid } from "./news-admin";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { PUBLIC_DOCUMENT_MAX_BYTES, type PublicDocumentInput } from "./schemas";
 
 /** The "Documents à télécharger" editor of /admin/documents. Only PDF files, proved by their first bytes. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import { isUuid } from "@/lib/documents";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { DOCUMENT_KINDS } from "./schemas";
 import { DeclarationError, EDITABLE, openDeclaration } from "./service";
 

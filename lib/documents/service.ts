@@ -8,10 +8,9 @@ import { fileStore } from "@/lib/platform/storage";
 import { sniffMediaType } from "@/lib/platform/storage/sniff";
 import { inspectPdf, pdfVerdictMessage } from "@/lib/platform/pdf/active-content";
 import { ACCEPTED_MEDIA_TYPES, cleanFileName, DOCUMENT_MAX_BYTES } from "./schemas";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /** Ids come from forms and addresses: anything but a UUID would make PostgreSQL refuse the query. */
-export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 /** 36 megapixels: an A4 page scanned at 600 dpi; larger images are refused before they are decoded. */
 export const DOCUMENT_IMAGE_MAX_PIXELS = 36_000_000;
 

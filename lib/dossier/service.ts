@@ -11,12 +11,12 @@ import { townWithOverrides } from "@/lib/platform/town/settings";
 import { stripForbiddenCharacters } from "@/lib/platform/validation/text";
 import { nextDossierNumber } from "./number";
 import { type KnownFamilyInput } from "./schemas";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /**
  * Family dossiers seen from the back-office: families the town already knows, and their Clé Enfance
  * (issued, shown once, printed as a letter, revoked, reissued). Every access and change is audited.
  */
-const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 /** The next "F-<year>-<5 digits>"; a race on the same number is retried by the caller (unique index). */
 export async function createKnownFamily(caller: Caller, input: KnownFamilyInput): Promise<{ id: string; dossierNumber: string }> {

@@ -2,11 +2,10 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { dayOf, type Day } from "./rules/days";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /** Who books or cancels: a parent of a validated family, or staff (who must give a reason past a deadline). */
 export type Actor = { kind: "parent"; accountId: string; familyId: string } | { kind: "staff"; staffId: string; reason: string | null };
-
-export const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface ChildOfFamily {
   id: string;

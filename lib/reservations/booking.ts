@@ -7,7 +7,7 @@ import { drawLottery } from "./lottery-draw";
 import { closedReason } from "./rules/closures";
 import { deadlineFor, formatInstant, type DeadlineRule } from "./rules/deadlines";
 import { dateOf, dayOf, isDay, type Day } from "./rules/days";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { settle, waitingPosition } from "./settle";
 import { ensureSlot, releasePlace, type SlotKey } from "./slots";
 

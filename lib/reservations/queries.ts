@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { bookingRule, cancelRule } from "./booking";
 import { closedReason, type PeriodCalendar } from "./rules/closures";
 import { dayState, type DayState } from "./rules/day-state";

@@ -3,7 +3,7 @@ import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import type { AttendanceStatus } from "@/lib/generated/prisma/client";
 import { authorizeStaff, type Caller } from "@/lib/platform/security/authorize";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/platform/validation/uuid";
 import { bookDays, cancelBooking, type BookingOutcome } from "./booking";
 import { healthFlagsFor, pickupInfo } from "./prerequisites";
 import { dateOf, isDay, type Day } from "./rules/days";

@@ -15,6 +15,7 @@ import { writeFamilyDossier } from "@/lib/dossier";
 import { CORRECTION_LINK } from "@/lib/notifications";
 import { presentPeople } from "./present";
 import { correctionText, type Remark } from "./schemas";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /**
  * Staff decisions on a family declaration. Each one names the version of the démarche the agent saw:
@@ -23,7 +24,6 @@ import { correctionText, type Remark } from "./schemas";
  * reaches the parent by mail and on their home page.
  */
 
-const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 /** Where a decision may start from. */
 const FROM: Record<"take" | "correction" | "accept" | "refuse", DemarcheStatus[]> = {

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 import { parseSchoolsCsv, parseSectorsCsv, SCHOOL_COLUMNS, SECTOR_COLUMNS } from "./csv";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /**
  * Single-row edits of the carte scolaire from /admin. A row goes through the import's own parser (written as
@@ -13,7 +14,6 @@ import { parseSchoolsCsv, parseSectorsCsv, SCHOOL_COLUMNS, SECTOR_COLUMNS } from
  */
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const oneLine = (columns: readonly string[], values: Record<string, string>) => `${columns.join(";")}\n${columns.map((column) => quote(values[column] ?? "")).join(";")}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listSectorsForStaff(caller: Caller) {
   await authorizeStaff(caller);
@@ -33,7 +33,7 @@ export async function listSchoolsForStaff(caller: Caller) {
 
 export async function updateSector(caller: Caller, id: string, values: Record<string, string>): Promise<void> {
   const actor = await authorizeStaff(caller);
-  if (!UUID.test(id)) throw new ExpectedError("Cette ligne de la carte scolaire n'existe plus.");
+  if (!isUuid(id)) throw new ExpectedError("Cette ligne de la carte scolaire n'existe plus.");
   const { rows, errors } = parseSectorsCsv(oneLine(SECTOR_COLUMNS, values));
   const row = rows[0];
   if (!row) throw new ExpectedError((errors[0]?.message ?? "Ligne illisible.").replace(/^Ligne 2 : /, ""));

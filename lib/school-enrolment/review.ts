@@ -10,6 +10,7 @@ import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
 import { isLevel, LEVEL_LABELS } from "./levels";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /**
  * Staff review of school enrolment requests. Each decision names the version the agent saw and is applied by
@@ -18,12 +19,11 @@ import { isLevel, LEVEL_LABELS } from "./levels";
  */
 
 export type Decision = "grant-derogation" | "refuse-derogation" | "validate" | "refuse";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listSchoolRequests(caller: Caller, filters: { schoolYear: string; schoolId?: string; level?: string; status?: string }) {
   const actor = await authorizeStaff(caller);
   const where: Prisma.SchoolEnrolmentWhereInput = { schoolYear: filters.schoolYear };
-  if (filters.schoolId && UUID.test(filters.schoolId)) where.schoolId = filters.schoolId;
+  if (filters.schoolId && isUuid(filters.schoolId)) where.schoolId = filters.schoolId;
   if (filters.level && isLevel(filters.level)) where.level = filters.level;
   if (filters.status === "REQUESTED" || filters.status === "VALIDATED" || filters.status === "REFUSED") where.status = filters.status;
   const rows = await db().schoolEnrolment.findMany({
@@ -38,7 +38,7 @@ export async function listSchoolRequests(caller: Caller, filters: { schoolYear: 
 
 export async function getSchoolRequest(caller: Caller, id: string) {
   const actor = await authorizeStaff(caller);
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db().schoolEnrolment.findUnique({
     where: { id },
     include: { school: true, child: { select: { firstName: true, usageName: true, birthDate: true, familyId: true } } },
@@ -58,10 +58,10 @@ export async function getSchoolRequest(caller: Caller, id: string) {
  */
 export async function readSchoolRequestDocument(caller: Caller, id: string, code: string) {
   const actor = await authorizeStaff(caller);
-  if (!UUID.test(id) || !/^[a-z-]{1,40}$/.test(code)) return null;
+  if (!isUuid(id) || !/^[a-z-]{1,40}$/.test(code)) return null;
   const row = await db().schoolEnrolment.findUnique({ where: { id }, select: { documents: true } });
   const entry = ((row?.documents ?? {}) as Record<string, { documentId?: string } | undefined>)[code];
-  if (!entry?.documentId || !UUID.test(entry.documentId)) return null;
+  if (!entry?.documentId || !isUuid(entry.documentId)) return null;
   const document = await db().document.findFirst({
     where: { id: entry.documentId, deletedAt: null },
     select: { id: true, fileName: true, mediaType: true, provider: true, storageKey: true },
@@ -75,7 +75,7 @@ export async function readSchoolRequestDocument(caller: Caller, id: string, code
 
 export async function decideSchoolRequest(caller: Caller, input: { id: string; version: number; decision: Decision; reason: string }): Promise<void> {
   const actor = await authorizeStaff(caller);
-  if (!UUID.test(input.id)) throw new ExpectedError("Cette demande est introuvable.");
+  if (!isUuid(input.id)) throw new ExpectedError("Cette demande est introuvable.");
   const reason = input.reason.trim();
   if ((input.decision === "refuse" || input.decision === "refuse-derogation") && !reason) throw new ExpectedError("Le champ 'motif' est obligatoire pour un refus.", "reason");
   await db().$transaction(async (tx) => {
@@ -135,7 +135,7 @@ async function tellFamily(tx: Prisma.TransactionClient, id: string, validated: b
 /** Per school and level: the enrolled children (validated requests), for the director's list. */
 export async function enrolledChildren(caller: Caller, schoolYear: string, schoolId: string) {
   const actor = await authorizeStaff(caller);
-  if (!UUID.test(schoolId)) return null;
+  if (!isUuid(schoolId)) return null;
   const school = await db().school.findUnique({ where: { id: schoolId }, select: { id: true, name: true, director: true, capacity: true } });
   if (!school) return null;
   const rows = await db().schoolEnrolment.findMany({

@@ -7,12 +7,12 @@ import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security
 import { generateInitialPassword } from "./passwords";
 import type { StaffRole } from "@/lib/platform/security/roles";
 import type { NewStaffInput } from "./schemas";
+import { isUuid } from "@/lib/platform/validation/uuid";
 
 /**
  * Staff account management, administrators only. Passwords are never chosen by the administrator:
  * a one-time password is generated, shown once, and must be replaced at the first sign-in.
  */
-const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 export async function listStaff(caller: Caller) {
   await authorizeStaff(caller, "ADMINISTRATOR");
