@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { createPublicDocument } from "@/lib/content/public-documents-admin";
 import { childKeyLetter, createKnownFamily, issueFamilyChildKey } from "@/lib/dossier/service";
 import { findActiveChildKey } from "@/lib/dossier/child-keys";

@@ -1,4 +1,4 @@
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { computeDraft, correctDraftLine, publishRun } from "@/lib/billing";
 import { sendDueReminders } from "@/lib/billing/mails";
 import { db } from "@/lib/platform/db";

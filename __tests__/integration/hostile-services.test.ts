@@ -7,7 +7,7 @@ import { confirmEmailChange } from "@/lib/account/email-change";
 import { requestPasswordReset, resetPassword } from "@/lib/account/password-reset";
 import { loginTaken } from "@/lib/account/signup-steps";
 import { consumeToken, peekToken } from "@/lib/account/tokens";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { listAuditEntries } from "@/lib/journal/queries";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
 import { createNews, deleteNews, getNewsForStaff, setNewsPublished, updateNews } from "@/lib/content/news-admin";

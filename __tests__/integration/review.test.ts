@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { attachDocument } from "@/lib/declaration/attachments";
 import { lastStaffRequest } from "@/lib/review/history";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { applyCarteImport, previewCarteImport } from "@/lib/school-enrolment/carte";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { requireParent } from "@/lib/auth";
 import { startOnlinePayment } from "./online-payment";
 

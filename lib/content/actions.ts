@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
-import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
+import { runAdminAction } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { staffCaller } from "@/lib/staff";
 import { createNews, deleteNews, setNewsPublished, updateNews } from "./news-admin";
 import { createPublicDocument, deletePublicDocument, setPublicDocumentPublished, updatePublicDocument, type UploadedFile } from "./public-documents-admin";

@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { slugify, type NewsInput } from "./schemas";
 import { isUuid } from "@/lib/platform/validation/uuid";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { audit } from "@/lib/platform/audit";
-import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";
 import { fileStore } from "@/lib/platform/storage";

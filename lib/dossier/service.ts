@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
-import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatChildKey, normalizeChildKey } from "@/lib/dossier/child-key";

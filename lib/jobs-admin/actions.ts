@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { done, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
-import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
+import { runAdminAction } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { staffCaller } from "@/lib/staff";
 import { retryJob } from "./service";
 

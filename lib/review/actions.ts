@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platform/actions/admin-form-state";
-import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
+import { runAdminAction } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { staffCaller } from "@/lib/staff";
 import { correctionSchema, refusalSchema, REMARK_ROWS, remarkKeyPattern, remarkText, versionSchema, type Remark } from "./schemas";
 import { acceptDeclaration, declarationRemarkTargets, refuseDeclaration, requestCorrection, takeDeclaration } from "./service";

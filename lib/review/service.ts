@@ -1,5 +1,5 @@
 import "server-only";
-import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import { emptyPeople, type DeclarationPeople } from "@/lib/declaration";

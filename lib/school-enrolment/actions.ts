@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ExpectedError, runAdminAction } from "@/lib/platform/actions/run-action";
+import { runAdminAction } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import type { AdminFormState } from "@/lib/platform/actions/admin-form-state";
 import { requireParent } from "@/lib/auth";
 import { staffCaller } from "@/lib/staff";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";

@@ -1,6 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/platform/audit";
-import { assertStorableText, ExpectedError } from "@/lib/platform/actions/run-action";
+import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { hashPassword } from "@/lib/platform/security/password";
 import { db } from "@/lib/platform/db";
 import { authorizeStaff, staffAudit, type Caller } from "@/lib/platform/security/authorize";

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { signIn } from "@/lib/auth";
 import { requireParent } from "@/lib/auth";
 import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect";

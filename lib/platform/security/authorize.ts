@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { roleAllows, type StaffRole } from "./roles";
+import { ForbiddenError } from "@/lib/platform/errors";
 
 /**
  * Who calls a back-office function. Server actions pass the signed-in staff member; tests pass
@@ -16,12 +17,7 @@ export interface StaffActor {
 }
 
 /** Refusal of a back-office function: not staff, deactivated, or not the role the function needs. */
-export class ForbiddenError extends Error {
-  override name = "ForbiddenError";
-  constructor(message = "Accès refusé.") {
-    super(message);
-  }
-}
+export { ForbiddenError };
 
 /**
  * The last of the three locks on /admin (proxy, layout, then this): every back-office function

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { assertStorableText } from "@/lib/platform/actions/run-action";
+import { assertStorableText } from "@/lib/platform/errors";
 import { audit } from "@/lib/platform/audit";
 import { PUBLIC_CONTENT_TTL_MS, shortLived } from "@/lib/platform/cache/short-lived";
 import { db } from "@/lib/platform/db";

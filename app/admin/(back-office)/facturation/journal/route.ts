@@ -1,4 +1,4 @@
-import { ExpectedError } from "@/lib/platform/actions/run-action";
+import { ExpectedError } from "@/lib/platform/errors";
 import { regieJournalCsv } from "@/lib/billing/journal";
 import { currentStaff } from "@/lib/staff/session";
 
