@@ -4,7 +4,6 @@ import { RETRY_AFTER_SECONDS, serviceUnavailableHtml } from "@/lib/platform/db/u
 import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, DOWNLOAD_CSP, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
 import { logEvent } from "@/lib/platform/log";
-import { prerenderedPage } from "@/lib/platform/security/prerendered";
 import { town } from "@/lib/platform/town";
 import { cspHash, townStyleSheet } from "@/lib/platform/town/style";
 import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staff/proxy-gate";
@@ -12,9 +11,8 @@ import { hasStaffSessionToken, isAdminPath, isStaffSignInPath } from "@/lib/staf
 let townStyleHash: string | undefined;
 
 /**
- * Runs before every page and route handler: a fresh CSP nonce per request (no 'unsafe-inline' script), or for
- * a page prerendered at build time (served from cache, it cannot carry a nonce) the hashes of its inline scripts,
- * HSTS when the portal is served over https, and the first gate of /espace and /admin (checked again
+ * Runs before every page and route handler: a fresh CSP nonce per request (no 'unsafe-inline' script; every page
+ * is rendered per request, see app/layout.tsx), HSTS when the portal is served over https, and the first gate of /espace and /admin (checked again
  * in their layouts and in every server action). The other security headers come from next.config.js.
  */
 export async function proxy(request: NextRequest) {
@@ -38,10 +36,7 @@ async function handle(request: NextRequest, requestId: string) {
   const franceConnectIssuer = env().FRANCECONNECT_ISSUER;
   const paymentPage = env().PAYFIP_BASE_URL ?? "https://www.payfip.gouv.fr";
   townStyleHash ??= cspHash(townStyleSheet(town().colours));
-  const prerendered = request.method === "GET" || request.method === "HEAD" ? prerenderedPage(request.nextUrl.pathname) : null;
-  const csp = prerendered
-    ? contentSecurityPolicy({ scriptHashes: prerendered.scripts, styleHashes: prerendered.styles, dev, franceConnectIssuer, paymentPage })
-    : contentSecurityPolicy({ nonce, styleHashes: [townStyleHash], dev, franceConnectIssuer, paymentPage });
+  const csp = contentSecurityPolicy({ nonce, styleHashes: [townStyleHash], dev, franceConnectIssuer, paymentPage });
   const hsts = strictTransportSecurity({ appUrl: env().APP_URL, production: process.env.NODE_ENV === "production" });
   // A download keeps its sandbox: the proxy's header would otherwise replace the route handler's.
   const responseCsp = isSandboxedDownloadPath(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp;
@@ -50,10 +45,6 @@ async function handle(request: NextRequest, requestId: string) {
     if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   };
-
-  // A page prerendered at build time needs neither the database nor a session nor a nonce: straight to
-  // Next's cache, under the CSP of its hashes (served even while the database is out of reach).
-  if (prerendered && !isAdminPath(request.nextUrl.pathname) && !request.nextUrl.pathname.startsWith("/espace")) return secured(NextResponse.next());
 
   // The database is out of reach: answer 503 with a French page at once rather than let every page fail on
   // its first query (Next would render error.tsx with status 500). See lib/platform/db/health for why it is done here.

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { contentSecurityPolicy, DOWNLOAD_CSP, HSTS_VALUE, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
-import { inlineHashes } from "@/lib/platform/security/prerendered";
 import { cspHash, townStyleSheet } from "@/lib/platform/town/style";
 import { sessionCookieSettings } from "@/lib/platform/security/cookies";
 import { STATIC_SECURITY_HEADERS } from "@/lib/platform/security/static-headers";
@@ -27,26 +26,10 @@ describe("Content-Security-Policy", () => {
   });
 });
 
-describe("Content-Security-Policy of a prerendered page", () => {
+describe("Content-Security-Policy of the town's colours", () => {
   const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
-  test("lists the hashes of exactly its inline scripts and styles, never 'unsafe-inline' nor a nonce", () => {
-    const html = [
-      '<html><head><style>:root{--town-primary:#1d4f91}</style><script src="/_next/static/chunks/a.js" async=""></script></head>',
-      "<body><p>Bonjour</p><script>(self.__next_f=self.__next_f||[]).push([0])</script>",
-      '<script>self.__next_f.push([1,"0:[\"$\",\"p\"]"])</script><script id="x"></script></body></html>',
-    ].join("");
-    const hashes = inlineHashes(html);
-    expect(hashes.scripts).toEqual([sha("(self.__next_f=self.__next_f||[]).push([0])"), sha('self.__next_f.push([1,"0:[\"$\",\"p\"]"])')]);
-    expect(hashes.styles).toEqual([sha(":root{--town-primary:#1d4f91}")]);
-    const csp = directives(contentSecurityPolicy({ scriptHashes: hashes.scripts, styleHashes: hashes.styles, dev: false }));
-    expect(csp.get("script-src")).toEqual(["'self'", ...hashes.scripts]);
-    expect(csp.get("style-src")).toEqual(["'self'", ...hashes.styles]);
-    expect(csp.get("script-src")!.join(" ")).not.toMatch(/unsafe-inline|nonce-/);
-    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-  });
-
-  test("the town's colours are allowed by their hash on the pages rendered per request too", () => {
+  test("the town's colours are allowed by their hash on every page (rendered per request, with a nonce)", () => {
     const style = townStyleSheet({ primary: "#1d4f91", primaryDark: "#143a6b", accent: "#e4003a", accentText: "#ffffff" });
     expect(cspHash(style)).toBe(sha(style));
     const csp = directives(contentSecurityPolicy({ nonce: "n0nce", styleHashes: [cspHash(style)], dev: false }));

@@ -4,11 +4,9 @@
  * is served over https.
  */
 export interface CspOptions {
-  /** The request's nonce: pages rendered per request. Without one, only the hashes allow inline elements. */
+  /** The request's nonce (every page is rendered per request). Without one, no inline script runs. */
   nonce?: string;
-  /** Sources ('sha256-...') of inline scripts allowed by their exact text: a prerendered page's. */
-  scriptHashes?: readonly string[];
-  /** Sources of inline style elements allowed by their exact text (the town's colours, a prerendered page's). */
+  /** Sources of inline style elements allowed by their exact text (the town's colours). */
   styleHashes?: readonly string[];
   /** `next dev` needs eval for its fast refresh; never in production. */
   dev: boolean;
@@ -19,19 +17,16 @@ export interface CspOptions {
 }
 
 /**
- * Two forms, equally closed to injected scripts (no 'unsafe-inline' either way):
- * - per request, a nonce with 'strict-dynamic' (what the nonce'd scripts load is trusted; 'self' is ignored by
- *   browsers that know 'strict-dynamic');
- * - for a page prerendered at build time, the hashes of its inline scripts and 'self': only those exact inline
- *   scripts and the portal's own script files run, an injected inline script has no matching hash.
+ * Closed to injected scripts (no 'unsafe-inline'): a nonce per request with 'strict-dynamic' (what the nonce'd
+ * scripts load is trusted; 'self' is ignored by browsers that know 'strict-dynamic').
  */
-export function contentSecurityPolicy({ nonce, scriptHashes = [], styleHashes = [], dev, franceConnectIssuer, paymentPage }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, styleHashes = [], dev, franceConnectIssuer, paymentPage }: CspOptions): string {
   // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
   // sign-out forms are answered with a redirect to FranceConnect.
   const formAction = ["form-action 'self'", ...[franceConnectIssuer, paymentPage].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin)].join(" ");
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...scriptHashes, ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
     ["style-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...styleHashes].join(" "),
     // Style attributes (next/image sets one) cannot run code; style elements still need the nonce.
     "style-src-attr 'unsafe-inline'",
