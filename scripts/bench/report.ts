@@ -40,7 +40,7 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "## Objectifs",
     "",
-    "Chaque page publique a deux lignes de débit : l'objectif (≥ 0,8 × le plancher statique) et, à défaut, ≥ 0,8 × le plancher dynamique. Les pages publiques sans contenu modifiable par les agents (services, accessibilité, données personnelles) sont prérendues et servies depuis le cache sous une CSP d'empreintes ; celles que les agents modifient (accueil, actualités, documents, mentions légales) sont rendues à chaque requête avec un nonce (voir « Cache et CSP » dans le README).",
+    "Chaque page publique a deux lignes de débit : l'objectif (≥ 0,8 × le plancher statique) et, à défaut, ≥ 0,8 × le plancher dynamique. Toutes les pages sont rendues à chaque requête avec un nonce : servir des pages prérendues sous une CSP d'empreintes a échoué (Next les rend de nouveau à la première requête avec d'autres scripts en ligne ; voir « Cache et CSP » dans le README), d'où la ligne « plancher dynamique » pour les pages publiques.",
     "",
     "| Objectif | Mesuré | Verdict |",
     "|---|---|---|",
