@@ -6,6 +6,7 @@ import { linesByChild, remainingCents, type FamilyInvoice } from "./invoices";
 import { INVOICE_STATUS_LABELS, shortDay, weekdayDay } from "./labels";
 import { formatEuros } from "./money";
 import { STATE_LABELS } from "./types";
+import { winAnsiSafe } from "@/lib/platform/pdf/win-ansi";
 
 /**
  * The invoice as a PDF (A4): who bills whom, the quotient used, lines per child and day, the total, the due
@@ -26,17 +27,6 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
   let y = A4[1] - MARGIN;
   const right = A4[0] - MARGIN;
 
-  const safe = (font: PDFFont, text: string) =>
-    [...text.replace(/\u202f/g, " ")]
-      .map((char) => {
-        try {
-          font.encodeText(char);
-          return char;
-        } catch {
-          return "?";
-        }
-      })
-      .join("");
   const ensure = (height: number) => {
     if (y - height < MARGIN) {
       page = pdf.addPage(A4);
@@ -46,7 +36,7 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
   const text = (value: string, options: { font?: PDFFont; size?: number; x?: number; alignRight?: boolean } = {}) => {
     const font = options.font ?? regular;
     const size = options.size ?? 10;
-    const content = safe(font, value);
+    const content = winAnsiSafe(font, value);
     const x = options.alignRight ? right - font.widthOfTextAtSize(content, size) : (options.x ?? MARGIN);
     page.drawText(content, { x, y, size, font, color: rgb(0.1, 0.1, 0.15) });
   };

@@ -4,6 +4,7 @@ import { formatLongDate } from "@/lib/platform/format";
 import { town } from "@/lib/platform/town";
 import type { Caller } from "@/lib/platform/security/authorize";
 import { ATTENDANCE_LABELS, dayOfActivity, type DayRow } from "./staff";
+import { winAnsiSafe } from "@/lib/platform/pdf/win-ansi";
 
 /**
  * The day's list to print (« liste de pointage »): per group and unit, the children expected (booked and walk-ins),
@@ -36,20 +37,9 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
   let page: PDFPage = pdf.addPage(PAGE);
   let y = PAGE[1] - MARGIN;
 
-  const safe = (font: PDFFont, text: string) =>
-    [...text.replace(/[\u202f\u00a0]/g, " ")]
-      .map((char) => {
-        try {
-          font.encodeText(char);
-          return char;
-        } catch {
-          return "?";
-        }
-      })
-      .join("");
   /** Cuts a text to a column's width (with an ellipsis). */
   const fit = (font: PDFFont, text: string, size: number, width: number) => {
-    let content = safe(font, text);
+    let content = winAnsiSafe(font, text);
     if (font.widthOfTextAtSize(content, size) <= width) return content;
     while (content.length > 1 && font.widthOfTextAtSize(`${content}…`, size) > width) content = content.slice(0, -1);
     return `${content}…`;
@@ -57,7 +47,7 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
   const draw = (text: string, x: number, options: { font?: PDFFont; size?: number; width?: number } = {}) => {
     const font = options.font ?? regular;
     const size = options.size ?? 9;
-    page.drawText(options.width ? fit(font, text, size, options.width) : safe(font, text), { x: MARGIN + x, y, size, font, color: rgb(0.1, 0.1, 0.15) });
+    page.drawText(options.width ? fit(font, text, size, options.width) : winAnsiSafe(font, text), { x: MARGIN + x, y, size, font, color: rgb(0.1, 0.1, 0.15) });
   };
   const header = () => {
     for (const column of COLUMNS) draw(column.title, column.x, { font: bold, width: column.width });
