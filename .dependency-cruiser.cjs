@@ -23,9 +23,7 @@ module.exports = {
     },
     {
       name: "no-folder-cycle",
-      // A warning until the sign-up draft moves below FranceConnect: FranceConnect's sign-in starts the wizard's
-      // draft (lib/account/draft.ts) while the wizard uses FranceConnect's claims and logout, the one folder cycle left.
-      severity: "warn",
+      severity: "error",
       scope: "folder",
       comment: "Two folders import each other: one of them should stand on the other, not both.",
       from: { path: "^(lib|components)/" },

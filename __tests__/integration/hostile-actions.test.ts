@@ -28,7 +28,8 @@ import {
   uploadAttachmentAction,
 } from "@/lib/declaration/actions";
 import { representativeSchema } from "@/lib/declaration/schemas";
-import { deleteFromStorageAction, uploadToStorageAction } from "@/lib/documents/actions";
+import { uploadToStorageAction } from "@/lib/child-file/storage-actions";
+import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { storeDocument } from "@/lib/documents/service";
 import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossier/actions";
 import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";

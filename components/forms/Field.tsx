@@ -1,7 +1,7 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 /**
- * Form fields with the seed's look (required fields marked "*") and RGAA wiring: a visible label,
+ * Form fields with the Carbon-Blanc guide's look (required fields marked "*") and RGAA wiring: a visible label,
  * the help text and the error linked by aria-describedby, aria-invalid when wrong.
  */
 interface FieldFrameProps {

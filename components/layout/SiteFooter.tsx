@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { town } from "@/lib/platform/town";
 
-/** The footer of the seed: "© Ville de Carbon-Blanc | Retour au site principal | Mentions légales et CGU | ...". */
+/** The footer the Carbon-Blanc guide shows: "© Ville de Carbon-Blanc | Retour au site principal | Mentions légales et CGU | ...". */
 export function SiteFooter() {
   const { name, mainSiteUrl, accessibility } = town();
   const year = new Date().getFullYear();

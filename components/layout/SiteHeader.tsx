@@ -12,7 +12,7 @@ const publicNav: NavItem[] = [
 
 /**
  * The header of every parent-facing page. `user` switches the first entry to "MON ACCUEIL"
- * and shows the greeting and the sign-out button of the seed ("Bonjour Monsieur TESTO").
+ * and shows the greeting and the sign-out button the Carbon-Blanc guide shows ("Bonjour Monsieur TESTO").
  */
 export function SiteHeader({ user, signOut }: { user?: { greeting: string }; signOut?: React.ReactNode }) {
   const { logo, name, portalName } = town();

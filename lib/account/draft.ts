@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { signValue, verifySignedValue } from "@/lib/platform/security/signed-value";
+import type { FranceConnectHooks } from "@/lib/franceconnect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SignupStepSlug } from "./schemas";
 
@@ -78,3 +79,9 @@ export async function deleteSignupDraft(): Promise<void> {
   if (draft) await db().signupDraft.deleteMany({ where: { id: draft.id } });
   (await cookies()).delete(COOKIE);
 }
+
+/** FranceConnect identified a person no account knows: the wizard starts with that identity filled and locked. */
+export const startSignupFromFranceConnect: FranceConnectHooks["startSignup"] = async (franceConnect) => {
+  const { cookie } = await createSignupDraft({ franceConnect: franceConnect as unknown as Prisma.InputJsonValue });
+  return cookie;
+};

@@ -2,7 +2,7 @@ import type { TownConfig } from "@/lib/platform/town/types";
 
 export type PasswordRule = TownConfig["passwordRule"];
 
-/** The seed's sentence: "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins : 1 minuscule(s), 1 chiffre(s)" */
+/** The rule as the Carbon-Blanc guide words it: "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins : 1 minuscule(s), 1 chiffre(s)" */
 export function passwordRuleText(rule: PasswordRule): string {
   const parts = [
     rule.minLowercase > 0 ? `${rule.minLowercase} minuscule(s)` : null,

@@ -6,10 +6,4 @@ export { startOnlinePayment, settleOnlinePayment } from "./online-payment";
 export { billingReminderJob } from "./jobs";
 export { collectBillableItems } from "./collector";
 export type { BillableItem, BillableStateCode } from "./types";
-export {
-  QUOTIENT_CONSENT_COOKIE,
-  QUOTIENT_RESULT_COOKIE,
-  expiredQuotientConsentCookie,
-  readQuotientConsent,
-  retrieveQuotientWithFranceConnect,
-} from "./quotient";
+export { QUOTIENT_RESULT_COOKIE, shareQuotientAfterFranceConnect } from "./quotient";

@@ -1,7 +1,7 @@
 import { CROCKFORD_ALPHABET } from "@/lib/platform/format/crockford";
 
 /**
- * The "Clé Enfance". The seed warns parents not to confuse O and 0, I and l: the key's alphabet
+ * The "Clé Enfance". The Carbon-Blanc guide warns parents not to confuse O and 0, I and l: the key's alphabet
  * (Crockford's base 32) has no I, L, O or U, and typed input is normalised before comparison
  * (O -> 0, I/L -> 1, lower case, spaces and dashes ignored). The last character is a check
  * character (Luhn mod 32), so most typing mistakes are caught before any lookup.

@@ -4,10 +4,8 @@ import type { JWT } from "next-auth/jwt";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import type { OIDCConfig, Provider } from "next-auth/providers";
-import { createSignupDraft } from "@/lib/account";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { findLinkedAccount, linkFranceConnectIdentity, recordFranceConnectLogin } from "./accounts";
 import { callbackContext } from "./callback";
 import { identityFromClaims, parseClaims, usableEmail, type FranceConnectDraft } from "./claims";
@@ -21,7 +19,6 @@ import {
 } from "./config";
 import { failurePath, FranceConnectFailure } from "./failures";
 import { fetchUserinfo, verifyIdToken } from "./oidc";
-import { QUOTIENT_CONSENT_COOKIE, QUOTIENT_RESULT_COOKIE, expiredQuotientConsentCookie, readQuotientConsent, retrieveQuotientWithFranceConnect } from "@/lib/billing";
 import { expiredLinkIntentCookie, LINK_COOKIE, readLinkIntent, readSignupTicket } from "./tickets";
 
 /** Where the account-creation wizard starts for a person FranceConnect identified for the first time. */
@@ -99,7 +96,7 @@ export async function franceConnectSignIn(account: Account, profile: Profile | u
       if (linked.status !== "ACTIVE") return failurePath("compte-inactif");
       await recordFranceConnectLogin(linked.identityId, linked.id);
       context.session = { accountId: linked.id, sessionVersion: linked.sessionVersion };
-      await shareQuotientIfConsented(context, linked.id, account.access_token);
+      context.setCookies.push(...(await context.hooks.afterSignIn({ accountId: linked.id, accessToken: account.access_token, cookies: context.cookies })));
       return true;
     }
 
@@ -110,8 +107,7 @@ export async function franceConnectSignIn(account: Account, profile: Profile | u
       idToken: person.idToken,
       receivedAt: new Date().toISOString(),
     };
-    const { cookie } = await createSignupDraft({ franceConnect: draft as unknown as Prisma.InputJsonValue });
-    context.setCookies.push(cookie);
+    context.setCookies.push(await context.hooks.startSignup(draft));
     return SIGNUP_START_PATH;
   } catch (error) {
     if (!(error instanceof FranceConnectFailure)) throw error;
@@ -156,19 +152,4 @@ export function franceConnectToken(token: JWT, account: Account): JWT | null {
   token.sv = session.sessionVersion;
   token.fcIdToken = account.id_token;
   return token;
-}
-
-/**
- * The parent asked, from "Mon quotient familial", to share their quotient through FranceConnect (consent cookie
- * for this very account): API Particulier is called now, with the access token of this sign-in, which is then
- * dropped (never stored, never logged). The outcome is left for the page in a short cookie.
- */
-async function shareQuotientIfConsented(context: ReturnType<typeof callbackContext>, accountId: string, accessToken: string | undefined) {
-  const consent = context.cookies.get(QUOTIENT_CONSENT_COOKIE);
-  if (consent === undefined) return;
-  context.setCookies.push(expiredQuotientConsentCookie());
-  if (readQuotientConsent(consent) !== accountId || !accessToken) return;
-  const outcome = await retrieveQuotientWithFranceConnect(accountId, accessToken).catch(() => "indisponible" as const);
-  const expired = expiredQuotientConsentCookie();
-  context.setCookies.push({ name: QUOTIENT_RESULT_COOKIE, value: outcome, options: { ...expired.options, maxAge: 120 } });
 }

@@ -1,24 +1,37 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { NextResponse, type NextRequest } from "next/server";
+import type { FranceConnectDraft } from "./claims";
 import { CALLBACK_PATH } from "./config";
 import { classifyFailure, describeFailure, failurePath, type FailureReason } from "./failures";
 
 /**
  * FranceConnect's return to Auth.js's callback route, wrapped: Auth.js verifies state, nonce and PKCE and
- * redeems the code; our signIn callback then checks the rest (lib/franceconnect/sign-in.ts). This wrapper
+ * redeems the code; our signIn callback then checks the rest (lib/franceconnect/auth.ts). This wrapper
  * - sends every failure, whichever layer saw it, to one French page naming the reason;
  * - lets the signIn callback read the request's cookies and add cookies to the response (the signup draft,
  *   the end of a link request) without depending on Next's request scope.
  */
-interface CookieToSet {
+export interface CookieToSet {
   name: string;
   value: string;
   options: { httpOnly: boolean; sameSite: "lax"; secure: boolean; path: string; maxAge: number };
 }
 
+/**
+ * What a FranceConnect sign-in does in the features that stand on FranceConnect (the account wizard, the
+ * quotient familial). The callback's route hands them in, so FranceConnect imports none of those features.
+ */
+export interface FranceConnectHooks {
+  /** An unknown person: opens the account-creation wizard with FranceConnect's identity; returns its cookie. */
+  startSignup(draft: FranceConnectDraft): Promise<CookieToSet>;
+  /** A linked account signed in: what is owed to this sign-in (the quotient the parent consented to share). */
+  afterSignIn(signIn: { accountId: string; accessToken: string | undefined; cookies: ReadonlyMap<string, string> }): Promise<CookieToSet[]>;
+}
+
 interface CallbackContext {
   cookies: Map<string, string>;
+  hooks: FranceConnectHooks;
   setCookies: CookieToSet[];
   failure?: FailureReason;
   /** The account the signIn callback resolved, for the jwt callback. */
@@ -51,7 +64,11 @@ export function isFranceConnectCallback(request: NextRequest): boolean {
   return request.nextUrl.pathname === CALLBACK_PATH;
 }
 
-export async function handleFranceConnectCallback(request: NextRequest, handler: (request: NextRequest) => Promise<Response>): Promise<Response> {
+export async function handleFranceConnectCallback(
+  request: NextRequest,
+  handler: (request: NextRequest) => Promise<Response>,
+  hooks: FranceConnectHooks,
+): Promise<Response> {
   const params = request.nextUrl.searchParams;
   const providerError = params.get("error");
   if (providerError) {
@@ -59,7 +76,7 @@ export async function handleFranceConnectCallback(request: NextRequest, handler:
     return redirectTo(failurePath(providerError === "access_denied" ? "annulee" : "refusee"));
   }
 
-  const context: CallbackContext = { cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])), setCookies: [] };
+  const context: CallbackContext = { cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])), hooks, setCookies: [] };
   const response = await storage.run(context, () => handler(asSeenByBrowser(request)));
   const location = response.headers.get("location");
   const target = location ? new URL(location, request.nextUrl.origin) : null;

@@ -1,7 +1,7 @@
 import type { ComponentProps } from "react";
 import { TextField } from "@/components/forms/Field";
 
-/** "Saisie de votre clé enfance", as in the seed: optional, with the characters people confuse explained. */
+/** "Saisie de votre clé enfance", as the Carbon-Blanc guide shows it: optional, with the characters people confuse explained. */
 export function ChildKeyFieldset({ field }: { field: Omit<ComponentProps<typeof TextField>, "label"> }) {
   return (
     <fieldset className="rounded-md border border-slate-300 p-4">

@@ -16,7 +16,7 @@ import { IdentityStep } from "./steps/IdentityStep";
 import { SecurityStep } from "./steps/SecurityStep";
 import { WelcomeStep } from "./steps/WelcomeStep";
 
-/** The seed's "AIDE" panel, per step. */
+/** The "AIDE" panel beside each step, with the help text the Carbon-Blanc guide gives for it. */
 const help: Record<SignupStepSlug, React.ReactNode> = {
   bienvenue: (
     <>

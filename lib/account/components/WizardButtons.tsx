@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** ANNULER / PRÉCÉDENT / SUIVANT, as in the seed. ANNULER asks for confirmation on its own page. */
+/** ANNULER / PRÉCÉDENT / SUIVANT, the wizard's buttons in the Carbon-Blanc guide. ANNULER asks for confirmation on its own page. */
 export function WizardButtons({ first = false, last = false, pending = false }: { first?: boolean; last?: boolean; pending?: boolean }) {
   return (
     <div className="mt-8 flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center sm:justify-between">

@@ -2,7 +2,7 @@ import type { SignupStepSlug } from "@/lib/account/schemas";
 import { SIGNUP_STEPS } from "@/lib/account/schemas";
 import { WizardProgress } from "./WizardProgress";
 
-/** "Création de mon compte personnel": progress, the step's form, and the seed's AIDE panel beside it. */
+/** "Création de mon compte personnel": progress, the step's form, and the AIDE panel beside it, as the Carbon-Blanc guide lays out each step. */
 export function WizardFrame({ step, help, children }: { step: SignupStepSlug; help: React.ReactNode; children: React.ReactNode }) {
   const title = SIGNUP_STEPS.find((item) => item.slug === step)!.title;
   return (

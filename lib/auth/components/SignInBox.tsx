@@ -1,7 +1,7 @@
 import { FranceConnectSignIn } from "@/lib/auth/components/FranceConnectSignIn";
 import { SignInForm } from "./SignInForm";
 
-/** "Mon Espace Famille": FranceConnect first, then "ou", then identifier and password (seed, AccueilPublic). */
+/** "Mon Espace Famille": FranceConnect first, then "ou", then identifier and password (the Carbon-Blanc guide's public home). */
 export function SignInBox() {
   return (
     <section aria-labelledby="connexion-titre" className="card">

@@ -223,7 +223,7 @@ export function accountClosedMail(
   });
 }
 
-/** "Bonjour M. Maurice TESTO," as the seed writes it: short civility, usage name in capitals. */
+/** "Bonjour M. Maurice TESTO," as the Carbon-Blanc guide's mails greet parents: short civility, usage name in capitals. */
 export function greeting({ civility, firstNames, usageName }: MailRecipient): string {
   const title = civility === "MADAME" ? "Mme" : "M.";
   const name = [singleLine(firstNames), singleLine(usageName).toLocaleUpperCase("fr-FR")].filter(Boolean).join(" ");

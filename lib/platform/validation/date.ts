@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidMessage, requiredMessage } from "./messages";
 
 /**
- * Dates are typed "jj/mm/aaaa" (the seed's format). Returns an ISO "yyyy-mm-dd" string,
+ * Dates are typed "jj/mm/aaaa" (the format the Carbon-Blanc guide asks for). Returns an ISO "yyyy-mm-dd" string,
  * or null when the text is not a real calendar date (31/02/2020 is refused).
  */
 export function parseFrenchDate(text: string): string | null {

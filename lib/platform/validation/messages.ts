@@ -5,7 +5,7 @@ import { fr } from "zod/locales";
 // field the form never sends) are then French too, never "Invalid input: expected string".
 z.config(fr());
 
-/** The seed's wording: "Le champ 'prénom' est obligatoire." */
+/** The Carbon-Blanc guide's wording: "Le champ 'prénom' est obligatoire." */
 export const requiredMessage = (label: string) => `Le champ '${label}' est obligatoire.`;
 export const invalidMessage = (label: string) => `Le champ '${label}' est mal renseigné.`;
 export const tooLongMessage = (label: string, max: number) => `Le champ '${label}' ne peut pas dépasser ${max} caractères.`;

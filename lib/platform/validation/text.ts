@@ -38,7 +38,7 @@ export function safeString(label: string, { multiline = false }: { multiline?: b
   return z.string({ error: requiredMessage(label) }).refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
 }
 
-/** A single-line text field, trimmed, with the seed's messages. */
+/** A single-line text field, trimmed, with the Carbon-Blanc guide's messages ("Le champ 'x' est obligatoire."). */
 export function requiredText(label: string, max = 100) {
   return z
     .string({ error: requiredMessage(label) })

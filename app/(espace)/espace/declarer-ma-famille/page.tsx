@@ -123,7 +123,7 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
         <span className="sr-only">astérisque</span> sont obligatoires.
       </p>
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
-        {/* On a phone the panel and the form are two screens (the seed's "2 pages"). */}
+        {/* On a phone the panel and the form are two screens (the Carbon-Blanc guide shows the declaration as two pages: the list of people, then the form). */}
         <div className={personSelected ? "hidden lg:block" : ""}>
           <PeoplePanel people={people} holderName={displayName(holderDefaults, "Titulaire du compte")} selected={personSelected ? selected : ""} invalid={invalid} remarked={staffRequest?.remarkedPeople} />
         </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StorageUploadForm } from "@/lib/declaration/components/StorageUploadForm";
+import { StorageUploadForm } from "@/lib/child-file/components/StorageUploadForm";
 import { requireParent } from "@/lib/auth/session";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { deletionErrorMessage, listOwnDocuments } from "@/lib/documents/service";

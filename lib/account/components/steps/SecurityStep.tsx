@@ -9,7 +9,7 @@ import { useServerForm as useWizardForm } from "@/components/forms/useServerForm
 // Nothing for the parent to type: the component fills the hidden "pow" input, the server verifies it.
 const clientSchema = z.object({});
 
-/** Step 6: the proof-of-work check replaces the seed's "CLIQUEZ SUR L'IMPRIMANTE" picture puzzle. */
+/** Step 6: the proof-of-work check replaces the Carbon-Blanc guide's "CLIQUEZ SUR L'IMPRIMANTE" picture puzzle, which a blind user cannot solve. */
 export function SecurityStep({ franceConnect = false }: { franceConnect?: boolean }) {
   const wizard = useWizardForm(clientSchema, submitSignupStep.bind(null, "securite"), {});
   return (

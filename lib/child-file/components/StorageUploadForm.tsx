@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/Field";
-import { uploadToStorageAction, type StorageState } from "@/lib/documents/actions";
+import { uploadToStorageAction, type StorageState } from "../storage-actions";
 import { ACCEPT_ATTRIBUTE, DOCUMENT_RULE_TEXT } from "@/lib/documents/schemas";
 
 export interface StorageKindOption {
