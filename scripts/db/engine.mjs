@@ -15,15 +15,23 @@
 // 7. The engine serialises migration runs with a session-level pg_advisory_lock it never unlocks (the lock
 //    lives as long as the connection). Its pools hold one connection, never closed while idle, so the lock is
 //    held by the very session doing the work until the end, as with the native engine.
-import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded.mjs";
+import {
+  connectAdapter,
+  createPool,
+  noShadowDatabase,
+  pgliteShadowDatabases,
+  runOnServer,
+  serverShadowDatabases,
+  shadowDatabasesFor,
+  withDatabase,
+} from "./connections.mjs";
+
+export { pgliteShadowDatabases, runOnServer, serverShadowDatabases, withDatabase };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
@@ -330,175 +338,6 @@ function clearEngineTimers() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Connections (traps 2, 6, 7)
-// ---------------------------------------------------------------------------------------------------------
-
-const CATALOG_TEXT_TYPES = new Set([18, 19]); // "char", name
-const TEXT_OID = 25;
-
-function reportCatalogTypesAsText(result) {
-  for (const one of Array.isArray(result) ? result : [result]) {
-    for (const field of one?.fields ?? []) if (CATALOG_TEXT_TYPES.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
-  }
-  return result;
-}
-
-class CatalogTypesAsTextClient extends pg.Client {
-  query(config, values, callback) {
-    if (typeof config?.submit === "function") return super.query(config, values, callback);
-    if (typeof values === "function") [callback, values] = [values, undefined];
-    if (typeof callback === "function") {
-      return super.query(config, values, (error, result) => callback(error, error ? result : reportCatalogTypesAsText(result)));
-    }
-    return super.query(config, values).then(reportCatalogTypesAsText);
-  }
-}
-
-function createPool(url) {
-  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0, Client: CatalogTypesAsTextClient });
-  // An idle connection dropped by the server must not crash the process; the next query reports it.
-  pool.on("error", () => {});
-  return pool;
-}
-
-async function connectAdapter(pool, { onDispose } = {}) {
-  const adapter = await new PrismaPg(pool).connect();
-  adapter.executeScript = async (script) => {
-    try {
-      await pool.query(script);
-    } catch (error) {
-      adapter.onError(error);
-    }
-  };
-  if (onDispose) {
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = async () => {
-      await dispose();
-      await onDispose();
-    };
-  }
-  return adapter;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Shadow databases (trap 3). The engine asks for one each time it replays migrations and disposes of it
-// afterwards; closeAll() is the safety net for the ones it does not dispose.
-// ---------------------------------------------------------------------------------------------------------
-
-function noShadowDatabase() {
-  return {
-    open: async () => {
-      throw new Error("This operation does not need a shadow database.");
-    },
-    closeAll: async () => {},
-  };
-}
-
-function shadowDatabaseSet(create) {
-  const open = new Set();
-  return {
-    async open() {
-      let shadow;
-      const release = once(async () => {
-        open.delete(release);
-        await shadow?.release();
-      });
-      open.add(release);
-      try {
-        shadow = await create();
-        return await connectAdapter(shadow.pool, { onDispose: release });
-      } catch (error) {
-        await release();
-        throw error;
-      }
-    },
-    async closeAll() {
-      for (const release of [...open]) await release();
-    },
-  };
-}
-
-/** Throwaway databases `ef_shadow_<random>` on a real server, dropped WITH (FORCE) afterwards. */
-export function serverShadowDatabases(serverUrl) {
-  return shadowDatabaseSet(async () => {
-    const name = `ef_shadow_${randomBytes(6).toString("hex")}`;
-    await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
-    const pool = createPool(withDatabase(serverUrl, name));
-    const release = async () => {
-      await pool.end();
-      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    };
-    try {
-      const { rows } = await pool.query("SELECT current_database() AS name");
-      if (rows[0]?.name !== name) throw new Error(`Refusing "${rows[0]?.name}" as a shadow database: expected the throwaway "${name}".`);
-    } catch (error) {
-      await release();
-      throw error;
-    }
-    return { pool, release };
-  });
-}
-
-/** A fresh in-memory PGlite per shadow database (pglite-socket serves a single database). */
-export function pgliteShadowDatabases() {
-  return shadowDatabaseSet(async () => {
-    const embedded = await startEmbeddedPostgres({ memory: true });
-    const pool = createPool(embedded.url);
-    const release = async () => {
-      await pool.end();
-      await embedded.stop();
-    };
-    try {
-      const { rows } = await pool.query(
-        `SELECT count(*)::int AS relations FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'`,
-      );
-      if (rows[0].relations !== 0) throw new Error(`Refusing ${embedded.url} as a shadow database: it is not empty.`);
-    } catch (error) {
-      await release();
-      throw error;
-    }
-    return { pool, release };
-  });
-}
-
-// A shadow next to the database when the server allows it (same PostgreSQL version, same behaviour),
-// an in-memory PGlite otherwise: PGlite serves one database, and a role may lack CREATEDB.
-async function shadowDatabasesFor(databaseUrl, { serverUrl, log }) {
-  if (serverUrl) return serverShadowDatabases(serverUrl);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT version() AS version, (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create`,
-    );
-    if (/wasm32|emscripten/i.test(rows[0].version)) return pgliteShadowDatabases();
-    if (rows[0].can_create) return serverShadowDatabases(databaseUrl);
-    log("The database role cannot create databases: using an in-memory PGlite as shadow database.");
-    return pgliteShadowDatabases();
-  } finally {
-    await client.end();
-  }
-}
-
-export function withDatabase(url, database) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
-}
-
-/** Runs one statement on the server of `serverUrl` (CREATE / DROP DATABASE cannot run in a transaction). */
-export async function runOnServer(serverUrl, sql) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
 
 function requireUrl(url, caller) {
   if (!url) throw new Error(`${caller} needs a database URL.`);
@@ -506,11 +345,6 @@ function requireUrl(url, caller) {
 
 function utcTimestamp(date = new Date()) {
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
-}
-
-function once(fn) {
-  let promise = null;
-  return () => (promise ??= fn());
 }
 
 function safeJson(text) {
