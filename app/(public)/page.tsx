@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { redirect } from "next/navigation";
 import { SignInBox } from "@/lib/auth/components/SignInBox";
 import { currentParent } from "@/lib/auth/session";
@@ -27,9 +27,9 @@ export default async function HomePage() {
             Créez votre compte sur l&apos;Espace Famille de la {name.replace(/^Ville/, "ville")}, portail conçu pour vous faciliter la vie
             dans vos démarches quotidiennes liées à l&apos;Enfance.
           </p>
-          <Link href="/creer-mon-espace" className="btn-accent">
+          <PlainLink href="/creer-mon-espace" className="btn-accent">
             Créer mon espace
-          </Link>
+          </PlainLink>
         </section>
       </div>
       <div className="flex flex-col gap-8">
@@ -47,13 +47,13 @@ export default async function HomePage() {
           <p className="mb-3">{welcome.outro}</p>
           <p>
             Vous pouvez également consulter le{" "}
-            <Link href="/documents-a-telecharger" className="link">
+            <PlainLink href="/documents-a-telecharger" className="link">
               mini-guide de l&apos;espace famille
-            </Link>
+            </PlainLink>
             , et trouver les écoles de votre adresse sur la{" "}
-            <Link href="/carte-scolaire" className="link">
+            <PlainLink href="/carte-scolaire" className="link">
               carte scolaire
-            </Link>
+            </PlainLink>
             .
           </p>
         </section>
@@ -63,9 +63,9 @@ export default async function HomePage() {
           </h2>
           <NewsList items={news} />
           <p className="mt-4">
-            <Link href="/actualites" className="btn-secondary">
+            <PlainLink href="/actualites" className="btn-secondary">
               Voir toutes les actualités
-            </Link>
+            </PlainLink>
           </p>
         </section>
       </div>

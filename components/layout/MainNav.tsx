@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlainLink } from "./PlainLink";
 
 export interface NavItem {
   href: string;
@@ -12,12 +12,12 @@ export interface NavItem {
 export function MainNav({ items }: { items: NavItem[] }) {
   const links = items.map((item) => (
     <li key={item.href}>
-      <Link
+      <PlainLink
         href={item.href}
         className="block px-4 py-3 text-sm font-semibold uppercase tracking-wide text-white hover:bg-town-dark hover:underline"
       >
         {item.label}
-      </Link>
+      </PlainLink>
     </li>
   ));
   return (

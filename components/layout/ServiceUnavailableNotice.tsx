@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PlainLink } from "./PlainLink";
 import { usePathname } from "next/navigation";
 
 /**
@@ -19,9 +19,9 @@ export function ServiceUnavailableNotice() {
         <a href={pathname || "/"} className="btn-primary">
           Réessayer
         </a>
-        <Link href="/" className="btn-secondary">
+        <PlainLink href="/" className="btn-secondary">
           Retour à l&apos;accueil
-        </Link>
+        </PlainLink>
       </div>
     </div>
   );

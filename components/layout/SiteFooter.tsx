@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlainLink } from "./PlainLink";
 import { town } from "@/lib/platform/town";
 
 /** The footer the Carbon-Blanc guide shows: "© Ville de Carbon-Blanc | Retour au site principal | Mentions légales et CGU | ...". */
@@ -18,24 +18,24 @@ export function SiteFooter() {
             </a>
           </li>
           <li>
-            <Link href="/mentions-legales" className="link">
+            <PlainLink href="/mentions-legales" className="link">
               Mentions légales et CGU
-            </Link>
+            </PlainLink>
           </li>
           <li>
-            <Link href="/donnees-personnelles" className="link">
+            <PlainLink href="/donnees-personnelles" className="link">
               Données personnelles et cookies
-            </Link>
+            </PlainLink>
           </li>
           <li>
-            <Link href="/contacts" className="link">
+            <PlainLink href="/contacts" className="link">
               Contacts
-            </Link>
+            </PlainLink>
           </li>
           <li>
-            <Link href="/accessibilite" className="link">
+            <PlainLink href="/accessibilite" className="link">
               Accessibilité : {accessibility.status}
-            </Link>
+            </PlainLink>
           </li>
         </ul>
       </div>

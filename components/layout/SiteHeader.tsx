@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { PlainLink } from "./PlainLink";
 import { town } from "@/lib/platform/town";
 import { MainNav, type NavItem } from "./MainNav";
 
@@ -20,7 +20,7 @@ export function SiteHeader({ user, signOut }: { user?: { greeting: string }; sig
   return (
     <header className="border-b-4 border-town bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href={user ? "/espace" : "/"} className="flex items-center gap-3 no-underline">
+        <PlainLink href={user ? "/espace" : "/"} className="flex items-center gap-3 no-underline">
           <Image src={logo.src} alt="" width={logo.width} height={logo.height} priority />
           <span className="flex flex-col leading-tight">
             <span className="text-xs font-medium uppercase tracking-wider text-slate-600">{name}</span>
@@ -29,7 +29,7 @@ export function SiteHeader({ user, signOut }: { user?: { greeting: string }; sig
               <span className="uppercase">Famille</span>
             </span>
           </span>
-        </Link>
+        </PlainLink>
         {user ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p className="font-medium text-slate-800">{user.greeting}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { NewsList } from "@/lib/content/components/NewsList";
 import { publishedNews, publishedNewsCount } from "@/lib/content/public-cache";
 
@@ -27,14 +27,14 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <ul className="flex flex-wrap gap-2">
             {Array.from({ length: pages }, (_, index) => index + 1).map((number) => (
               <li key={number}>
-                <Link
+                <PlainLink
                   href={`/actualites?page=${number}`}
                   aria-current={number === page ? "page" : undefined}
                   className={number === page ? "btn-primary" : "btn-secondary"}
                 >
                   <span className="sr-only">Page </span>
                   {number}
-                </Link>
+                </PlainLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { treatments } from "@/lib/privacy/treatments";
 import { town } from "@/lib/platform/town";
 
@@ -73,9 +73,9 @@ export default function PersonalDataPage() {
       </ul>
       <p className="mb-2">
         Depuis votre espace, la page{" "}
-        <Link className="link" href="/espace/mes-donnees">
+        <PlainLink className="link" href="/espace/mes-donnees">
           Mes données personnelles
-        </Link>{" "}
+        </PlainLink>{" "}
         vous permet de télécharger l&apos;ensemble des données que le portail détient sur vous et votre famille (accès et portabilité) et de
         fermer votre compte (effacement).
       </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Services" };
@@ -29,14 +29,14 @@ export default function ServicesPage() {
           Les enfants qui entrent en petite section ou au CP, et ceux des familles qui arrivent dans la commune, sont inscrits à l&apos;école
           de leur secteur depuis l&apos;Espace Famille. Trouvez d&apos;abord les écoles de votre adresse.
         </p>
-        <Link href="/carte-scolaire" className="btn-secondary">
+        <PlainLink href="/carte-scolaire" className="btn-secondary">
           Consulter la carte scolaire
-        </Link>
+        </PlainLink>
       </section>
       <p className="mt-6">
-        <Link href="/creer-mon-espace" className="btn-accent">
+        <PlainLink href="/creer-mon-espace" className="btn-accent">
           Créer mon espace
-        </Link>
+        </PlainLink>
       </p>
     </>
   );

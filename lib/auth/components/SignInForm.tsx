@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { useActionState, useId } from "react";
 import { signInParent, type SignInState } from "@/lib/auth/actions";
 import { TextField } from "@/components/forms/Field";
@@ -32,15 +32,15 @@ export function SignInForm({ returnTo, compact = false }: { returnTo?: string; c
       />
       {state.notActivated ? (
         <p className="text-sm">
-          <Link href="/activation/nouveau-lien" className="link">
+          <PlainLink href="/activation/nouveau-lien" className="link">
             Recevoir un nouveau lien d&apos;activation
-          </Link>
+          </PlainLink>
         </p>
       ) : null}
       <p>
-        <Link href="/mot-de-passe-oublie" className="link text-sm">
+        <PlainLink href="/mot-de-passe-oublie" className="link text-sm">
           J&apos;ai oublié mon mot de passe
-        </Link>
+        </PlainLink>
       </p>
       <button type="submit" className="btn-primary self-start" disabled={pending} aria-describedby={pending ? statusId : undefined}>
         Connexion

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 
 /** A page whose feature is not built yet says so plainly instead of linking to nothing. */
 export function ComingSoon({ title, children }: { title: string; children: React.ReactNode }) {
@@ -6,9 +6,9 @@ export function ComingSoon({ title, children }: { title: string; children: React
     <div className="card mx-auto max-w-2xl">
       <h1 className="page-title mb-4">{title}</h1>
       <p className="mb-6">{children}</p>
-      <Link href="/" className="btn-primary">
+      <PlainLink href="/" className="btn-primary">
         Retour à l&apos;accueil
-      </Link>
+      </PlainLink>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { formatLongDate } from "@/lib/platform/format";
 import type { NewsSummary } from "@/lib/content/news";
 
@@ -10,9 +10,9 @@ export function NewsList({ items, headingLevel = 3 }: { items: NewsSummary[]; he
       {items.map((item) => (
         <li key={item.slug} className="card flex flex-col gap-2">
           <Heading className="text-lg font-bold text-slate-900">
-            <Link href={`/actualites/${item.slug}`} className="link">
+            <PlainLink href={`/actualites/${item.slug}`} className="link">
               {item.title}
-            </Link>
+            </PlainLink>
           </Heading>
           <p className="text-sm text-slate-600">
             Publiée le <time dateTime={item.publishedAt.toISOString()}>{formatLongDate(item.publishedAt)}</time>

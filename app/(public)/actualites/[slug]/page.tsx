@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { notFound } from "next/navigation";
 import { getPublishedNews } from "@/lib/content/news";
 import { formatLongDate } from "@/lib/platform/format";
@@ -17,9 +17,9 @@ export default async function NewsItemPage({ params }: Props) {
   return (
     <article className="card mx-auto max-w-3xl">
       <p className="mb-4 text-sm">
-        <Link href="/actualites" className="link">
+        <PlainLink href="/actualites" className="link">
           ← Toutes les actualités
-        </Link>
+        </PlainLink>
       </p>
       <h1 className="page-title mb-2">{item.title}</h1>
       {item.publishedAt ? (

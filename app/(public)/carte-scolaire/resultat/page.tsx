@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlainLink } from "@/components/layout/PlainLink";
 import { lookupAddress } from "@/lib/school-enrolment";
 import { AddressSearch } from "@/lib/school-enrolment/components/AddressSearch";
 import { SchoolCard } from "@/lib/school-enrolment/components/SchoolCard";
@@ -32,7 +32,7 @@ export default async function CarteScolaireResultPage({ searchParams }: { search
             <SchoolCard school={result.elementaire} />
           </div>
           <p>
-            Pour inscrire votre enfant, <Link href="/espace/inscription-scolaire" className="link">faites votre demande depuis votre Espace Famille</Link>.
+            Pour inscrire votre enfant, <PlainLink href="/espace/inscription-scolaire" className="link">faites votre demande depuis votre Espace Famille</PlainLink>.
           </p>
         </section>
       ) : null}
@@ -44,9 +44,9 @@ export default async function CarteScolaireResultPage({ searchParams }: { search
           <ul className="list-disc pl-6">
             {result.suggestions.map((street) => (
               <li key={street}>
-                <Link className="link" href={`/carte-scolaire/resultat?adresse=${encodeURIComponent(street)}`}>
+                <PlainLink className="link" href={`/carte-scolaire/resultat?adresse=${encodeURIComponent(street)}`}>
                   {street}
-                </Link>
+                </PlainLink>
               </li>
             ))}
           </ul>
