@@ -133,12 +133,19 @@ describe("the session cookie", () => {
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
+    // React marks each element it has hydrated with a "__reactFiber$…" key: blocked scripts would leave none.
+    const hydrated = async () => {
+      const isHydrated = () => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber$"));
+      await page.waitForFunction(isHydrated, undefined, { timeout: 10_000 }).catch(() => undefined);
+      return page.evaluate(isHydrated);
+    };
     await page.goto("/services", { waitUntil: "networkidle" });
-    // A client-side navigation works only once React has hydrated the page.
-    await page.evaluate(() => ((window as unknown as { hydratedMark: boolean }).hydratedMark = true));
+    expect(await hydrated()).toBe(true);
+    // Public pages link with plain anchors: the next page loads whole, under its own nonce, and hydrates too.
     await page.getByRole("link", { name: "Mentions légales et CGU" }).first().click();
     await page.waitForURL("**/mentions-legales");
-    expect(await page.evaluate(() => (window as unknown as { hydratedMark?: boolean }).hydratedMark)).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(await hydrated()).toBe(true);
     expect(violations).toEqual([]);
     await context.close();
   });
