@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth";
 import { storeDocument } from "@/lib/documents";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { attachDocument, detachDocument } from "./attachments";
 import { parsePersonRef, personRefParam, validatePeople, type PersonRef } from "./people";
@@ -51,10 +52,7 @@ export async function removePersonAction(formData: FormData): Promise<void> {
   redirect(BASE);
 }
 
-export interface AttachmentState {
-  status: "idle" | "error";
-  message?: string;
-}
+export type AttachmentState = FailureState;
 
 const isKind = (value: string): value is DocumentKind => DOCUMENT_KINDS.some((item) => item.kind === value);
 

@@ -4,13 +4,10 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth";
 import { documentMetaFromForm } from "@/lib/child-file";
 import { deleteOwnDocument, storeDocument } from "./service";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 
-export interface StorageState {
-  status: "idle" | "error";
-  message?: string;
-  /** The field the message is about ("type", "date", "fin", "enfant", "fichier"). */
-  field?: string;
-}
+/** `field` names the field the message is about ("type", "date", "fin", "enfant", "fichier"). */
+export type StorageState = FailureState;
 
 export async function uploadToStorageAction(_previous: StorageState, formData: FormData): Promise<StorageState> {
   const parent = await requireParent("/espace/documents");
