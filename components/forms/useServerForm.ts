@@ -2,24 +2,28 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import { useForm, type FieldValues, type Path, type DefaultValues, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
-import type { FormState } from "@/lib/platform/actions/form-state";
+import { idleState, type FormState } from "@/lib/platform/actions/form-state";
 
 /**
  * Forms posted to a server action: react-hook-form checks with the form's zod schema as the parent types,
  * then the form is posted to the server action, which validates again and answers with errors
  * keyed by field (mapped back with setError) or moves on. "PRÉCÉDENT" skips validation.
  * Without JavaScript the same form posts natively to the same action.
+ *
+ * `Values` is what the inputs hold, read from the schema's input type. A form whose inputs hold the parent's
+ * raw text (the declaration's person forms) passes its schema typed as `z.ZodType<Output, RawText>`, so field
+ * names stay checked without a cast.
  */
-export function useServerForm<Schema extends z.ZodType<unknown, FieldValues>>(
-  schema: Schema,
+export function useServerForm<Values extends FieldValues, Output>(
+  schema: z.ZodType<Output, Values>,
   action: (state: FormState, formData: FormData) => Promise<FormState>,
-  defaultValues: DefaultValues<z.input<Schema> & FieldValues>,
+  defaultValues: DefaultValues<Values>,
 ) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
-  const form = useForm<z.input<Schema> & FieldValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema> & FieldValues>,
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const form = useForm<Values, unknown, Output>({
+    resolver: zodResolver(schema),
     defaultValues,
     // Not on blur: a message appearing when a field loses focus moves the button being clicked, and the
     // click is lost. Errors show on submit, then update as the parent types.
@@ -32,7 +36,8 @@ export function useServerForm<Schema extends z.ZodType<unknown, FieldValues>>(
   useEffect(() => {
     if (state.status !== "error") return;
     for (const [name, message] of Object.entries(state.fieldErrors)) {
-      form.setError(name as Path<z.input<Schema> & FieldValues>, { type: "server", message });
+      // The server names the form's fields by their keys, as strings (plus "form" for the whole form).
+      form.setError(name as Path<Values>, { type: "server", message });
     }
   }, [state, form]);
 
@@ -58,7 +63,7 @@ export function useServerForm<Schema extends z.ZodType<unknown, FieldValues>>(
    * (register() alone fills inputs only after hydration: without this, a slow phone or a browser
    * without JavaScript would show empty fields).
    */
-  const field = (name: Path<z.input<Schema> & FieldValues>) => {
+  const field = (name: Path<Values>) => {
     const value = initial[name];
     return {
       ...form.register(name),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DefaultValues } from "react-hook-form";
 import type { AuthorisationConfig } from "@/lib/platform/town/types";
 import { frenchDate, formatIsoAsFrench } from "@/lib/platform/validation/date";
 import { requiredMessage } from "@/lib/platform/validation/messages";
@@ -188,8 +189,8 @@ export function childFileSchema(options: ChildFileSchemaOptions) {
 
 export type ChildFileFormValues = z.input<ReturnType<typeof childFileSchema>>;
 
-/** The form's starting values from a stored file (or an empty one). */
-export function formValuesOf(content: ChildFileContent | null, version: number, authorisations: { code: string }[]): Record<string, unknown> {
+/** The form's starting values from a stored file (or an empty one); partial: a question not answered yet stays empty. */
+export function formValuesOf(content: ChildFileContent | null, version: number, authorisations: { code: string }[]): DefaultValues<ChildFileFormValues> {
   const health = content?.health;
   return {
     version: String(version),

@@ -3,14 +3,11 @@
 import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth";
 import { storeDocument } from "@/lib/documents";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 import { documentMetaFromForm } from "./storage";
 
-export interface StorageState {
-  status: "idle" | "error";
-  message?: string;
-  /** The field the message is about ("type", "date", "fin", "enfant", "fichier"). */
-  field?: string;
-}
+/** `field` names the field the message is about ("type", "date", "fin", "enfant", "fichier"). */
+export type StorageState = FailureState;
 
 /**
  * Adds a document to the parent's storage space. The storage itself is the documents feature's; the kind, its

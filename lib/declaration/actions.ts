@@ -4,10 +4,11 @@ import { redirect } from "next/navigation";
 import { requireParent } from "@/lib/auth";
 import { storeDocument } from "@/lib/documents";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { attachDocument, detachDocument } from "./attachments";
-import { parsePersonRef, personRefParam, schemaFor, validatePeople } from "./people";
-import { DOCUMENT_KINDS } from "./schemas";
+import { parsePersonRef, personRefParam, validatePeople, type PersonRef } from "./people";
+import { DOCUMENT_KINDS, groupFieldKeys, type PersonGroup } from "./schemas";
 import { cancelDeclaration, DeclarationError, openDeclaration, removePerson, savePerson, submitDeclaration } from "./service";
 
 const BASE = "/espace/declarer-ma-famille";
@@ -22,15 +23,17 @@ function readPerson(formData: FormData, fields: string[]): Record<string, string
   return values;
 }
 
-/** "Ajouter à mon entourage". */
+const GROUP: Record<PersonRef["kind"], PersonGroup> = { holder: "representative", co: "representative", child: "child", contact: "contact" };
+
+/**
+ * "Ajouter à mon entourage". Every field the person's form may post is read (a child's links for both
+ * representatives): savePerson keeps only those the declaration's schema knows, from its one read of it.
+ */
 export async function savePersonAction(personParam: string, previous: FormState, formData: FormData): Promise<FormState> {
   const parent = await requireParent(BASE);
   const ref = parsePersonRef(personParam);
   if (!ref) redirect(BASE);
-  const declaration = await openDeclaration(parent.id);
-  const schema = schemaFor(ref, declaration.people);
-  const fields = Object.keys(schema.shape);
-  const values = readPerson(formData, fields);
+  const values = readPerson(formData, groupFieldKeys(GROUP[ref.kind]));
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
   try {
     const result = await savePerson(parent.id, ref, values);
@@ -49,10 +52,7 @@ export async function removePersonAction(formData: FormData): Promise<void> {
   redirect(BASE);
 }
 
-export interface AttachmentState {
-  status: "idle" | "error";
-  message?: string;
-}
+export type AttachmentState = FailureState;
 
 const isKind = (value: string): value is DocumentKind => DOCUMENT_KINDS.some((item) => item.kind === value);
 

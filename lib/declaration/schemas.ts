@@ -9,53 +9,10 @@ import { requiredMessage } from "@/lib/platform/validation/messages";
 import { evenWithOtherErrors, isIsoDate } from "@/lib/platform/validation/refine";
 import { phoneField } from "@/lib/platform/validation/phone";
 import { optionalText, personName, requiredText } from "@/lib/platform/validation/text";
+import { qualityOptions, regimeOptions, relationshipOptions, yesNoOptions, type RepresentativeKey, representativeRoleLabel } from "./person-fields";
 
-export const civilityOptions = [
-  { value: "MONSIEUR", label: "Monsieur" },
-  { value: "MADAME", label: "Madame" },
-] as const;
-
-export const sexOptions = [
-  { value: "FEMININ", label: "Féminin" },
-  { value: "MASCULIN", label: "Masculin" },
-] as const;
-
-/** An expected child's sex may be left empty: shown as this, to the parent and to staff. */
-export const SEX_UNKNOWN = "Pas encore connu";
-
-export const qualityOptions = [
-  { value: "PERE", label: "Père" },
-  { value: "MERE", label: "Mère" },
-  { value: "TUTEUR", label: "Tuteur" },
-  { value: "TUTRICE", label: "Tutrice" },
-  { value: "BEAU_PERE", label: "Beau-père" },
-  { value: "BELLE_MERE", label: "Belle-mère" },
-  { value: "FAMILLE_ACCUEIL", label: "Famille d'accueil" },
-  { value: "AUTRE", label: "Autre" },
-] as const;
-
-export const yesNoOptions = [
-  { value: "OUI", label: "Oui" },
-  { value: "NON", label: "Non" },
-] as const;
-
-export const regimeOptions = [
-  { value: "GENERAL", label: "Régime général (CAF)" },
-  { value: "MSA", label: "MSA" },
-  { value: "AUTRE", label: "Autre régime" },
-] as const;
-
-export const relationshipOptions = [
-  { value: "GRAND_MERE", label: "Grand-mère" },
-  { value: "GRAND_PERE", label: "Grand-père" },
-  { value: "TANTE", label: "Tante" },
-  { value: "ONCLE", label: "Oncle" },
-  { value: "FRERE_SOEUR", label: "Frère ou sœur majeur(e)" },
-  { value: "VOISIN", label: "Voisin(e)" },
-  { value: "AMI", label: "Ami(e) de la famille" },
-  { value: "ASSISTANTE_MATERNELLE", label: "Assistante maternelle" },
-  { value: "AUTRE", label: "Autre" },
-] as const;
+// The person fields' labels and options live in ./person-fields; re-exported here, the feature's browser-safe entry.
+export * from "./person-fields";
 
 const values = <T extends readonly { value: string }[]>(options: T) => options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
 
@@ -127,12 +84,8 @@ export const representativeSchema = z
     }
   }, evenWithOtherErrors);
 
-/** Which representatives a child's "Qualité de …" / "Autorité parentale de …" fields are about. */
-export type RepresentativeKey = "holder" | "co";
-export const representativeRoleLabel: Record<RepresentativeKey, string> = { holder: "titulaire du compte", co: "co-représentant" };
-
 export function childSchema(representatives: RepresentativeKey[]) {
-  const links: Record<string, z.ZodType> = {};
+  const links: Record<string, z.ZodType<string, string>> = {};
   for (const key of representatives) {
     links[`quality_${key}`] = z.enum(values(qualityOptions), { error: requiredMessage(`qualité du ${representativeRoleLabel[key]}`) });
     links[`authority_${key}`] = z.enum(values(yesNoOptions), { error: requiredMessage(`autorité parentale du ${representativeRoleLabel[key]}`) });
@@ -196,6 +149,14 @@ export type ContactValues = z.output<typeof contactSchema>;
 
 /** What the forms post, kept as typed in the draft (so it is shown again exactly as it was). */
 export type RawPerson = Record<string, string | boolean>;
+
+/**
+ * What a person form's inputs hold: the parent's raw text and ticks, before the schema reads them. Each
+ * person schema is one of these, so the forms use it with field names as plain strings (a child's link
+ * fields are named after the representatives).
+ */
+export type PersonFormValues = Partial<RawPerson>;
+export type PersonFormSchema = z.ZodType<unknown, PersonFormValues>;
 
 export const DOCUMENT_KINDS = [
   { kind: "LIVRET_FAMILLE", label: "1. Livret de famille complet parents-enfants (à défaut acte de naissance de l'enfant)" },

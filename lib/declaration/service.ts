@@ -12,6 +12,7 @@ import { formatIsoAsFrench } from "@/lib/platform/validation/date";
 import { formatPhone } from "@/lib/platform/validation/phone";
 import { emptyPeople, schemaFor, validatePeople, validatePerson, type DeclarationPeople, type PersonRef } from "./people";
 import type { RawPerson } from "./schemas";
+import { decodeDeclarationPeople } from "./stored";
 
 /** A declaration the parent may still change: a draft, or one staff sent back for correction. */
 export const EDITABLE: DemarcheStatus[] = ["DRAFT", "NEEDS_CORRECTION"];
@@ -34,13 +35,12 @@ export interface Declaration {
 }
 
 function toDeclaration(row: { id: string; reference: string; status: DemarcheStatus; version: number; data: unknown; submittedAt: Date | null; decidedAt: Date | null; refusalReason: string | null; updatedAt: Date }): Declaration {
-  const data = (row.data ?? {}) as Partial<DeclarationPeople>;
   return {
     id: row.id,
     reference: row.reference,
     status: row.status,
     version: row.version,
-    people: { ...emptyPeople(), ...data },
+    people: decodeDeclarationPeople(row.data, { demarcheId: row.id }),
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     refusalReason: row.refusalReason,
@@ -103,58 +103,61 @@ export async function openDeclaration(accountId: string): Promise<Declaration> {
 
 /**
  * Read-modify-write of the people with the démarche's version as a guard: two tabs saving at once
- * cannot silently overwrite each other (the loser retries on fresh data).
+ * cannot silently overwrite each other (the loser retries on fresh data). The change sees the declaration
+ * as read (one read per attempt) and may refuse it ({ refused }): nothing is written then.
  */
-async function updatePeople(accountId: string, change: (people: DeclarationPeople) => DeclarationPeople): Promise<Declaration> {
+async function updatePeople<T>(accountId: string, change: (people: DeclarationPeople) => { people: DeclarationPeople; result: T } | { refused: T }): Promise<T> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const declaration = await openDeclaration(accountId);
+    const outcome = change(structuredClone(declaration.people));
+    if ("refused" in outcome) return outcome.refused;
     if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée tant que nos services ne vous le demandent pas.");
-    const people = change(structuredClone(declaration.people));
     const updated = await db().demarche.updateMany({
       where: { id: declaration.id, accountId, version: declaration.version, status: { in: EDITABLE } },
-      data: { data: people as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: { data: outcome.people as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
-    if (updated.count === 1) return { ...declaration, people, version: declaration.version + 1 };
+    if (updated.count === 1) return outcome.result;
   }
   throw new DeclarationError("Votre déclaration a été modifiée en même temps ailleurs : rechargez la page.");
 }
 
 export type SavePersonResult = { ok: true; ref: PersonRef } | { ok: false; fieldErrors: Record<string, string> };
 
-/** "Ajouter à mon entourage": validates the person and stores them in the draft. */
+/**
+ * "Ajouter à mon entourage": validates the person against the declaration as it is (a child's links depend
+ * on whether there is a co-representative) and stores them in the draft, from a single read of it.
+ */
 export async function savePerson(accountId: string, ref: PersonRef, values: RawPerson): Promise<SavePersonResult> {
   if (!values || typeof values !== "object" || Array.isArray(values)) return { ok: false, fieldErrors: { form: "Les informations envoyées sont illisibles : rechargez la page." } };
-  const current = await openDeclaration(accountId);
-  const fieldErrors = validatePerson(ref, values, current.people);
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  // Only what the form's schema knows, and validated, is kept as typed: nothing else reaches the database.
-  const known = new Set(Object.keys(schemaFor(ref, current.people).shape));
-  values = Object.fromEntries(Object.entries(values).filter(([key, value]) => known.has(key) && (typeof value === "string" || typeof value === "boolean")));
-  let saved: PersonRef = ref;
-  await updatePeople(accountId, (people) => {
+  return updatePeople<SavePersonResult>(accountId, (people) => {
+    const fieldErrors = validatePerson(ref, values, people);
+    if (Object.keys(fieldErrors).length > 0) return { refused: { ok: false, fieldErrors } };
+    // Only what the form's schema knows, and validated, is kept as typed: nothing else reaches the database.
+    const known = new Set(Object.keys(schemaFor(ref, people).shape));
+    const kept: RawPerson = Object.fromEntries(Object.entries(values).filter(([key, value]) => known.has(key) && (typeof value === "string" || typeof value === "boolean")));
+    let saved: PersonRef = ref;
     switch (ref.kind) {
       case "holder":
-        people.holder = values;
+        people.holder = kept;
         break;
       case "co":
-        people.co = values;
+        people.co = kept;
         break;
       case "child": {
         const id = ref.id && people.children.some((child) => child.id === ref.id) ? ref.id : randomUUID();
-        people.children = ref.id && id === ref.id ? people.children.map((child) => (child.id === id ? { id, values } : child)) : [...people.children, { id, values }];
+        people.children = ref.id && id === ref.id ? people.children.map((child) => (child.id === id ? { id, values: kept } : child)) : [...people.children, { id, values: kept }];
         saved = { kind: "child", id };
         break;
       }
       case "contact": {
         const id = ref.id && people.contacts.some((contact) => contact.id === ref.id) ? ref.id : randomUUID();
-        people.contacts = ref.id && id === ref.id ? people.contacts.map((contact) => (contact.id === id ? { id, values } : contact)) : [...people.contacts, { id, values }];
+        people.contacts = ref.id && id === ref.id ? people.contacts.map((contact) => (contact.id === id ? { id, values: kept } : contact)) : [...people.contacts, { id, values: kept }];
         saved = { kind: "contact", id };
         break;
       }
     }
-    return people;
+    return { people, result: { ok: true, ref: saved } };
   });
-  return { ok: true, ref: saved };
 }
 
 export async function removePerson(accountId: string, ref: PersonRef): Promise<void> {
@@ -169,7 +172,7 @@ export async function removePerson(accountId: string, ref: PersonRef): Promise<v
     }
     if (ref.kind === "child") people.children = people.children.filter((child) => child.id !== ref.id);
     if (ref.kind === "contact") people.contacts = people.contacts.filter((contact) => contact.id !== ref.id);
-    return people;
+    return { people, result: undefined };
   });
 }
 

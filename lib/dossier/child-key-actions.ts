@@ -7,12 +7,12 @@ import { requireParent } from "@/lib/auth";
 import { claimAttempt } from "@/lib/platform/security/throttle";
 import { db } from "@/lib/platform/db";
 import { ChildKeyAlreadyUsedError, CHILD_KEY_USED_MESSAGE, childKeyWasUsed, findActiveChildKey, useChildKey } from "./child-keys";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 
-export interface ChildKeyState {
-  status: "idle" | "error";
-  message?: string;
+export type ChildKeyState = FailureState & {
+  /** The key as typed, shown again after an error. */
   value?: string;
-}
+};
 
 /** Entering the Clé Enfance from the parent's space links the account to the family dossier the town holds. */
 export async function linkChildKeyAction(_previous: ChildKeyState, formData: FormData): Promise<ChildKeyState> {

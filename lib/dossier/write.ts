@@ -1,6 +1,6 @@
 import "server-only";
-import type { DeclarationPeople } from "@/lib/declaration";
-import { childSchema, contactSchema, representativeSchema, type RepresentativeKey } from "@/lib/declaration/schemas";
+import { representativeKeys, type DeclarationPeople } from "@/lib/declaration";
+import { ADDRESS_FIELDS, childSchema, CHILD_LINK_FIELDS, contactSchema, representativeSchema, type AddressFieldKey, type RepresentativeKey } from "@/lib/declaration/schemas";
 import { nextDossierNumber } from "./number";
 import type { MemberRole, ParentQuality, Prisma } from "@/lib/generated/prisma/client";
 
@@ -39,11 +39,9 @@ type ChildValues = {
 
 const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-const ADDRESS_FIELDS = ["streetNumber", "streetName", "building", "apartment", "addressComplement", "postalCode", "city", "country"] as const;
-
 /** The ADRESSE block of any person's form, as member columns (null when not given). */
-function addressOf(value: Partial<Record<(typeof ADDRESS_FIELDS)[number], string>>) {
-  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, value[field] ?? null])) as Record<(typeof ADDRESS_FIELDS)[number], string | null>;
+function addressOf(value: Partial<Record<AddressFieldKey, string>>) {
+  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, value[field] ?? null])) as Record<AddressFieldKey, string | null>;
 }
 
 /** The people, validated again by the same schemas the parent's forms use (the data is never trusted as stored). */
@@ -82,7 +80,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
   if (!people.holder) throw new Error("A declaration without its holder cannot be validated");
   representative("holder", "HOLDER", people.holder, holderAccountId);
   if (people.co) representative("co", "CO_REPRESENTATIVE", people.co, null);
-  const reps: RepresentativeKey[] = people.co ? ["holder", "co"] : ["holder"];
+  const reps = representativeKeys(people);
   const schema = childSchema(reps);
   for (const child of people.children) {
     const value = schema.parse(child.values) as Record<string, unknown> & ChildValues;
@@ -101,7 +99,7 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
       },
     });
     for (const rep of reps) {
-      links.push({ child: key, representative: rep, quality: value[`quality_${rep}`] as ParentQuality, parentalAuthority: value[`authority_${rep}`] === "OUI" });
+      links.push({ child: key, representative: rep, quality: value[CHILD_LINK_FIELDS.quality.key(rep)] as ParentQuality, parentalAuthority: value[CHILD_LINK_FIELDS.authority.key(rep)] === "OUI" });
     }
   }
   for (const contact of people.contacts) {

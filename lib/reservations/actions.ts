@@ -16,13 +16,12 @@ import { dayOf } from "./rules/days";
 import { daysOfPattern } from "./rules/week-pattern";
 import { parisDay } from "./rules/deadlines";
 import { bookingSelectionSchema, enrolmentRequestSchema, swapSchema, weekPatternSchema } from "./schemas";
+import type { ActionState } from "@/lib/platform/actions/action-state";
 
-export interface ReservationState {
-  status: "idle" | "done" | "error";
-  message?: string;
-  fieldErrors?: Record<string, string>;
+export type ReservationState = ActionState & {
+  /** One line per day asked for: booked, or why not. */
   results?: { text: string; ok: boolean }[];
-}
+};
 
 const NO_FAMILY = "Votre famille doit d'abord être déclarée et validée par nos services.";
 

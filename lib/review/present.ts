@@ -4,7 +4,18 @@
  * Pure functions: the review page and the tests read the same thing.
  */
 import { displayName, personRefParam, representativeKeys, type DeclarationPeople, type PersonRef } from "@/lib/declaration";
-import { civilityOptions, qualityOptions, regimeOptions, relationshipOptions, representativeRoleLabel, SEX_UNKNOWN, sexOptions, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
+import {
+  CHILD_LINK_FIELDS,
+  fieldSpec,
+  groupFields,
+  optionLabel,
+  representativeRoleLabel,
+  SEX_UNKNOWN,
+  staffLabel,
+  type PersonFieldKey,
+  type PersonGroup,
+  type RawPerson,
+} from "@/lib/declaration/schemas";
 
 export interface PresentedField {
   label: string;
@@ -19,77 +30,32 @@ export interface PresentedPerson {
   fields: PresentedField[];
 }
 
-const option = (options: readonly { value: string; label: string }[]) => (value: string) => options.find((entry) => entry.value === value)?.label ?? value;
 const yes = (value: string | boolean) => (value === true || value === "on" ? "Oui" : "Non");
+const ticked = (value: string | boolean | undefined) => value === true || value === "on";
 
-type Row = [key: string, label: string, format?: (value: string) => string];
+/** A group's fields in its form's order, ticks left out (each group shows its ticks in its own way below). */
+const textFields = (group: PersonGroup) => groupFields(group).filter((key) => fieldSpec(key).input !== "checkbox");
+const tickFields = (group: PersonGroup) => groupFields(group).filter((key) => fieldSpec(key).input === "checkbox");
 
-const ADDRESS: Row[] = [
-  ["streetNumber", "Numéro"],
-  ["streetName", "Nom de la voie"],
-  ["building", "Bâtiment"],
-  ["apartment", "Appartement"],
-  ["addressComplement", "Complément"],
-  ["postalCode", "Code postal"],
-  ["city", "Ville"],
-  ["country", "Pays"],
-];
+/** A stored option in words ("PERE" → "Père"); a value that is not an option is shown as stored. */
+function inWords(key: PersonFieldKey, text: string): string {
+  const { options } = fieldSpec(key);
+  return options ? (optionLabel(options, text) ?? text) : text;
+}
 
-const REPRESENTATIVE: Row[] = [
-  ["civility", "Civilité", option(civilityOptions)],
-  ["usageName", "Nom d'usage"],
-  ["firstName", "Prénom"],
-  ["birthDate", "Date de naissance"],
-  ...ADDRESS,
-  ["homePhone", "Téléphone domicile"],
-  ["mobile", "Téléphone portable"],
-  ["email", "Courriel"],
-  ["profession", "Profession"],
-  ["employer", "Employeur"],
-  ["workPhone", "Téléphone professionnel"],
-  ["allocataireMember", "Allocataire", option(yesNoOptions)],
-  ["allocataireRegime", "Régime", option(regimeOptions)],
-  ["allocataireOrganisation", "Organisme allocataire"],
-  ["allocataireNumber", "Numéro d'allocataire"],
-  ["dependentChildren", "Nombre d'enfants à charge"],
-];
-
-const REPRESENTATIVE_FLAGS: [key: string, label: string][] = [
-  ["homePhoneUnlisted", "Liste rouge"],
-  ["refusesSms", "Refuse les SMS"],
-  ["refusesEmail", "Refuse les courriels"],
-];
-
-const CHILD: Row[] = [
-  ["usageName", "Nom d'usage"],
-  ["firstName", "Prénom"],
-  ["sex", "Sexe", option(sexOptions)],
-  ["birthDate", "Date de naissance"],
-  ["expectedBirthDate", "Date de naissance prévue"],
-  ...ADDRESS,
-];
-
-const CONTACT: Row[] = [
-  ["civility", "Civilité", option(civilityOptions)],
-  ["usageName", "Nom d'usage"],
-  ["firstName", "Prénom"],
-  ["phone", "Téléphone"],
-  ["email", "Courriel"],
-  ...ADDRESS,
-  ["relationship", "Lien avec la famille", option(relationshipOptions)],
-];
-
-function rows(values: RawPerson, spec: Row[]): PresentedField[] {
-  const fields: PresentedField[] = [];
-  for (const [key, label, format] of spec) {
+function rows(values: RawPerson, keys: PersonFieldKey[]): (PresentedField & { key: PersonFieldKey })[] {
+  const fields: (PresentedField & { key: PersonFieldKey })[] = [];
+  for (const key of keys) {
     const raw = values[key];
     if (raw === undefined || raw === "" || raw === false) continue;
     const text = String(raw).trim();
     if (!text) continue;
-    fields.push({ label, value: format ? format(text) : text });
+    fields.push({ key, label: staffLabel(key), value: inWords(key, text) });
   }
   return fields;
 }
+
+const plain = (fields: (PresentedField & { key: PersonFieldKey })[]): PresentedField[] => fields.map(({ label, value }) => ({ label, value }));
 
 function person(ref: PersonRef, role: string, values: RawPerson, fields: PresentedField[]): PresentedPerson {
   return { key: personRefParam(ref), role, name: displayName(values, role), fields };
@@ -97,26 +63,39 @@ function person(ref: PersonRef, role: string, values: RawPerson, fields: Present
 
 export function presentPeople(people: DeclarationPeople): PresentedPerson[] {
   const result: PresentedPerson[] = [];
+  // A representative's ticks ("Liste rouge"...) follow their other fields, shown only when ticked.
   const representative = (ref: PersonRef, role: string, values: RawPerson) =>
-    person(ref, role, values, [...rows(values, REPRESENTATIVE), ...REPRESENTATIVE_FLAGS.filter(([key]) => values[key] === true || values[key] === "on").map(([, label]) => ({ label, value: "Oui" }))]);
+    person(ref, role, values, [
+      ...plain(rows(values, textFields("representative"))),
+      ...tickFields("representative")
+        .filter((key) => ticked(values[key]))
+        .map((key) => ({ label: staffLabel(key), value: "Oui" })),
+    ]);
   if (people.holder) result.push(representative({ kind: "holder" }, "Titulaire du compte", people.holder));
   if (people.co) result.push(representative({ kind: "co" }, "Co-représentant", people.co));
   const reps = representativeKeys(people);
+  const { quality, authority } = CHILD_LINK_FIELDS;
   for (const child of people.children) {
     const links = reps.flatMap((rep) => {
       const name = displayName(rep === "holder" ? people.holder : people.co, representativeRoleLabel[rep]);
+      const word = (link: typeof quality | typeof authority) => {
+        const raw = String(child.values[link.key(rep)] ?? "");
+        return (optionLabel(link.options, raw) ?? raw) || "–";
+      };
       return [
-        { label: `Qualité de ${name}`, value: option(qualityOptions)(String(child.values[`quality_${rep}`] ?? "")) || "–" },
-        { label: `Autorité parentale de ${name}`, value: option(yesNoOptions)(String(child.values[`authority_${rep}`] ?? "")) || "–" },
+        { label: quality.label(name), value: word(quality) },
+        { label: authority.label(name), value: word(authority) },
       ];
     });
-    const expected = child.values.expectedBirth === true || child.values.expectedBirth === "on";
-    const fields = rows(child.values, CHILD).filter((field) => (expected ? field.label !== "Date de naissance" : field.label !== "Date de naissance prévue"));
-    if (expected && !fields.some((field) => field.label === "Sexe")) fields.splice(2, 0, { label: "Sexe", value: SEX_UNKNOWN });
+    const expected = ticked(child.values.expectedBirth);
+    // Born or expected: only the date that applies (the other may linger in the draft from before a change).
+    const fields = plain(rows(child.values, textFields("child")).filter((field) => field.key !== (expected ? "birthDate" : "expectedBirthDate")));
+    if (expected && !fields.some((field) => field.label === staffLabel("sex"))) fields.splice(2, 0, { label: staffLabel("sex"), value: SEX_UNKNOWN });
     result.push(person({ kind: "child", id: child.id }, expected ? "Enfant à naître" : "Enfant", child.values, [...fields, ...links]));
   }
+  // A contact always says whether to call them in an emergency, ticked or not.
   for (const contact of people.contacts) {
-    const fields = [...rows(contact.values, CONTACT), { label: "À prévenir en cas d'urgence", value: yes(contact.values.emergencyContact ?? false) }];
+    const fields = [...plain(rows(contact.values, textFields("contact"))), { label: staffLabel("emergencyContact"), value: yes(contact.values.emergencyContact ?? false) }];
     result.push(person({ kind: "contact", id: contact.id }, "Contact", contact.values, fields));
   }
   return result;

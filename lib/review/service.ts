@@ -2,7 +2,7 @@ import "server-only";
 import { assertStorableText, ExpectedError } from "@/lib/platform/errors";
 import { audit } from "@/lib/platform/audit";
 import { db } from "@/lib/platform/db";
-import { emptyPeople, type DeclarationPeople } from "@/lib/declaration";
+import { decodeDeclarationPeople } from "@/lib/declaration";
 import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
 import { env } from "@/lib/platform/env";
 import { Prisma, type DemarcheEventType, type DemarcheStatus } from "@/lib/generated/prisma/client";
@@ -57,7 +57,7 @@ export async function getDeclarationForStaff(caller: Caller, id: string) {
   });
   if (!row) return null;
   await audit({ ...staffAudit(actor), action: "declaration.viewed", targetType: "Demarche", targetId: row.id, details: { reference: row.reference, status: row.status } });
-  const people = { ...emptyPeople(), ...((row.data ?? {}) as Partial<DeclarationPeople>) };
+  const people = decodeDeclarationPeople(row.data, { demarcheId: row.id });
   return { ...row, people, presented: presentPeople(people), viewer: actor };
 }
 
@@ -176,7 +176,7 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
         actor,
         { id, version, from: FROM.accept, to: "ACCEPTED", event: "ACCEPTED", data: { decidedAt: now }, assignedToId: actor.id },
         async (tx, current) => {
-          const people = { ...emptyPeople(), ...((current.data ?? {}) as Partial<DeclarationPeople>) };
+          const people = decodeDeclarationPeople(current.data, { demarcheId: id });
           const account = await tx.account.findUniqueOrThrow({ where: { id: current.accountId }, select: { familyId: true } });
           return writeFamilyDossier(tx, { demarcheId: id, accountId: current.accountId, existingFamilyId: current.familyId ?? account.familyId, people, staffId: actor.id, now });
         },
@@ -235,7 +235,7 @@ export async function declarationRemarkTargets(caller: Caller, id: string) {
   await authorizeStaff(caller);
   if (!isUuid(id)) return null;
   const row = await db().demarche.findFirst({ where: { id, kind: "FAMILY_DECLARATION", status: { not: "DRAFT" } }, select: { data: true } });
-  return row ? remarkTargets(presentPeople({ ...emptyPeople(), ...((row.data ?? {}) as Partial<DeclarationPeople>) })) : null;
+  return row ? remarkTargets(presentPeople(decodeDeclarationPeople(row.data, { demarcheId: id }))) : null;
 }
 
 /** The targets remarks can point to on this declaration, in the parent's words. */

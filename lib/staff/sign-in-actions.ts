@@ -9,13 +9,12 @@ import { StaffSignInError } from "@/lib/auth";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";
 import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 
-export interface StaffSignInState {
-  status: "idle" | "error";
+export type StaffSignInState = FailureState & {
   login?: string;
   field?: "login" | "password" | "passwordConfirmation" | "code";
-  message?: string;
-}
+};
 
 const messages: Record<StaffSignInFailure, string> = {
   invalid: "Identifiant ou mot de passe incorrect.",

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useFieldArray, useWatch } from "react-hook-form";
+import { useFieldArray, useWatch, type DefaultValues, type Path } from "react-hook-form";
 import { ErrorBanner } from "@/components/forms/ErrorBanner";
 import { SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { saveChildFileAction } from "../actions";
-import { childFileSchema, MAX_ALLERGIES, MAX_DTP_DATES, MAX_PICKUP, type ChildFileSchemaOptions } from "../schemas";
+import { childFileSchema, MAX_ALLERGIES, MAX_DTP_DATES, MAX_PICKUP, type ChildFileFormValues, type ChildFileSchemaOptions } from "../schemas";
 import { YesNo } from "./YesNo";
 
 type Option = { value: string; label: string };
@@ -15,7 +15,7 @@ export interface ChildFileFormProps {
   childId: string;
   childName: string;
   options: ChildFileSchemaOptions & { dietOptions: Option[]; authorisationLabels: Record<string, string> };
-  defaults: Record<string, unknown>;
+  defaults: DefaultValues<ChildFileFormValues>;
   documents: { pai: Option[]; vaccinations: Option[] };
   contacts: { memberId: string; name: string; phone: string; relationship: string }[];
 }
@@ -34,15 +34,15 @@ function errorAt(errors: unknown, path: string): string | undefined {
 /** The child's file: health, authorisations, people allowed to pick up. One form, one schema, phone first. */
 export function ChildFileForm({ childId, childName, options, defaults, documents, contacts }: ChildFileFormProps) {
   const schema = childFileSchema(options);
-  const wizard = useServerForm(schema, saveChildFileAction.bind(null, childId), defaults as never);
+  const wizard = useServerForm(schema, saveChildFileAction.bind(null, childId), defaults);
   const { control, register, formState } = wizard.form;
   const errors = formState.errors;
   const err = (path: string) => errorAt(errors, path);
-  const allergies = useFieldArray({ control, name: "allergies" as never });
-  const dtp = useFieldArray({ control, name: "dtpDates" as never });
-  const pickup = useFieldArray({ control, name: "pickup" as never });
-  const pai = useWatch({ control, name: "pai" as never }) as unknown as string | undefined;
-  const reg = (path: string) => register(path as never);
+  const allergies = useFieldArray({ control, name: "allergies" });
+  const dtp = useFieldArray({ control, name: "dtpDates" });
+  const pickup = useFieldArray({ control, name: "pickup" });
+  const pai = useWatch({ control, name: "pai" });
+  const reg = (path: Path<ChildFileFormValues>) => register(path);
   const conflict = err("version");
 
   return (
@@ -72,7 +72,7 @@ export function ChildFileForm({ childId, childName, options, defaults, documents
           ))}
         </ul>
         {allergies.fields.length < MAX_ALLERGIES ? (
-          <button type="button" className="btn-secondary self-start" onClick={() => allergies.append({ name: "", reaction: "", action: "" } as never)}>
+          <button type="button" className="btn-secondary self-start" onClick={() => allergies.append({ name: "", reaction: "", action: "" })}>
             Ajouter une allergie
           </button>
         ) : null}
@@ -100,7 +100,7 @@ export function ChildFileForm({ childId, childName, options, defaults, documents
           ))}
         </ul>
         {dtp.fields.length < MAX_DTP_DATES ? (
-          <button type="button" className="btn-secondary self-start" onClick={() => dtp.append({ date: "" } as never)}>
+          <button type="button" className="btn-secondary self-start" onClick={() => dtp.append({ date: "" })}>
             Ajouter une date de vaccination
           </button>
         ) : null}
@@ -141,11 +141,11 @@ export function ChildFileForm({ childId, childName, options, defaults, documents
         {pickup.fields.length < MAX_PICKUP ? (
           <div className="flex flex-wrap gap-3">
             {contacts.map((contact) => (
-              <button key={contact.memberId} type="button" className="btn-secondary" onClick={() => pickup.append({ ...contact } as never)}>
+              <button key={contact.memberId} type="button" className="btn-secondary" onClick={() => pickup.append({ ...contact })}>
                 Ajouter {contact.name} (mes contacts)
               </button>
             ))}
-            <button type="button" className="btn-secondary" onClick={() => pickup.append({ name: "", phone: "", relationship: "", memberId: "" } as never)}>
+            <button type="button" className="btn-secondary" onClick={() => pickup.append({ name: "", phone: "", relationship: "", memberId: "" })}>
               Ajouter une autre personne
             </button>
           </div>

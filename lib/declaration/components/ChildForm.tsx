@@ -4,10 +4,12 @@ import { useMemo } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { childSchema, qualityOptions, SEX_UNKNOWN, sexOptions, yesNoOptions, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
+import { CHILD_LINK_FIELDS, childSchema, PERSON_FIELDS as F, SECTION_TITLES, SEX_UNKNOWN, type PersonFormSchema, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
 import { AddressFields } from "./AddressFields";
 import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
+
+const { quality, authority } = CHILD_LINK_FIELDS;
 
 /** MEMBRE: a child, born or expected, with "Qualité de …" and "Autorité parentale de …" for each representative. */
 export function ChildForm({
@@ -25,36 +27,36 @@ export function ChildForm({
   holderAddress: RawPerson;
   ageWarning: string | null;
 }) {
-  const schema = useMemo(() => childSchema(representatives.map((item) => item.key)), [representatives]);
-  const wizard = useServerForm(schema, savePersonAction.bind(null, person), defaults as never);
-  const field = (name: string) => wizard.field(name as never);
-  const expected = wizard.form.watch("expectedBirth" as never) as unknown as boolean;
+  const schema = useMemo((): PersonFormSchema => childSchema(representatives.map((item) => item.key)), [representatives]);
+  const wizard = useServerForm(schema, savePersonAction.bind(null, person), defaults);
+  const { field } = wizard;
+  const expected = Boolean(wizard.form.watch("expectedBirth"));
   return (
-    <PersonFormFrame title={title} wizard={wizard} onClear={() => wizard.form.reset({} as never)}>
-      <TextField label="Nom d'usage" required {...field("usageName")} />
-      <TextField label="Prénom" required {...field("firstName")} />
-      <CheckboxField label="Naissance prévue" help="Cochez si l'enfant n'est pas encore né : indiquez alors la date prévue." {...field("expectedBirth")} />
+    <PersonFormFrame title={title} wizard={wizard} onClear={() => wizard.form.reset({})}>
+      <TextField label={F.usageName.label} required {...field("usageName")} />
+      <TextField label={F.firstName.label} required {...field("firstName")} />
+      <CheckboxField label={F.expectedBirth.label} help="Cochez si l'enfant n'est pas encore né : indiquez alors la date prévue." {...field("expectedBirth")} />
       {expected ? (
-        <SelectField label="Sexe" options={sexOptions} placeholder={SEX_UNKNOWN} help="Vous pourrez le préciser après la naissance." {...field("sex")} />
+        <SelectField label={F.sex.label} options={F.sex.options} placeholder={SEX_UNKNOWN} help="Vous pourrez le préciser après la naissance." {...field("sex")} />
       ) : (
-        <SelectField label="Sexe" required options={sexOptions} {...field("sex")} />
+        <SelectField label={F.sex.label} required options={F.sex.options} {...field("sex")} />
       )}
       {expected ? (
-        <TextField label="Date de naissance prévue" required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("expectedBirthDate")} />
+        <TextField label={F.expectedBirthDate.label} required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("expectedBirthDate")} />
       ) : (
-        <TextField label="Date de naissance" required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
+        <TextField label={F.birthDate.label} required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
       )}
       {ageWarning ? (
         <p className="rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">{ageWarning}</p>
       ) : null}
-      <SubHeading>Adresse</SubHeading>
-      <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name as never, value as never, { shouldDirty: true })} />
+      <SubHeading>{SECTION_TITLES.address}</SubHeading>
+      <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name, value, { shouldDirty: true })} />
       <AddressFields field={field} required={false} />
-      <SubHeading>Représentants</SubHeading>
+      <SubHeading>{SECTION_TITLES.representatives}</SubHeading>
       {representatives.map((representative) => (
         <div key={representative.key} className="grid gap-4 sm:grid-cols-2">
-          <SelectField label={`Qualité de ${representative.name}`} required options={qualityOptions} {...field(`quality_${representative.key}`)} />
-          <SelectField label={`Autorité parentale de ${representative.name}`} required options={yesNoOptions} {...field(`authority_${representative.key}`)} />
+          <SelectField label={quality.label(representative.name)} required options={quality.options} {...field(quality.key(representative.key))} />
+          <SelectField label={authority.label(representative.name)} required options={authority.options} {...field(authority.key(representative.key))} />
         </div>
       ))}
     </PersonFormFrame>

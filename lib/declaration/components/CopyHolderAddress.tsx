@@ -1,11 +1,9 @@
 "use client";
 
-import type { RawPerson } from "@/lib/declaration/schemas";
-
-export const ADDRESS_FIELDS = ["streetNumber", "streetName", "building", "apartment", "addressComplement", "postalCode", "city", "country"] as const;
+import { ADDRESS_FIELDS, type AddressFieldKey, type RawPerson } from "@/lib/declaration/schemas";
 
 /** « Recopier les informations du titulaire »: fills the ADRESSE block with the holder's, for a child or the co-representative. */
-export function CopyHolderAddress({ holderAddress, setValue }: { holderAddress: RawPerson; setValue: (name: (typeof ADDRESS_FIELDS)[number], value: string) => void }) {
+export function CopyHolderAddress({ holderAddress, setValue }: { holderAddress: RawPerson; setValue: (name: AddressFieldKey, value: string) => void }) {
   const copy = () => {
     for (const name of ADDRESS_FIELDS) setValue(name, String(holderAddress[name] ?? ""));
   };

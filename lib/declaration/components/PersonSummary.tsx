@@ -1,57 +1,27 @@
 import Link from "next/link";
-import type { RawPerson } from "@/lib/declaration/schemas";
-import { civilityOptions, qualityOptions, regimeOptions, relationshipOptions, sexOptions, yesNoOptions } from "@/lib/declaration/schemas";
+import { CHILD_LINK_FIELDS, fieldSpec, optionLabel, PERSON_FIELD_KEYS, summaryLabel, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
 
-const labelOf = (options: readonly { value: string; label: string }[], value: unknown) => options.find((option) => option.value === value)?.label ?? "";
+const { quality, authority } = CHILD_LINK_FIELDS;
+/** Every kind of person with one list, in the registry's order (the summary's). */
+const SUMMARY_FIELDS = PERSON_FIELD_KEYS.flatMap((key) => {
+  const label = summaryLabel(key);
+  return label === null ? [] : [{ key, label, options: fieldSpec(key).options }];
+});
 
-const LABELS: [string, string, ((value: unknown) => string)?][] = [
-  ["civility", "Civilité", (value) => labelOf(civilityOptions, value)],
-  ["usageName", "Nom d'usage"],
-  ["firstName", "Prénom"],
-  ["sex", "Sexe", (value) => labelOf(sexOptions, value)],
-  ["birthDate", "Date de naissance"],
-  ["expectedBirthDate", "Naissance prévue le"],
-  ["streetNumber", "Numéro"],
-  ["streetName", "Nom de la voie"],
-  ["building", "Bâtiment"],
-  ["apartment", "Appartement"],
-  ["addressComplement", "Complément"],
-  ["postalCode", "Code postal"],
-  ["city", "Ville"],
-  ["country", "Pays"],
-  ["homePhone", "Téléphone domicile"],
-  ["homePhoneUnlisted", "Liste rouge"],
-  ["mobile", "Téléphone portable"],
-  ["refusesSms", "Refuse les SMS"],
-  ["phone", "Téléphone"],
-  ["email", "Courriel"],
-  ["refusesEmail", "Refuse les courriels"],
-  ["profession", "Profession"],
-  ["employer", "Employeur"],
-  ["workPhone", "Téléphone professionnel"],
-  ["allocataireMember", "Membre allocataire", (value) => labelOf(yesNoOptions, value)],
-  ["allocataireRegime", "Régime allocataire", (value) => labelOf(regimeOptions, value)],
-  ["allocataireOrganisation", "Organisme allocataire"],
-  ["allocataireNumber", "Numéro d'allocataire"],
-  ["dependentChildren", "Nombre d'enfants à charge"],
-  ["emergencyContact", "A prévenir en cas d'urgence"],
-  ["relationship", "Lien avec la famille", (value) => labelOf(relationshipOptions, value)],
-];
-
-/** One person's fields as a definition list, in the seed's words, with a link back to correct them. */
-export function PersonSummary({ title, values, editHref, representatives = [] }: { title: string; values: RawPerson; editHref?: string; representatives?: { key: string; name: string }[] }) {
+/** One person's fields as a definition list, in the Carbon-Blanc guide's words, with a link back to correct them. */
+export function PersonSummary({ title, values, editHref, representatives = [] }: { title: string; values: RawPerson; editHref?: string; representatives?: { key: RepresentativeKey; name: string }[] }) {
   const rows: [string, string][] = [];
-  for (const [key, label, format] of LABELS) {
+  for (const { key, label, options } of SUMMARY_FIELDS) {
     const value = values[key];
     if (value === undefined || value === "" || value === false) continue;
     if (key === "birthDate" && values.expectedBirth) continue;
-    rows.push([label, value === true ? "Oui" : format ? format(value) : String(value)]);
+    rows.push([label, value === true ? "Oui" : options ? (optionLabel(options, value) ?? "") : String(value)]);
   }
   for (const representative of representatives) {
-    const quality = labelOf(qualityOptions, values[`quality_${representative.key}`]);
-    const authority = labelOf(yesNoOptions, values[`authority_${representative.key}`]);
-    if (quality) rows.push([`Qualité de ${representative.name}`, quality]);
-    if (authority) rows.push([`Autorité parentale de ${representative.name}`, authority]);
+    const qualityWord = optionLabel(quality.options, values[quality.key(representative.key)]);
+    const authorityWord = optionLabel(authority.options, values[authority.key(representative.key)]);
+    if (qualityWord) rows.push([quality.label(representative.name), qualityWord]);
+    if (authorityWord) rows.push([authority.label(representative.name), authorityWord]);
   }
   return (
     <article className="rounded-md border border-slate-300 p-4">

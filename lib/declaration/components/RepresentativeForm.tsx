@@ -3,12 +3,13 @@
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { civilityOptions, regimeOptions, representativeSchema, yesNoOptions, type RawPerson } from "@/lib/declaration/schemas";
+import { PERSON_FIELDS as F, representativeSchema, SECTION_TITLES, type PersonFormSchema, type RawPerson } from "@/lib/declaration/schemas";
 import { AddressFields } from "./AddressFields";
 import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
 
 const EMPTY: RawPerson = { country: "FRANCE" };
+const schema: PersonFormSchema = representativeSchema;
 
 /** REPRÉSENTANT: the account holder (prefilled from the account) or the co-representative. */
 export function RepresentativeForm({
@@ -23,35 +24,33 @@ export function RepresentativeForm({
   /** For the co-representative only: the holder's address, to copy when both live together. */
   holderAddress?: RawPerson;
 }) {
-  const wizard = useServerForm(representativeSchema, savePersonAction.bind(null, person), defaults as never);
-  const field = (name: string) => wizard.field(name as never);
+  const wizard = useServerForm(schema, savePersonAction.bind(null, person), defaults);
+  const { field } = wizard;
   return (
-    <PersonFormFrame title={title} wizard={wizard} onClear={() => wizard.form.reset(EMPTY as never)}>
-      <SelectField label="Civilité" required options={civilityOptions} {...field("civility")} />
-      <TextField label="Nom d'usage" required autoComplete="family-name" {...field("usageName")} />
-      <TextField label="Prénom" required autoComplete="given-name" {...field("firstName")} />
-      <TextField label="Date de naissance" required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
-      <SubHeading>Adresse</SubHeading>
-      {holderAddress ? (
-        <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name as never, value as never, { shouldDirty: true })} />
-      ) : null}
+    <PersonFormFrame title={title} wizard={wizard} onClear={() => wizard.form.reset(EMPTY)}>
+      <SelectField label={F.civility.label} required options={F.civility.options} {...field("civility")} />
+      <TextField label={F.usageName.label} required autoComplete="family-name" {...field("usageName")} />
+      <TextField label={F.firstName.label} required autoComplete="given-name" {...field("firstName")} />
+      <TextField label={F.birthDate.label} required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
+      <SubHeading>{SECTION_TITLES.address}</SubHeading>
+      {holderAddress ? <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name, value, { shouldDirty: true })} /> : null}
       <AddressFields field={field} required />
-      <SubHeading>Moyens de contact</SubHeading>
-      <TextField label="Téléphone domicile" type="tel" autoComplete="tel" {...field("homePhone")} />
-      <CheckboxField label="Liste rouge" {...field("homePhoneUnlisted")} />
-      <TextField label="Téléphone portable" required type="tel" autoComplete="tel" help="Exemple : 06 12 34 56 78" {...field("mobile")} />
-      <CheckboxField label="Refuse les SMS" {...field("refusesSms")} />
-      <TextField label="Courriel" required type="email" autoComplete="email" {...field("email")} />
-      <CheckboxField label="Refuse les courriels" {...field("refusesEmail")} />
-      <TextField label="Profession" required autoComplete="organization-title" {...field("profession")} />
-      <TextField label="Employeur" required autoComplete="organization" {...field("employer")} />
-      <TextField label="Téléphone professionnel" type="tel" {...field("workPhone")} />
-      <SubHeading>Informations allocataire</SubHeading>
-      <SelectField label="Membre allocataire" options={yesNoOptions} placeholder="Non renseigné" {...field("allocataireMember")} />
-      <SelectField label="Régime allocataire" options={regimeOptions} placeholder="Non renseigné" {...field("allocataireRegime")} />
-      <TextField label="Organisme allocataire" help="Exemple : CAF de la Gironde" {...field("allocataireOrganisation")} />
-      <TextField label="Numéro d'allocataire" inputMode="numeric" {...field("allocataireNumber")} />
-      <TextField label="Nombre d'enfants à charge" inputMode="numeric" maxLength={2} {...field("dependentChildren")} />
+      <SubHeading>{SECTION_TITLES.contactMeans}</SubHeading>
+      <TextField label={F.homePhone.label} type="tel" autoComplete="tel" {...field("homePhone")} />
+      <CheckboxField label={F.homePhoneUnlisted.label} {...field("homePhoneUnlisted")} />
+      <TextField label={F.mobile.label} required type="tel" autoComplete="tel" help="Exemple : 06 12 34 56 78" {...field("mobile")} />
+      <CheckboxField label={F.refusesSms.label} {...field("refusesSms")} />
+      <TextField label={F.email.label} required type="email" autoComplete="email" {...field("email")} />
+      <CheckboxField label={F.refusesEmail.label} {...field("refusesEmail")} />
+      <TextField label={F.profession.label} required autoComplete="organization-title" {...field("profession")} />
+      <TextField label={F.employer.label} required autoComplete="organization" {...field("employer")} />
+      <TextField label={F.workPhone.label} type="tel" {...field("workPhone")} />
+      <SubHeading>{SECTION_TITLES.allocataire}</SubHeading>
+      <SelectField label={F.allocataireMember.label} options={F.allocataireMember.options} placeholder="Non renseigné" {...field("allocataireMember")} />
+      <SelectField label={F.allocataireRegime.label} options={F.allocataireRegime.options} placeholder="Non renseigné" {...field("allocataireRegime")} />
+      <TextField label={F.allocataireOrganisation.label} help="Exemple : CAF de la Gironde" {...field("allocataireOrganisation")} />
+      <TextField label={F.allocataireNumber.label} inputMode="numeric" {...field("allocataireNumber")} />
+      <TextField label={F.dependentChildren.label} inputMode="numeric" maxLength={2} {...field("dependentChildren")} />
     </PersonFormFrame>
   );
 }

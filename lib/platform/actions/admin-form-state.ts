@@ -1,18 +1,14 @@
 import type { z } from "zod";
+import type { ActionState } from "./action-state";
 
 /**
- * What every back-office form action returns: field errors keyed by field name (shown on their field),
- * what was typed (so nothing is lost), and, once, a result to show (a one-time password, a Clé Enfance).
+ * What every back-office form action returns: the common action state (field errors keyed by field name,
+ * what was typed so nothing is lost) and, once, a result to show (a one-time password, a Clé Enfance).
  */
-export interface AdminFormState {
-  status: "idle" | "error" | "done";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
+export type AdminFormState = ActionState & {
   /** Shown once after success: { kind: "password" | "childKey", value, ... }. */
   result?: { kind: "password" | "childKey"; value: string; label?: string; familyId?: string };
-  attempt?: number;
-}
+};
 
 export const idleState: AdminFormState = { status: "idle" };
 

@@ -8,7 +8,7 @@ import { SubmitDeclaration } from "@/lib/declaration/components/SubmitDeclaratio
 import { requireParent } from "@/lib/auth/session";
 import { listAttachments } from "@/lib/declaration/attachments";
 import { displayName, validatePeople } from "@/lib/declaration/people";
-import { DOCUMENT_KINDS } from "@/lib/declaration/schemas";
+import { DOCUMENT_KINDS, type RepresentativeKey } from "@/lib/declaration/schemas";
 import { EDITABLE, openDeclaration } from "@/lib/declaration/service";
 import { formatFileSize } from "@/lib/platform/format";
 
@@ -25,9 +25,9 @@ export default async function DeclarationSummaryPage() {
   if (firstError) redirect(`${BASE}?personne=${firstError}&verifier=1`);
   const { holder, co, children, contacts } = declaration.people;
   const attachments = await listAttachments(declaration.id);
-  const representatives = [
+  const representatives: { key: RepresentativeKey; name: string }[] = [
     { key: "holder", name: displayName(holder, "titulaire du compte") },
-    ...(co ? [{ key: "co", name: displayName(co, "co-représentant") }] : []),
+    ...(co ? [{ key: "co" as const, name: displayName(co, "co-représentant") }] : []),
   ];
   return (
     <div>
