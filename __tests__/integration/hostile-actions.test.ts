@@ -36,7 +36,7 @@ import { changeMyPassword, createStaffAccount, resetStaffAccountPassword, resetS
 import { submitStaffCode, submitStaffNewPassword, submitStaffPassword } from "@/lib/staff/sign-in-actions";
 import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
 import { expectFrenchMessage, hostileFile, hostileForm, hostileString, RUNS } from "../support/hostile";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 import { actAs, form, outcomeOf, scope, type Outcome } from "./support/request-scope";
 import { rowsWithForbiddenText } from "./support/stored";
 

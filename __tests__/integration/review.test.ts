@@ -15,7 +15,7 @@ import { correctionSchema, queueFiltersSchema, refusalSchema } from "@/lib/revie
 import { acceptDeclaration, declarationRemarkTargets, getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { expectFrenchMessage, holdsForbidden, hostileForm, hostileString, RUNS } from "../support/hostile";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * The staff review of family declarations on a real database: who may call what, the decisions and
