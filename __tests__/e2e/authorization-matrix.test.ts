@@ -7,7 +7,8 @@ import { createKnownFamily } from "@/lib/dossier/service";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { newTotpSecret } from "@/lib/auth/totp";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { launchBrowser, newContext, type BrowserSession } from "./support/browser";
 import { signIn, unique } from "./support/journeys";
 import { appRoutes, audienceOf, concrete, type AppRoute, type Audience } from "./support/routes";
@@ -36,7 +37,7 @@ const created = { news: "", publicDocument: "", staff: [] as string[] };
 async function staffAccount(role: "AGENT" | "ADMINISTRATOR") {
   const login = `matrice.${role === "AGENT" ? "agent" : "admin"}.${id}`;
   const totpSecret = newTotpSecret();
-  const row = await e2ePrisma().staffUser.create({
+  const row = await testPrisma().staffUser.create({
     data: {
       login,
       email: `${login}@example.org`,
@@ -53,8 +54,8 @@ async function staffAccount(role: "AGENT" | "ADMINISTRATOR") {
 
 beforeAll(async () => {
   session = await launchBrowser();
-  const a = await createActiveParent({ usageName: `ALPHA${id.toUpperCase()}` });
-  const b = await createActiveParent({ usageName: `BRAVO${id.toUpperCase()}` });
+  const a = await createParent({ usageName: `ALPHA${id.toUpperCase()}` });
+  const b = await createParent({ usageName: `BRAVO${id.toUpperCase()}` });
   parents.parentA = { ...a, marker: `ALPHA${id.toUpperCase()}` };
   parents.parentB = { ...b, marker: `BRAVO${id.toUpperCase()}` };
   const agent = await staffAccount("AGENT");
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const stored = await storeDocument(a.id, new File([new Uint8Array(pdfOfA)], "livret-alpha.pdf", { type: "application/pdf" }), "LIVRET_FAMILLE");
   if (!stored.ok) throw new Error(stored.message);
   documentOfA = stored.documentId;
-  const news = await e2ePrisma().newsItem.create({ data: { slug: `matrice-${id}`, title: `Matrice ${id}`, summary: "Brouillon", body: "Brouillon" } });
+  const news = await testPrisma().newsItem.create({ data: { slug: `matrice-${id}`, title: `Matrice ${id}`, summary: "Brouillon", body: "Brouillon" } });
   created.news = news.id;
   created.publicDocument = await createPublicDocument(adminCaller, { title: `Matrice ${id}`, description: null, position: 999, publish: false }, { name: "guide.pdf", bytes: await simplePdf({ title: "Guide", paragraphs: ["Brouillon"], author: "Ville" }) });
   const family = await createKnownFamily(adminCaller, { representatives: [{ civility: "MADAME", usageName: "MATRICE", firstName: "Maud" }], children: [] });
@@ -105,10 +106,10 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of Object.values(contexts)) await context.close();
   await session?.close();
-  await e2ePrisma().newsItem.deleteMany({ where: { id: created.news } });
-  await e2ePrisma().publicDocument.deleteMany({ where: { id: created.publicDocument } });
-  await e2ePrisma().staffUser.updateMany({ where: { id: { in: created.staff } }, data: { active: false } });
-  await closeE2ePrisma();
+  await testPrisma().newsItem.deleteMany({ where: { id: created.news } });
+  await testPrisma().publicDocument.deleteMany({ where: { id: created.publicDocument } });
+  await testPrisma().staffUser.updateMany({ where: { id: { in: created.staff } }, data: { active: false } });
+  await closeTestPrisma();
   await db().$disconnect();
 });
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { demoParentWithInvoices } from "@/lib/platform/demo/accounts";
-import { closeE2ePrisma, e2ePrisma } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 test("an agent reviews the month's draft, corrects a flagged line and publishes it", async () => {
@@ -29,7 +29,7 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   await signInStaff(page, staffAccounts.agent);
   await page.goto("/admin/facturation");
   await axe(page);
-  const draft = await e2ePrisma().billingRun.findFirstOrThrow({ where: { status: "DRAFT", invoices: { some: { family: { dossierNumber: "F-2026-DEMO02" } } } } });
+  const draft = await testPrisma().billingRun.findFirstOrThrow({ where: { status: "DRAFT", invoices: { some: { family: { dossierNumber: "F-2026-DEMO02" } } } } });
   await page.goto(`/admin/facturation/campagnes/${draft.id}`);
   await page.getByText(/À vérifier : Pointage non saisi/).first().waitFor();
   await axe(page);
@@ -45,9 +45,9 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   await publish.getByLabel(/je publie ces factures/).check();
   await publish.getByRole("button", { name: "Publier les factures" }).click();
   await page.getByText(/Campagne publiée : 1 facture/).first().waitFor();
-  const invoice = await e2ePrisma().invoice.findFirstOrThrow({ where: { runId: draft.id } });
+  const invoice = await testPrisma().invoice.findFirstOrThrow({ where: { runId: draft.id } });
   expect(invoice.number).toMatch(/^RES-\d{4}-\d{5}$/);
-  expect(await e2ePrisma().invoiceLine.count({ where: { invoiceId: invoice.id, correction: { not: null } } })).toBe(1);
+  expect(await testPrisma().invoiceLine.count({ where: { invoiceId: invoice.id, correction: { not: null } } })).toBe(1);
 });
 
 test("a parent on a phone sees the invoice, pays it through PayFiP and sees it paid", async () => {
@@ -60,7 +60,7 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
   await axe(page);
   await expectNoHorizontalScroll(page);
 
-  const published = await e2ePrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: "ISSUED" }, orderBy: { issuedAt: "asc" } });
+  const published = await testPrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: "ISSUED" }, orderBy: { issuedAt: "asc" } });
   await page.getByRole("link", { name: new RegExp(published.number!) }).click();
   await page.getByRole("heading", { name: `Facture ${published.number}` }).first().waitFor();
   await page.getByText("Détail par enfant et par jour").first().waitFor();
@@ -73,7 +73,7 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
 
   await page.getByRole("button", { name: /en ligne/ }).click();
   await page.waitForURL(/\/tpa\/paiementws\.web\?idop=/);
-  const payment = await e2ePrisma().payment.findFirstOrThrow({ where: { invoiceId: published.id } });
+  const payment = await testPrisma().payment.findFirstOrThrow({ where: { invoiceId: published.id } });
   expect(payment.status).toBe("PENDING");
   await axe(page);
   await page.getByRole("button", { name: /Payer par carte/ }).click();
@@ -81,11 +81,11 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
   await page.getByText("Votre paiement a été accepté.", { exact: false }).first().waitFor();
   await page.getByText("Payée", { exact: true }).first().waitFor();
   await axe(page);
-  expect((await e2ePrisma().invoice.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("PAID");
+  expect((await testPrisma().invoice.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("PAID");
 });
 
 test("another parent gets no invoice and no PDF", async () => {
-  const invoice = await e2ePrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: { not: "DRAFT" } } });
+  const invoice = await testPrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: { not: "DRAFT" } } });
   const visitor = await newContext(session.browser, viewports.phone);
   // A visitor is sent to the sign-in page, as for every file of the parent's space.
   const anonymous = await visitor.request.get(`/espace/factures/${invoice.id}/pdf`, { maxRedirects: 0 });

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn, unique } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
@@ -10,12 +11,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 /** A validated family: the parent holds it, with parental authority over one child, and a contact. */
 async function validatedFamily(parent: TestParent) {
-  const prisma = e2ePrisma();
+  const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${unique()}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
   const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "FICHE", firstName: "Maurice" } });
@@ -33,7 +34,7 @@ describe("a parent completes and later confirms a child's file on a phone; an ag
   let child: { childId: string; firstName: string };
 
   beforeAll(async () => {
-    parent = await createActiveParent({ usageName: "FICHE" });
+    parent = await createParent({ usageName: "FICHE" });
     child = await validatedFamily(parent);
     context = await newContext(session.browser, viewports.phone);
     page = await context.newPage();
@@ -79,7 +80,7 @@ describe("a parent completes and later confirms a child's file on a phone; an ag
 
   test("a year later: « Rien n'a changé » confirms it in one click", async () => {
     // The file was last confirmed for the previous school year.
-    await e2ePrisma().childFile.update({ where: { childId: child.childId }, data: { confirmedSchoolYear: "2000-2001" } });
+    await testPrisma().childFile.update({ where: { childId: child.childId }, data: { confirmedSchoolYear: "2000-2001" } });
     await page.goto(`/espace/enfants/${child.childId}`);
     await expect(page.getByRole("heading", { name: /Confirmez la fiche pour/ }).isVisible()).resolves.toBe(true);
     await axe(page);
@@ -107,8 +108,8 @@ describe("a parent completes and later confirms a child's file on a phone; an ag
 });
 
 test("a parent declares the birth of the child the family was expecting, with the keyboard", async () => {
-  const parent = await createActiveParent({ usageName: "NAISSANCE" });
-  const prisma = e2ePrisma();
+  const parent = await createParent({ usageName: "NAISSANCE" });
+  const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${unique()}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
   const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "NAISSANCE", firstName: "Inès" } });

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/platform/validation/date";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, linkFromOutbox, signIn } from "./support/journeys";
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 const BANNER = "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.";
@@ -65,7 +66,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
   let parent: TestParent;
 
   beforeAll(async () => {
-    parent = await createActiveParent();
+    parent = await createParent();
     context = await newContext(session.browser, viewport);
     page = await context.newPage();
     await signIn(page, parent.login, parent.password);
@@ -209,10 +210,10 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await page.waitForURL("**/espace?declaration=envoyee");
     await expect(page.getByText("En attente de validation").isVisible()).resolves.toBe(true);
     await axe(page);
-    const rows = await e2ePrisma().demarche.findMany({ where: { accountId: parent.id, kind: "FAMILY_DECLARATION" } });
+    const rows = await testPrisma().demarche.findMany({ where: { accountId: parent.id, kind: "FAMILY_DECLARATION" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe("SUBMITTED");
-    const events = await e2ePrisma().demarcheEvent.count({ where: { demarcheId: rows[0]!.id, type: "SUBMITTED" } });
+    const events = await testPrisma().demarcheEvent.count({ where: { demarcheId: rows[0]!.id, type: "SUBMITTED" } });
     expect(events).toBe(1);
     await linkFromOutbox(page, parent.email, /D-\d{4}-[0-9A-Z]{6}/);
     // A sent declaration can no longer be edited.
@@ -222,7 +223,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
 });
 
 test("declaring only oneself asks for confirmation, as in the seed", async () => {
-  const parent = await createActiveParent({ usageName: "SEUL", firstNames: "Yves" });
+  const parent = await createParent({ usageName: "SEUL", firstNames: "Yves" });
   const context = await newContext(session.browser, viewports.phone);
   const page = await context.newPage();
   await signIn(page, parent.login, parent.password);

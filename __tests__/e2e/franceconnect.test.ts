@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { hash } from "@node-rs/argon2";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { BrowserContext, Page } from "playwright-core";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { launchBrowser, newContext, type BrowserSession } from "./support/browser";
 import { axe, press, signIn, unique } from "./support/journeys";
 
@@ -15,14 +14,13 @@ const STANDIN_CLIENT_ID = "espace-famille-local";
 const standinSub = (login: string) => `${createHash("sha256").update(`${STANDIN_CLIENT_ID}:${login}`).digest("hex")}v1`;
 
 let session: BrowserSession;
-let prisma: PrismaClient;
+const prisma = testPrisma();
 beforeAll(async () => {
   session = await launchBrowser();
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 1 }) });
 });
 afterAll(async () => {
   await session.close();
-  await prisma.$disconnect();
+  await closeTestPrisma();
 });
 
 /** From any page of the portal showing the button, through the stand-in's sign-in page, back to the portal. */
@@ -242,24 +240,10 @@ describe("an existing account links and unlinks FranceConnect", () => {
   let context: BrowserContext;
   let page: Page;
   const login = `prenoms+${unique()}`;
-  const parent = { login: `parent.fc.${unique()}`, password: "Tulipes-et-Roses-7" };
+  let parent: TestParent;
 
   beforeAll(async () => {
-    await prisma.account.create({
-      data: {
-        login: parent.login,
-        email: `${parent.login}@example.org`,
-        emailVerifiedAt: new Date(),
-        passwordHash: await hash(parent.password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-        status: "ACTIVE",
-        activatedAt: new Date(),
-        civility: "MONSIEUR",
-        usageName: "TESTA",
-        firstNames: "Ludwig",
-        cguAcceptedAt: new Date(),
-        cguVersion: "test",
-      },
-    });
+    parent = await createParent({ loginPrefix: "parent.fc", usageName: "TESTA", firstNames: "Ludwig" });
     context = await newContext(session.browser);
     page = await context.newPage();
   });

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import type { BrowserContext, Page } from "playwright-core";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn, unique } from "./support/journeys";
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 const PDF = Buffer.from("%PDF-1.4\n% attestation e2e\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -41,7 +42,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
   let parent: TestParent;
 
   beforeAll(async () => {
-    parent = await createActiveParent({ usageName: "DONNEES" });
+    parent = await createParent({ usageName: "DONNEES" });
     context = await newContext(session.browser, viewport);
     page = await context.newPage();
   });
@@ -77,7 +78,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     expect(data.documents[0]?.fileName).toBe("attestation-employeur.pdf");
     expect(Buffer.from(entries[data.documents[0]!.file]!)).toEqual(PDF);
     expect(strFromU8(entries["README.txt"]!)).toContain("CLÉS DE donnees.json");
-    const audit = await e2ePrisma().auditLog.count({ where: { action: "account.data_exported", actorId: parent.id } });
+    const audit = await testPrisma().auditLog.count({ where: { action: "account.data_exported", actorId: parent.id } });
     expect(audit).toBe(1);
   });
 
@@ -90,7 +91,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await field.fill("Pas-Le-Bon-Mot-2");
     await page.getByRole("button", { name: "Fermer définitivement mon compte" }).click();
     await page.getByText("Mot de passe incorrect : votre compte n'a pas été fermé.").waitFor({ timeout: 15_000 });
-    expect((await e2ePrisma().account.findUniqueOrThrow({ where: { id: parent.id } })).status).toBe("ACTIVE");
+    expect((await testPrisma().account.findUniqueOrThrow({ where: { id: parent.id } })).status).toBe("ACTIVE");
   });
 
   test("with the password, the account is closed, the parent signed out and told so, and every other session ends", async () => {
@@ -105,10 +106,10 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     await page.waitForURL("**/compte-ferme");
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Votre compte est fermé");
     await axe(page);
-    const account = await e2ePrisma().account.findUniqueOrThrow({ where: { id: parent.id } });
+    const account = await testPrisma().account.findUniqueOrThrow({ where: { id: parent.id } });
     expect(account).toMatchObject({ status: "CLOSED", login: null, passwordHash: null });
-    expect(await e2ePrisma().document.count({ where: { ownerId: parent.id } })).toBe(0);
-    expect(await e2ePrisma().outboxMail.count({ where: { to: parent.email, subject: { startsWith: "Votre compte a été fermé" } } })).toBe(1);
+    expect(await testPrisma().document.count({ where: { ownerId: parent.id } })).toBe(0);
+    expect(await testPrisma().outboxMail.count({ where: { to: parent.email, subject: { startsWith: "Votre compte a été fermé" } } })).toBe(1);
 
     await page.goto("/espace/mes-donnees");
     await page.waitForURL(/\/connexion/);
@@ -134,10 +135,10 @@ const standinSub = (login: string) => `${createHash("sha256").update(`espace-fam
 describe("a parent signed in with FranceConnect only closes their account", () => {
   test("confirms with the word FERMER, leaves through FranceConnect's logout, and FranceConnect no longer opens the account", async () => {
     const fcLogin = `test+${unique()}`;
-    const parent = await createActiveParent({ usageName: "DUBOIS" });
+    const parent = await createParent({ usageName: "DUBOIS" });
     // A FranceConnect-only account: no identifier, no password, the stand-in's identity linked.
-    await e2ePrisma().account.update({ where: { id: parent.id }, data: { login: null, passwordHash: null } });
-    await e2ePrisma().franceConnectIdentity.create({ data: { sub: standinSub(fcLogin), accountId: parent.id } });
+    await testPrisma().account.update({ where: { id: parent.id }, data: { login: null, passwordHash: null } });
+    await testPrisma().franceConnectIdentity.create({ data: { sub: standinSub(fcLogin), accountId: parent.id } });
     const context = await newContext(session.browser, viewports.phone);
     const page = await context.newPage();
     const viaFranceConnect = async () => {
@@ -164,8 +165,8 @@ describe("a parent signed in with FranceConnect only closes their account", () =
     await page.waitForURL("**/deconnexion?franceconnect=ok");
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Votre compte est fermé");
     await axe(page);
-    expect(await e2ePrisma().account.findUniqueOrThrow({ where: { id: parent.id }, select: { status: true } })).toEqual({ status: "CLOSED" });
-    expect(await e2ePrisma().franceConnectIdentity.count({ where: { sub: standinSub(fcLogin) } })).toBe(0);
+    expect(await testPrisma().account.findUniqueOrThrow({ where: { id: parent.id }, select: { status: true } })).toEqual({ status: "CLOSED" });
+    expect(await testPrisma().franceConnectIdentity.count({ where: { sub: standinSub(fcLogin) } })).toBe(0);
 
     // The same person at FranceConnect is a newcomer to the portal now: the account-creation wizard opens.
     await viaFranceConnect();

@@ -3,7 +3,8 @@ import { publicHoliday } from "@/lib/reservations/rules/closures";
 import { parisDay } from "@/lib/reservations/rules/deadlines";
 import { addDays, isoWeekday } from "@/lib/reservations/rules/days";
 import { createTestActivity, type TestActivity } from "../support/reservations";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
@@ -30,8 +31,8 @@ function firstOpenDay(from: string, weekdays: number[]) {
 
 beforeAll(async () => {
   session = await launchBrowser();
-  const prisma = e2ePrisma();
-  parent = await createActiveParent({ usageName: "RESA", firstNames: "Inès" });
+  const prisma = testPrisma();
+  parent = await createParent({ usageName: "RESA", firstNames: "Inès" });
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${Date.now().toString(36)}`, status: "ACTIVE" } });
   familyId = family.id;
   await prisma.account.update({ where: { id: parent.id }, data: { familyId } });
@@ -55,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 async function enrolBoth(activityName: string) {
@@ -95,7 +96,7 @@ test("a parent on a phone enrols two children, books a holiday session and the s
   await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Réserver les jours cochés" }).click();
   await expectStatus("réservé");
-  expect(await e2ePrisma().booking.count({ where: { familyId, activityId: holiday.activityId, status: "BOOKED" } })).toBe(2);
+  expect(await testPrisma().booking.count({ where: { familyId, activityId: holiday.activityId, status: "BOOKED" } })).toBe(2);
   await page.getByText("Réservé", { exact: false }).first().waitFor();
   await axe(page);
 
@@ -104,7 +105,7 @@ test("a parent on a phone enrols two children, books a holiday session and the s
   await page.getByRole("checkbox", { name: "mercredis" }).check();
   await page.getByRole("button", { name: "Réserver jusqu'à la fin de la période" }).click();
   await expectStatus("réservés d'un coup");
-  const booked = await e2ePrisma().booking.count({ where: { familyId, activityId: wednesdays.activityId, status: "BOOKED" } });
+  const booked = await testPrisma().booking.count({ where: { familyId, activityId: wednesdays.activityId, status: "BOOKED" } });
   expect(booked).toBeGreaterThanOrEqual(8);
   await axe(page);
 
@@ -119,7 +120,7 @@ test("a parent on a phone enrols two children, books a holiday session and the s
 });
 
 test("an agent validates an enrolment request and takes attendance", async () => {
-  const prisma = e2ePrisma();
+  const prisma = testPrisma();
   // A request waiting for staff: Malo in a staff-validated activity.
   const staffValidated = await createTestActivity(prisma, { capacity: 5, validation: "STAFF", kind: "SCHOOL_YEAR", startDate: parisDay(new Date()), endDate: addDays(parisDay(new Date()), 60) });
   const malo = await prisma.familyMember.findFirstOrThrow({ where: { familyId, firstName: "Malo" } });

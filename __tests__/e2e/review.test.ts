@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { localFileStore } from "@/lib/platform/storage/local";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { demoChild, demoHolder } from "../fixtures/demo-family";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { baseUrl, expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
@@ -22,42 +24,23 @@ const childId = "0196f111-0000-7000-8000-00000000c001";
 
 beforeAll(async () => {
   session = await launchBrowser();
-  parent = await createActiveParent({ usageName: "REVUE", firstNames: "Claire" });
   // The draft as the parent's forms would have stored it (the forms are covered by declaration.test.ts).
+  parent = await createParent({
+    usageName: "REVUE",
+    firstNames: "Claire",
+    draft: (names) => ({
+      holder: { ...demoHolder(names), firstName: "Claire", profession: "Architecte", employer: "Atelier Garonne" },
+      co: null,
+      children: [{ id: childId, values: { ...demoChild(names), firstName: "Tom", sex: "MASCULIN", birthDate: "01/01/2018" } }],
+      contacts: [],
+    }),
+  });
   const bytes = await simplePdf({ title: "Livret de famille", paragraphs: ["Claire REVUE", "Enfant : Tom REVUE"], author: "Test" });
   const storageKey = await localFileStore(process.env.FILE_STORAGE_DIR!).put({ bytes, mediaType: "application/pdf", fileName: "livret-revue.pdf" });
-  const document = await e2ePrisma().document.create({
+  const document = await testPrisma().document.create({
     data: { ownerId: parent.id, kind: "LIVRET_FAMILLE", fileName: "livret-revue.pdf", provider: "LOCAL", storageKey, mediaType: "application/pdf", size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") },
   });
-  await e2ePrisma().demarche.create({
-    data: {
-      reference: `D-2026-R${Date.now().toString(36).slice(-5).toUpperCase()}`,
-      kind: "FAMILY_DECLARATION",
-      accountId: parent.id,
-      data: {
-        holder: {
-          civility: "MONSIEUR",
-          usageName: "REVUE",
-          firstName: "Claire",
-          birthDate: "29/04/1979",
-          streetNumber: "1",
-          streetName: "Avenue André Vignau Anglade",
-          postalCode: "33560",
-          city: "Carbon-Blanc",
-          country: "FRANCE",
-          mobile: "06 12 34 56 78",
-          email: parent.email,
-          profession: "Architecte",
-          employer: "Atelier Garonne",
-        },
-        co: null,
-        children: [{ id: childId, values: { usageName: "REVUE", firstName: "Tom", sex: "MASCULIN", birthDate: "01/01/2018", quality_holder: "PERE", authority_holder: "OUI" } }],
-        contacts: [],
-      },
-      events: { create: { type: "CREATED", toStatus: "DRAFT", accountId: parent.id } },
-      documents: { create: { documentId: document.id, kind: "LIVRET_FAMILLE" } },
-    },
-  });
+  await testPrisma().demarcheDocument.create({ data: { demarcheId: parent.demarcheId!, documentId: document.id, kind: "LIVRET_FAMILLE" } });
   parentContext = await newContext(session.browser, viewports.phone);
   agentContext = await newContext(session.browser, viewports.desktop);
   parentPage = await parentContext.newPage();
@@ -66,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 async function sendDeclaration() {
@@ -88,7 +71,7 @@ async function openFromQueue(tab: string) {
   await agentPage.getByRole("heading", { name: /^Déclaration D-2026-/ }).waitFor();
 }
 
-const demarche = () => e2ePrisma().demarche.findFirstOrThrow({ where: { accountId: parent.id, kind: "FAMILY_DECLARATION" } });
+const demarche = () => testPrisma().demarche.findFirstOrThrow({ where: { accountId: parent.id, kind: "FAMILY_DECLARATION" } });
 
 describe("an agent reviews a declaration a parent sent", () => {
   test("the parent sends the declaration", async () => {
@@ -127,8 +110,8 @@ describe("an agent reviews a declaration a parent sent", () => {
     const asParent = await parentContext.request.get(source, { maxRedirects: 0 });
     expect(asParent.status()).toBe(307);
     expect(asParent.headers().location).toContain("/admin/connexion");
-    const staff = await e2ePrisma().staffUser.findUniqueOrThrow({ where: { login: staffAccounts.agent.login } });
-    const viewed = await e2ePrisma().auditLog.count({ where: { action: "document.viewed", actorId: staff.id } });
+    const staff = await testPrisma().staffUser.findUniqueOrThrow({ where: { login: staffAccounts.agent.login } });
+    const viewed = await testPrisma().auditLog.count({ where: { action: "document.viewed", actorId: staff.id } });
     expect(viewed).toBeGreaterThan(0);
     await axe(agentPage);
   });
@@ -172,7 +155,7 @@ describe("an agent reviews a declaration a parent sent", () => {
     await sendDeclaration();
     await expect(demarche()).resolves.toMatchObject({ status: "SUBMITTED" });
     // The decision's mail leaves with a job: a worker delivers it within a few seconds.
-    const mail = await eventually(() => e2ePrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } }));
+    const mail = await eventually(() => testPrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } }));
     expect(mail?.text).toContain("La date de naissance ne correspond pas au livret de famille.");
   });
 
@@ -188,7 +171,7 @@ describe("an agent reviews a declaration a parent sent", () => {
     await agentPage.getByText("La déclaration est validée").waitFor();
     const row = await demarche();
     expect(row.status).toBe("ACCEPTED");
-    const family = await e2ePrisma().family.findUniqueOrThrow({ where: { id: row.familyId! } });
+    const family = await testPrisma().family.findUniqueOrThrow({ where: { id: row.familyId! } });
     await expect(agentPage.getByRole("link", { name: family.dossierNumber }).isVisible()).resolves.toBe(true);
     await axe(agentPage);
   });
@@ -204,8 +187,8 @@ describe("an agent reviews a declaration a parent sent", () => {
   });
 
   test("a decision taken from a page another agent overtook is refused with a message, not applied", async () => {
-    const other = await createActiveParent({ usageName: "CONCURRENT", firstNames: "Léon" });
-    const sent = await e2ePrisma().demarche.create({
+    const other = await createParent({ usageName: "CONCURRENT", firstNames: "Léon" });
+    const sent = await testPrisma().demarche.create({
       data: { reference: `D-2026-C${Date.now().toString(36).slice(-5).toUpperCase()}`, kind: "FAMILY_DECLARATION", status: "SUBMITTED", submittedAt: new Date(), accountId: other.id, version: 1, data: { holder: null, co: null, children: [], contacts: [] } },
     });
     const stale = await agentContext.newPage();
@@ -219,7 +202,7 @@ describe("an agent reviews a declaration a parent sent", () => {
     await stale.getByRole("button", { name: "Refuser la déclaration" }).click();
     await stale.getByText(/a été modifiée entre-temps/).waitFor();
     await expect(stale.getByLabel(/Motif du refus/).inputValue()).resolves.toBe("Vous n'habitez pas la commune.");
-    await expect(e2ePrisma().demarche.findUniqueOrThrow({ where: { id: sent.id } })).resolves.toMatchObject({ status: "IN_REVIEW", refusalReason: null });
+    await expect(testPrisma().demarche.findUniqueOrThrow({ where: { id: sent.id } })).resolves.toMatchObject({ status: "IN_REVIEW", refusalReason: null });
     await axe(stale);
     await stale.close();
   });

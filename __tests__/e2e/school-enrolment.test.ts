@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
-import { closeE2ePrisma, createActiveParent, e2ePrisma, type TestParent } from "./support/accounts";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { createParent, type TestParent } from "../fixtures/parents";
 import { expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
 import { axe, signIn, unique } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
@@ -23,8 +24,8 @@ const elder = `Tom${suffix}`;
 
 beforeAll(async () => {
   session = await launchBrowser();
-  parent = await createActiveParent({ usageName: "ECOLE", firstNames: "Julie" });
-  const prisma = e2ePrisma();
+  parent = await createParent({ usageName: "ECOLE", firstNames: "Julie" });
+  const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${suffix}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
   await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "ECOLE", firstName: "Julie", streetNumber: "12", streetName: "Rue Jean-Jaurès", postalCode: "33560", city: "Carbon-Blanc" } });
@@ -40,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session.close();
-  await closeE2ePrisma();
+  await closeTestPrisma();
 });
 
 const pdf = async (name: string) => ({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(await simplePdf({ title: name, paragraphs: ["Pièce de test"], author: "Test" })) });
@@ -60,7 +61,7 @@ function childSection(page: Page, firstName: string) {
 }
 
 async function openRequestAsAgent(childFirstName: string) {
-  const row = await e2ePrisma().schoolEnrolment.findFirstOrThrow({ where: { child: { firstName: childFirstName } }, select: { reference: true } });
+  const row = await testPrisma().schoolEnrolment.findFirstOrThrow({ where: { child: { firstName: childFirstName } }, select: { reference: true } });
   await agentPage.goto("/admin/inscriptions-scolaires");
   await axe(agentPage);
   await agentPage.getByRole("link", { name: row.reference }).click();

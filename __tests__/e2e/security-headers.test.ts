@@ -1,5 +1,6 @@
 import { launchBrowser, newContext, baseUrl, type BrowserSession } from "./support/browser";
-import { closeE2ePrisma, createActiveParent } from "./support/accounts";
+import { closeTestPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 import { signIn } from "./support/journeys";
 
 /**
@@ -110,11 +111,11 @@ describe("the session cookie", () => {
   });
   afterAll(async () => {
     await session.close();
-    await closeE2ePrisma();
+    await closeTestPrisma();
   });
 
   test("HttpOnly and SameSite=Lax (Secure only under https: see the unit test)", async () => {
-    const parent = await createActiveParent();
+    const parent = await createParent();
     const context = await newContext(session.browser);
     const page = await context.newPage();
     await signIn(page, parent.login, parent.password);

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { actionIdByName, actionIdOfForm, getPage, postAction, writeAction } from "./support/actions";
-import { closeFaultsPrisma, faultsPrisma, holder, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { demoHolder } from "../fixtures/demo-family";
+import { parentsWithCompleteDrafts, type DraftParent } from "./support/families";
 import { DatabaseLocks } from "./support/locks";
 import { startPortal, until, type Portal } from "./support/portal";
 import { startWorkerProcess, type WorkerProcess } from "./support/worker";
@@ -19,7 +21,7 @@ let portal: Portal;
 let parents: DraftParent[];
 let worker: WorkerProcess;
 const locks = new DatabaseLocks();
-const prisma = faultsPrisma();
+const prisma = testPrisma();
 
 beforeAll(async () => {
   // A job worker delivers the acknowledgements, as in production.
@@ -30,7 +32,7 @@ afterAll(async () => {
   await locks.close();
   await worker?.kill("SIGTERM");
   await portal?.kill("SIGTERM");
-  await closeFaultsPrisma();
+  await closeTestPrisma();
 });
 
 /** Holds the démarche's row lock: the server's write to it waits until release(). */
@@ -63,7 +65,7 @@ async function acknowledgements(email: string) {
 test("a server killed in the middle of a draft save leaves the draft whole, and it can be changed after the restart", async () => {
   const parent = parents[0]!;
   const before = await prisma.demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } });
-  const typed = { ...holder, email: parent.email, profession: "Pâtissier", employer: "Pâtisserie du Port" };
+  const typed = { ...demoHolder(), email: parent.email, profession: "Pâtissier", employer: "Pâtisserie du Port" };
   const save = (values: Record<string, string>) =>
     postAction(portal, `${BASE}?personne=titulaire`, { actionId: actionIdByName("savePersonAction"), cookie: parent.cookie, args: ["titulaire", { status: "idle" }], form: values });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { launchBrowser, expectNoAxeViolations, type BrowserSession } from "../e2e/support/browser";
 import { actionIdOfForm, getPage, postAction } from "./support/actions";
-import { closeFaultsPrisma, faultsPrisma, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { parentsWithCompleteDrafts, type DraftParent } from "./support/families";
 import { startPortal, until, type Portal } from "./support/portal";
 import { DatabaseLocks } from "./support/locks";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
@@ -35,7 +36,7 @@ afterAll(async () => {
   relay?.restore();
   await portal?.kill("SIGTERM");
   await relay?.close();
-  await closeFaultsPrisma();
+  await closeTestPrisma();
 });
 
 test("pages and actions answer 503 with a French page while the database is out of reach, then recover without a restart", async () => {
@@ -97,10 +98,10 @@ test("pages and actions answer 503 with a French page while the database is out 
   expect(portal.isRunning()).toBe(true);
 
   // Nothing of the refused sending was kept, and sending now works on the recovered pool.
-  expect(await faultsPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
+  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
   const sent = await postAction(portal, SUMMARY, { actionId, cookie: parent.cookie, args: [{ status: "idle" }], form: { cle: key } });
   expect(sent.redirect).toContain("/espace?declaration=envoyee");
-  expect(await faultsPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "SUBMITTED", submissionKey: key }));
+  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "SUBMITTED", submissionKey: key }));
   // Several requests at once too: no broken connection was left in the pool.
   const pages = await Promise.all(Array.from({ length: 8 }, () => getPage(portal, "/espace", parent.cookie)));
   expect(pages.map((page) => page.status)).toEqual(Array(8).fill(200));
@@ -125,7 +126,7 @@ test("a sending cut off by the outage shows the French page in the browser, and 
 
     await expect(page.getByRole("heading", { name: TITLE }).waitFor()).resolves.toBeUndefined();
     await expectNoAxeViolations(page);
-    expect(await faultsPrisma().demarche.findUniqueOrThrow({ where: { id: browserParent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
+    expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: browserParent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
 
     relay.restore();
     await page.getByRole("link", { name: "Réessayer" }).click();

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { deliverMailJob, queueMail } from "@/lib/platform/mail/queue";
 import { enqueue, prepareQueues, stopBoss } from "@/lib/platform/jobs";
 import { retentionPurgeJob } from "@/lib/privacy/jobs";
-import { closeFaultsPrisma, faultsPrisma } from "./support/families";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
 import { DatabaseLocks } from "./support/locks";
 import { until } from "./support/portal";
 import { startWorkerProcess, type WorkerProcess } from "./support/worker";
@@ -16,7 +16,7 @@ import { startWorkerProcess, type WorkerProcess } from "./support/worker";
  * To be sure the job is in flight when its worker dies, the test holds a lock on the row the job writes and waits
  * until the worker's query waits on it (as crash.test.ts does with the web server).
  */
-const prisma = faultsPrisma();
+const prisma = testPrisma();
 const locks = new DatabaseLocks();
 const workers: WorkerProcess[] = [];
 
@@ -35,7 +35,7 @@ afterAll(async () => {
   await locks.close();
   await stopBoss();
   await db().$disconnect();
-  await closeFaultsPrisma();
+  await closeTestPrisma();
 });
 
 type JobRow = { id: string; state: string; retry_count: number };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { actionIdOfForm, fieldValue, getPage, postAction, type ActionAnswer } from "./support/actions";
-import { closeFaultsPrisma, faultsPrisma, parentsWithCompleteDrafts, type DraftParent } from "./support/families";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { parentsWithCompleteDrafts, type DraftParent } from "./support/families";
 import { startPortal, until, type Portal } from "./support/portal";
 import { startWorkerProcess, type WorkerProcess } from "./support/worker";
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.kill("SIGTERM");
   await portal?.kill("SIGTERM");
-  await closeFaultsPrisma();
+  await closeTestPrisma();
 });
 
 const send = (parent: DraftParent) =>
@@ -46,7 +47,7 @@ const percentile = (values: number[], p: number) => {
 
 async function storedOutcome() {
   const accountIds = parents.map((parent) => parent.accountId);
-  const prisma = faultsPrisma();
+  const prisma = testPrisma();
   const [submitted, events, mails, keyed] = await Promise.all([
     prisma.demarche.count({ where: { accountId: { in: accountIds }, status: "SUBMITTED" } }),
     prisma.demarcheEvent.groupBy({ by: ["demarcheId"], where: { type: "SUBMITTED", demarche: { accountId: { in: accountIds } } }, _count: { _all: true } }),
@@ -91,16 +92,16 @@ test(`${PARENTS} parents sending at once: ${PARENTS} answers of success, each de
 });
 
 test("a second wave replaying the same keys is answered as already sent and records nothing new", async () => {
-  const before = await faultsPrisma().demarcheEvent.count();
-  const mailsBefore = await faultsPrisma().outboxMail.count();
+  const before = await testPrisma().demarcheEvent.count();
+  const mailsBefore = await testPrisma().outboxMail.count();
 
   const started = performance.now();
   const answers = await Promise.all(parents.map(send));
   console.log(`[charge] second envoi des mêmes ${PARENTS} clés en ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   expectAllAccepted(answers);
-  expect(await faultsPrisma().demarcheEvent.count()).toBe(before);
-  expect(await faultsPrisma().outboxMail.count()).toBe(mailsBefore);
+  expect(await testPrisma().demarcheEvent.count()).toBe(before);
+  expect(await testPrisma().outboxMail.count()).toBe(mailsBefore);
   const outcome = await storedOutcome();
   expect(outcome.submitted).toBe(PARENTS);
   expect(outcome.events.every((row) => row._count._all === 1)).toBe(true);

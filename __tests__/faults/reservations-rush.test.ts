@@ -3,7 +3,8 @@ import { parisDay } from "@/lib/reservations/rules/deadlines";
 import { addDays } from "@/lib/reservations/rules/days";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestActivity, type TestFamily } from "../support/reservations";
 import { actionIdByName, postAction, type ActionAnswer } from "./support/actions";
-import { closeFaultsPrisma, faultsPrisma, sessionCookie } from "./support/families";
+import { closeTestPrisma, testPrisma } from "../fixtures/db";
+import { sessionCookie } from "./support/families";
 import { startPortal, type Portal } from "./support/portal";
 
 /**
@@ -27,7 +28,7 @@ let day: string;
 let opensAt: Date;
 
 beforeAll(async () => {
-  const prisma = faultsPrisma();
+  const prisma = testPrisma();
   // A day five weeks ahead that is not a public holiday: well before its deadline.
   day = addDays(parisDay(new Date()), 35);
   while (publicHoliday(day)) day = addDays(day, 1);
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(portals.map((portal) => portal.kill("SIGTERM")));
-  await closeFaultsPrisma();
+  await closeTestPrisma();
 });
 
 async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -63,7 +64,7 @@ async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index:
 }
 
 test(`${REQUESTS} requests for ${PLACES} places across two portals at the opening second: exactly ${PLACES} booked, none lost or doubled`, async () => {
-  const prisma = faultsPrisma();
+  const prisma = testPrisma();
   const actionId = actionIdByName("calendarAction");
   const requests = [...families, ...families.slice(0, DOUBLE_TAPS)].map((family) => ({ family, cell: `${family.childIds[0]}|${day}|${activity.unitId}` }));
   const cookies = new Map(await Promise.all(families.map(async (family) => [family.accountId, await sessionCookie(family.accountId)] as const)));

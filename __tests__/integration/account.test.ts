@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { consumeToken, hashToken, issueToken, peekToken } from "@/lib/account/tokens";
 import { loginTaken } from "@/lib/account/signup-steps";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());

@@ -16,7 +16,8 @@ import { simplePdf } from "@/lib/platform/pdf/simple-document";
 import { changeStaffRole, createStaff, getStaffForAdmin, listStaff, resetStaffPassword, resetStaffTotp, setStaffActive } from "@/lib/staff/accounts";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 
 /**
  * Every back-office function, called by nobody, a parent, a deactivated staff member, an agent and an
@@ -41,10 +42,7 @@ async function staffRow(role: "AGENT" | "ADMINISTRATOR", active = true) {
 }
 
 beforeAll(async () => {
-  const suffix = randomUUID().slice(0, 8);
-  const parent = await prisma.account.create({
-    data: { login: `parent.${suffix}`, email: `parent.${suffix}@example.org`, civility: "MADAME", usageName: "PARENT", firstNames: "Paula", status: "ACTIVE", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
+  const parent = await createParent({ usageName: "PARENT", firstNames: "Paula", account: { civility: "MADAME" } });
   callers.parent = { kind: "parent", id: parent.id };
   // A parent's id presented as if it were staff is still refused: the id is looked up among staff.
   callers.deactivated = { kind: "staff", id: await staffRow("ADMINISTRATOR", false) };

@@ -11,7 +11,7 @@ import { totpCode, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
 import { townWithOverrides, updateTownContact } from "@/lib/platform/town/settings";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 afterAll(async () => {

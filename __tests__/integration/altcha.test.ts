@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { POW_MESSAGES, createPowChallenge, verifyPowSolution, type PowChallenge } from "@/lib/platform/security/altcha";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 
 /**
  * Sessions through the real Auth.js handlers: signing out ends the session server-side (a copied cookie opens
@@ -51,11 +52,7 @@ async function signOut(cookie: string) {
   );
 }
 
-async function newParent() {
-  return prisma.account.create({
-    data: { login: `session.${randomUUID()}`, email: `${randomUUID()}@example.org`, civility: "MADAME", usageName: "TESTA", firstNames: "Solange", status: "ACTIVE", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
-}
+const newParent = () => createParent({ loginPrefix: "session", usageName: "TESTA", firstNames: "Solange", account: { civility: "MADAME" } });
 
 async function newStaff() {
   return prisma.staffUser.create({

@@ -7,7 +7,7 @@ import { db } from "@/lib/platform/db";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { PDFDocument } from "pdf-lib";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /** The counter: partial payments, credit notes, corrective invoices, refunds, the journal and the PDF. */
 const prisma = testPrisma();

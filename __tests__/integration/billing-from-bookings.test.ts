@@ -3,7 +3,7 @@ import { computeDraft } from "@/lib/billing";
 import { db } from "@/lib/platform/db";
 import { billingFamily, billingStaff } from "../support/billing";
 import { createTestActivity } from "../support/reservations";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * A billing run computed from the reservations tables themselves (the collector, not hand-made items): each way a

@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import { POST as notification } from "@/app/api/paiement/payfip/notification/route";
 import { startPayfipStandin, type PayfipStandin } from "../../scripts/payfip-standin";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * Online payment through the local PayFiP stand-in (real SOAP over HTTP): paid, refused, abandoned, expired,

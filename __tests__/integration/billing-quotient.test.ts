@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { startApiParticulierStandin, type ApiParticulierStandin } from "../../scripts/api-particulier-standin";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /** The quotient familial from API Particulier (stand-in over HTTP) or from an attestation, and its use in prices. */
 const prisma = testPrisma();

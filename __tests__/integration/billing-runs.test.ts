@@ -4,7 +4,7 @@ import { sendDueReminders } from "@/lib/billing/mails";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { billingFamily, billingStaff, canteenItem } from "../support/billing";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /** Billing runs on a real database: draft, review, corrections, gapless publication, immutability, mails. */
 const prisma = testPrisma();

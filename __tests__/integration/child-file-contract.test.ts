@@ -2,7 +2,7 @@ import { db } from "@/lib/platform/db";
 import { healthFlags, missingPrerequisites, pickupInfo, validDocument } from "@/lib/child-file";
 import { saveChildFile } from "@/lib/child-file/service";
 import { createChildFamily, sampleContent, storeKindDocument } from "../support/child-file";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { childrenExpected } from "@/lib/reservations/staff";
 import { createChildFamily, sampleContent } from "../support/child-file";
 import { createTestActivity } from "../support/reservations";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * The PAI and allergy list for one activity and one day (the kitchen's and the animators' list): only the children

@@ -4,7 +4,7 @@ import { CONFLICT_MESSAGE, confirmChildFile, parentFileView, saveChildFile } fro
 import { childFileForStaff, healthList, healthListCsv, markHealthSeen } from "@/lib/child-file/staff";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { createChildFamily, sampleContent, storeKindDocument } from "../support/child-file";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 afterAll(async () => {

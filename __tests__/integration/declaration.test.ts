@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { attachDocument, listAttachments } from "@/lib/declaration/attachments";
-import type { RawPerson } from "@/lib/declaration/schemas";
 import { DeclarationError, findDeclaration, openDeclaration, savePerson, submitDeclaration } from "@/lib/declaration/service";
 import { cleanFileName } from "@/lib/documents/schemas";
 import { readOwnDocument, storeDocument } from "@/lib/documents/service";
 import { addDaysIso, formatIsoAsFrench, todayIso } from "@/lib/platform/validation/date";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { demoChild, demoHolder } from "../fixtures/demo-family";
+import { createParent } from "../fixtures/parents";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -16,55 +17,11 @@ afterAll(async () => {
 
 /** An activated parent account, created straight in the database. */
 async function activeParent(usageName = "TESTO") {
-  const suffix = randomUUID().slice(0, 8);
-  const account = await prisma.account.create({
-    data: {
-      login: `declaration.${suffix}`,
-      email: `declaration.${suffix}@example.org`,
-      emailVerifiedAt: new Date(),
-      passwordHash: "not-used-by-these-tests",
-      status: "ACTIVE",
-      activatedAt: new Date(),
-      civility: "MONSIEUR",
-      usageName,
-      firstNames: "Maurice",
-      birthDate: new Date("1979-04-29"),
-      addressLine: "1 Avenue André Vignau Anglade",
-      streetNumber: "1",
-      postalCode: "33560",
-      city: "Carbon-Blanc",
-      mobile: "+33612345678",
-      cguAcceptedAt: new Date(),
-      cguVersion: "test",
-    },
-  });
-  return account.id;
+  return (await createParent({ loginPrefix: "declaration", usageName })).id;
 }
 
-const holder: RawPerson = {
-  civility: "MONSIEUR",
-  usageName: "TESTO",
-  firstName: "Maurice",
-  birthDate: "29/04/1979",
-  streetNumber: "1",
-  streetName: "Avenue André Vignau Anglade",
-  postalCode: "33560",
-  city: "Carbon-Blanc",
-  country: "FRANCE",
-  mobile: "06 12 34 56 78",
-  email: "maurice.testo@example.org",
-  profession: "Boulanger",
-  employer: "Boulangerie du Centre",
-};
-
-const child: RawPerson = {
-  usageName: "TESTO",
-  firstName: "Léa",
-  sex: "FEMININ",
-  birthDate: "12/03/2018",
-  quality_holder: "PERE",
-  authority_holder: "OUI",
-};
+const holder = demoHolder();
+const child = demoChild();
 
 const frenchDay = (daysFromToday: number) => formatIsoAsFrench(addDaysIso(todayIso(), daysFromToday));
 

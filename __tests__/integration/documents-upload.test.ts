@@ -1,21 +1,17 @@
 jest.mock("next/headers", () => jest.requireActual<typeof import("./support/request-scope")>("./support/request-scope").nextHeadersMock);
 
-import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { db } from "@/lib/platform/db";
 import { storeDocument } from "@/lib/documents/service";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 
 /** Images are decoded whole at upload: a truncated file or a gigantic one never reaches the staff's screen. */
 const prisma = testPrisma();
 let ownerId = "";
 
 beforeAll(async () => {
-  const login = `images.${randomUUID().slice(0, 8)}`;
-  const account = await prisma.account.create({
-    data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "IMAGE", firstNames: "Iris", status: "ACTIVE", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
-  ownerId = account.id;
+  ownerId = (await createParent({ loginPrefix: "images", usageName: "IMAGE", firstNames: "Iris", account: { civility: "MADAME" } })).id;
 });
 
 afterAll(async () => {

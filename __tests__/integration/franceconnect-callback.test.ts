@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { ANGELA, startFakeFranceConnect } from "./support/fake-franceconnect";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * FranceConnect's return through the real Auth.js handlers and our checks, against a scripted

@@ -14,9 +14,7 @@ import {
 } from "@/lib/account/actions";
 import { STEP_FIELDS } from "@/lib/account/signup-steps";
 import { signInParent } from "@/lib/auth/actions";
-import { hashPassword } from "@/lib/platform/security/password";
 import { publishNews, publishPublicDocument, removeNews, removePublicDocument, saveNews, savePublicDocument } from "@/lib/content/actions";
-import { db } from "@/lib/platform/db";
 import {
   attachFromStorageAction,
   cancelDeclarationAction,
@@ -30,98 +28,25 @@ import {
 import { representativeSchema } from "@/lib/declaration/schemas";
 import { uploadToStorageAction } from "@/lib/child-file/storage-actions";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
-import { storeDocument } from "@/lib/documents/service";
 import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossier/actions";
 import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
 import { changeMyPassword, createStaffAccount, resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
 import { submitStaffCode, submitStaffNewPassword, submitStaffPassword } from "@/lib/staff/sign-in-actions";
 import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
 import { expectFrenchMessage, hostileFile, hostileForm, hostileString, RUNS } from "../support/hostile";
-import { testPrisma } from "./support/db";
-import { actAs, form, outcomeOf, scope, type Outcome } from "./support/request-scope";
+import { testPrisma } from "../fixtures/db";
+import { TEST_PASSWORD } from "../fixtures/parents";
+import { actionCallers, idle, idleAdmin, run } from "./support/hostile-callers";
+import { actAs, form, scope } from "./support/request-scope";
 import { rowsWithForbiddenText } from "./support/stored";
 
 /**
  * Every server action, called the way a script would call it (any caller, any posted value): it answers
  * with a French message or a redirect, never crashes (a 500 in the browser), and leaves no invalid row.
- * The second half is the authorization matrix of the actions: signed out, parent A, parent B, agent,
- * administrator.
+ * Who may call which action is in actions-authorization.test.ts.
  */
 const prisma = testPrisma();
-const startedAt = new Date();
-const PASSWORD = "Tulipes-et-Roses-7";
-type Session = Parameters<typeof actAs>[0];
-const who: Record<"parentA" | "parentB" | "agent" | "admin", Session> = { parentA: null, parentB: null, agent: null, admin: null };
-let parentALogin = "";
-
-const idle = { status: "idle" } as const;
-const idleAdmin = { status: "idle" } as const;
-
-async function parentRow() {
-  const suffix = randomUUID().slice(0, 8);
-  const row = await prisma.account.create({
-    data: {
-      login: `hostile.${suffix}`,
-      email: `hostile.${suffix}@example.org`,
-      emailVerifiedAt: new Date(),
-      passwordHash: await hashPassword(PASSWORD),
-      status: "ACTIVE",
-      activatedAt: new Date(),
-      civility: "MADAME",
-      usageName: "HOSTILE",
-      firstNames: "Hélène",
-      cguAcceptedAt: new Date(),
-      cguVersion: "test",
-    },
-  });
-  return row;
-}
-
-async function staffRow(role: "AGENT" | "ADMINISTRATOR") {
-  const suffix = randomUUID().slice(0, 8);
-  return prisma.staffUser.create({
-    data: { login: `hostile.${suffix}`, email: `hostile.${suffix}@example.org`, displayName: `Hostile ${suffix}`, passwordHash: await hashPassword(PASSWORD), role, totpEnabledAt: role === "ADMINISTRATOR" ? new Date() : null },
-  });
-}
-
-beforeAll(async () => {
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  const a = await parentRow();
-  const b = await parentRow();
-  parentALogin = a.login!;
-  who.parentA = { user: { id: a.id, kind: "parent", sessionVersion: a.sessionVersion } };
-  who.parentB = { user: { id: b.id, kind: "parent", sessionVersion: b.sessionVersion } };
-  const agent = await staffRow("AGENT");
-  const admin = await staffRow("ADMINISTRATOR");
-  who.agent = { user: { id: agent.id, kind: "staff", sessionVersion: agent.sessionVersion, role: "AGENT" } };
-  who.admin = { user: { id: admin.id, kind: "staff", sessionVersion: admin.sessionVersion, role: "ADMINISTRATOR" } };
-});
-
-afterAll(async () => {
-  // Leave the public pages as the browser tests expect them (they run next, on the same database).
-  await prisma.newsItem.deleteMany({ where: { OR: [{ authorId: { in: [who.agent!.user.id, who.admin!.user.id] } }, { createdAt: { gte: startedAt } }] } });
-  await prisma.publicDocument.deleteMany({ where: { createdAt: { gte: startedAt } } });
-  await prisma.townSetting.deleteMany({ where: { key: { in: ["contact", "legal", "staff.agentsNeedTotp"] } } });
-  // The browser tests list staff accounts and families: leave them the ones they know.
-  await prisma.family.deleteMany({ where: { createdAt: { gte: startedAt } } });
-  await prisma.staffUser.deleteMany({ where: { createdAt: { gte: startedAt } } });
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-/** Whatever an action answered, it is not a crash, and any refusal in it is French. */
-function expectHandled(outcome: Outcome): Outcome {
-  if (outcome.kind === "crashed") throw outcome.error;
-  if (outcome.kind === "returned" && outcome.value && typeof outcome.value === "object") {
-    const state = outcome.value as { status?: string; message?: unknown; fieldErrors?: Record<string, unknown> };
-    if (state.message !== undefined) expectFrenchMessage(state.message);
-    for (const message of Object.values(state.fieldErrors ?? {})) expectFrenchMessage(message);
-    if (state.status === "error") expect(state.message !== undefined || Object.keys(state.fieldErrors ?? {}).length > 0).toBe(true);
-  }
-  return outcome;
-}
-
-const run = async (action: () => Promise<unknown>) => expectHandled(await outcomeOf(action));
+const who = actionCallers();
 /** An id from an address or a form: a real-looking UUID, a hostile string, or nothing. */
 const hostileId = fc.oneof(hostileString, fc.uuid(), fc.constant(""));
 
@@ -191,7 +116,7 @@ describe("public actions under hostile input (signed out)", () => {
     );
     // The right password still opens the session, and the return path never leaves the site.
     actAs(null);
-    await expect(run(() => signInParent(idle, form({ login: parentALogin, password: PASSWORD, retour: "//evil.example" })))).resolves.toEqual({ kind: "redirected", to: "/espace" });
+    await expect(run(() => signInParent(idle, form({ login: who.parentALogin, password: TEST_PASSWORD, retour: "//evil.example" })))).resolves.toEqual({ kind: "redirected", to: "/espace" });
   });
 
   test("activation link, password reset request, new password", async () => {
@@ -320,83 +245,4 @@ describe("staff actions under hostile input (administrator signed in)", () => {
 test("after all of the above, no stored row holds NUL, a control character, a bidi override or half an emoji", async () => {
   // FormData itself turns a lone surrogate into U+FFFD, as a browser's UTF-8 body would: that one is legitimate text here.
   expect(await rowsWithForbiddenText(prisma)).toEqual([]);
-});
-
-describe("authorization of the actions: signed out, parent A, parent B, agent, administrator", () => {
-  const staffActions: [string, "AGENT" | "ADMINISTRATOR", () => Promise<unknown>][] = [
-    ["saveNews", "AGENT", () => saveNews(null, idleAdmin, form({ title: "Refusée", summary: "s", body: "b" }))],
-    ["publishNews", "AGENT", () => publishNews(randomUUID(), true, idleAdmin, form({}))],
-    ["removeNews", "AGENT", () => removeNews(randomUUID(), idleAdmin, form({ confirmation: "on" }))],
-    ["savePublicDocument", "AGENT", () => savePublicDocument(null, idleAdmin, form({ title: "Refusé", position: "1" }))],
-    ["createKnownFamilyAction", "AGENT", () => createKnownFamilyAction(idleAdmin, form({ rep1Civility: "MADAME", rep1UsageName: "REFUS", rep1FirstName: "Rita" }))],
-    ["issueChildKeyAction", "AGENT", () => issueChildKeyAction(randomUUID(), idleAdmin, form({}))],
-    ["saveTownContact", "ADMINISTRATOR", () => saveTownContact(idleAdmin, form({ service: "Pirate", address: "x", phone: "1", email: "a@b.fr", hours: "x" }))],
-    ["saveLegalTexts", "ADMINISTRATOR", () => saveLegalTexts(idleAdmin, form({ mentionsLegales: "## A\n\nB", cgu: "## A\n\nB", cguVersion: "pirate" }))],
-    ["saveTotpPolicy", "ADMINISTRATOR", () => saveTotpPolicy(idleAdmin, form({ agentsNeedTotp: "on" }))],
-    ["createStaffAccount", "ADMINISTRATOR", () => createStaffAccount(idleAdmin, form({ login: `pirate.${randomUUID().slice(0, 6)}`, displayName: "Pirate", email: `${randomUUID()}@example.org`, role: "ADMINISTRATOR" }))],
-    ["updateStaffRole", "ADMINISTRATOR", () => updateStaffRole(who.agent!.user.id, idleAdmin, form({ role: "ADMINISTRATOR" }))],
-    ["toggleStaffActive", "ADMINISTRATOR", () => toggleStaffActive(who.admin!.user.id, false, idleAdmin, form({}))],
-    ["resetStaffAccountPassword", "ADMINISTRATOR", () => resetStaffAccountPassword(who.admin!.user.id, idleAdmin, form({}))],
-    ["resetStaffAccountTotp", "ADMINISTRATOR", () => resetStaffAccountTotp(who.admin!.user.id, idleAdmin, form({}))],
-  ];
-
-  test.each(staffActions)("%s (%s) sends signed-out visitors and parents to the staff sign-in, agents where it belongs", async (_name, role, action) => {
-    const before = await prisma.auditLog.count();
-    for (const session of [null, who.parentA, who.parentB]) {
-      actAs(session);
-      expect(await run(action)).toEqual({ kind: "redirected", to: "/admin/connexion" });
-    }
-    // A parent's id presented in a staff session is not staff either.
-    actAs({ user: { id: who.parentA!.user.id, kind: "staff", sessionVersion: 0 } });
-    expect(await run(action)).toEqual({ kind: "redirected", to: "/admin/connexion" });
-    expect(await prisma.auditLog.count()).toBe(before);
-    actAs(who.agent);
-    const agent = await run(action);
-    if (role === "ADMINISTRATOR") expect(agent).toEqual({ kind: "redirected", to: "/admin/acces-refuse" });
-    else expect(agent).not.toEqual({ kind: "redirected", to: "/admin/connexion" });
-  });
-
-  const parentActions: [string, () => Promise<unknown>][] = [
-    ["savePersonAction", () => savePersonAction("titulaire", idle, form({ usageName: "X" }))],
-    ["removePersonAction", () => removePersonAction(form({ personne: "co-representant" }))],
-    ["uploadAttachmentAction", () => uploadAttachmentAction("LIVRET_FAMILLE", idle, form({}))],
-    ["attachFromStorageAction", () => attachFromStorageAction("LIVRET_FAMILLE", idle, form({ document: randomUUID() }))],
-    ["detachAttachmentAction", () => detachAttachmentAction(form({ document: randomUUID() }))],
-    ["goToSummaryAction", () => goToSummaryAction(form({}))],
-    ["submitDeclarationAction", () => submitDeclarationAction(idle, form({ cle: randomUUID() }))],
-    ["cancelDeclarationAction", () => cancelDeclarationAction()],
-    ["uploadToStorageAction", () => uploadToStorageAction(idle, form({ type: "AUTRE" }))],
-    ["deleteFromStorageAction", () => deleteFromStorageAction(form({ document: randomUUID() }))],
-    ["linkChildKeyAction", () => linkChildKeyAction(idle, form({ cle: "ABCD-EFGH-JKMN-PQRS" }))],
-  ];
-
-  test.each(parentActions)("%s sends signed-out visitors and staff sessions to the parents' sign-in", async (_name, action) => {
-    for (const session of [null, who.agent, who.admin]) {
-      actAs(session);
-      const outcome = await run(action);
-      expect(outcome).toEqual({ kind: "redirected", to: expect.stringMatching(/^\/connexion(\?|$)/) });
-    }
-  });
-
-  test("parent B can neither delete, attach nor detach parent A's document", async () => {
-    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")], "livret.pdf", { type: "application/pdf" });
-    const stored = await storeDocument(who.parentA!.user.id, pdf, "LIVRET_FAMILLE");
-    if (!stored.ok) throw new Error(stored.message);
-    actAs(who.parentA);
-    await run(() => attachFromStorageAction("LIVRET_FAMILLE", idle, form({ document: stored.documentId })));
-    const links = () => prisma.demarcheDocument.count({ where: { documentId: stored.documentId } });
-    expect(await links()).toBe(1);
-
-    actAs(who.parentB);
-    expect(await run(() => deleteFromStorageAction(form({ document: stored.documentId })))).toEqual({
-      kind: "redirected",
-      to: "/espace/documents?erreur=absent",
-    });
-    const attached = await run(() => attachFromStorageAction("LIVRET_FAMILLE", idle, form({ document: stored.documentId })));
-    expect(attached).toEqual({ kind: "returned", value: { status: "error", message: "Ce document n'existe pas dans votre espace de stockage." } });
-    await run(() => detachAttachmentAction(form({ document: stored.documentId })));
-
-    expect(await prisma.document.findUniqueOrThrow({ where: { id: stored.documentId } })).toMatchObject({ deletedAt: null, ownerId: who.parentA!.user.id });
-    expect(await links()).toBe(1);
-  });
 });

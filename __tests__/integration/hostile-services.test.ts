@@ -26,7 +26,8 @@ import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { verifyStaffPassword } from "@/lib/auth/staff-sign-in";
 import { updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
 import { expectFrenchMessage, expectFrenchMessages, hostileFile, hostileRecord, hostileString, hostileValue, RUNS } from "../support/hostile";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 import { actAs } from "./support/request-scope";
 import { rowsWithForbiddenText } from "./support/stored";
 
@@ -45,9 +46,7 @@ beforeAll(async () => {
   jest.spyOn(console, "error").mockImplementation(() => undefined);
   actAs(null);
   const suffix = randomUUID().slice(0, 8);
-  const parent = await prisma.account.create({
-    data: { login: `services.${suffix}`, email: `services.${suffix}@example.org`, status: "ACTIVE", civility: "MONSIEUR", usageName: "SERVICES", firstNames: "Serge", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
+  const parent = await createParent({ loginPrefix: "services", usageName: "SERVICES", firstNames: "Serge" });
   parentId = parent.id;
   const staff = await prisma.staffUser.create({
     data: { login: `services.${suffix}`, email: `services.${suffix}@example.org`, displayName: "Services", passwordHash: "x", role: "ADMINISTRATOR", totpEnabledAt: new Date() },

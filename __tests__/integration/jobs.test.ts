@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { defineJob, enqueue, prepareQueues, stopBoss, type JobContext } from "@/lib/platform/jobs";
 import { listFailedJobs, recordFailedJobs, retryFailedJob } from "@/lib/platform/jobs/failures";
 import { startWorker, type RunningWorker } from "@/lib/platform/jobs/worker";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * The job queue (lib/platform/jobs) on the run's PostgreSQL: transactional enqueue, a worker in this process,

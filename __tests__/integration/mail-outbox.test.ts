@@ -4,7 +4,7 @@ import { getOutboxMail, isOutboxViewerEnabled, listOutboxMails, mailer, sendMail
 import { outboxMailer } from "@/lib/platform/mail/outbox";
 import { activationMail } from "@/lib/platform/mail/templates";
 import { carbonBlanc } from "@/lib/platform/town/towns/carbon-blanc";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 

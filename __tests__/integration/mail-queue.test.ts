@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { deliverMailJob, deliverQueuedMail, queueMail } from "@/lib/platform/mail/queue";
 import { stopBoss } from "@/lib/platform/jobs";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * Mails queued with what they tell: the outbox row and its `mail.deliver` job are written by the transaction,

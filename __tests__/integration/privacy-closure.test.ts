@@ -5,8 +5,8 @@ import { hashPassword } from "@/lib/platform/security/password";
 import { findLinkedAccount } from "@/lib/franceconnect/accounts";
 import { AccountNotActiveError, closeAccount, closedEmail, closurePasswordMatches, closurePreview, closureMethod, CLOSED_USAGE_NAME } from "@/lib/privacy/closure";
 import { closureSchema } from "@/lib/privacy/schemas";
-import { testPrisma } from "./support/db";
-import { createParent, createRichParent, fileExists, PASSWORD } from "./support/privacy-fixtures";
+import { testPrisma } from "../fixtures/db";
+import { createMarkedParent, createRichParent, fileExists, PASSWORD } from "./support/privacy-fixtures";
 
 // Sign-in reads the caller's address from the request: give it one (the database is the real one).
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.4" }) }));
@@ -93,7 +93,7 @@ describe("closing an account", () => {
   });
 
   test("the parent can no longer sign in, is told the account is closed, and the identifier can be taken again", async () => {
-    const parent = await createParent(prisma);
+    const parent = await createMarkedParent(prisma);
     expect(await verifyParentCredentials(parent.login, PASSWORD)).toMatchObject({ ok: true });
     expect(await closurePasswordMatches(parent.id, PASSWORD)).toBe(true);
     expect(await closurePasswordMatches(parent.id, "Pas-Le-Bon-2")).toBe(false);

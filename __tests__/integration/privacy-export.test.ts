@@ -2,8 +2,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { db } from "@/lib/platform/db";
 import { auditExport, collectExport, exportZipStream } from "@/lib/privacy/export";
 import { fileStore } from "@/lib/platform/storage";
-import { testPrisma } from "./support/db";
-import { createParent, createRichParent, pdfBytes } from "./support/privacy-fixtures";
+import { testPrisma } from "../fixtures/db";
+import { createMarkedParent, createRichParent, pdfBytes } from "./support/privacy-fixtures";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -92,7 +92,7 @@ describe("the export of a parent's data", () => {
   });
 
   test("a parent without family, démarche or document gets a valid, nearly empty export", async () => {
-    const parent = await createParent(prisma, { franceConnectOnly: true });
+    const parent = await createMarkedParent(prisma, { franceConnectOnly: true });
 
     const { data } = await exportOf(parent.id);
 

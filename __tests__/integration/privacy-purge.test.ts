@@ -4,8 +4,8 @@ import { closeAccount } from "@/lib/privacy/closure";
 import { describePurge, purge, PURGE_CATEGORIES } from "@/lib/privacy/retention";
 import { fileStore } from "@/lib/platform/storage";
 import { town } from "@/lib/platform/town";
-import { testPrisma } from "./support/db";
-import { createDemarche, createParent, fileExists, storeFile } from "./support/privacy-fixtures";
+import { testPrisma } from "../fixtures/db";
+import { createDemarche, createMarkedParent, fileExists, storeFile } from "./support/privacy-fixtures";
 
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.5" }) }));
 
@@ -30,7 +30,7 @@ async function setUpdatedAt(demarcheId: string, at: Date) {
 
 /** One row on each side of every period, plus rows no period touches. */
 async function arrange() {
-  const parent = await createParent(prisma);
+  const parent = await createMarkedParent(prisma);
   const photoKey = await fileStore().put({ bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), mediaType: "image/jpeg", fileName: "photo.jpg" });
   const expiredDraft = await prisma.signupDraft.create({ data: { data: { values: {}, completed: [], photoKey }, expiresAt: new Date(now.getTime() - MINUTE) } });
   const liveDraft = await prisma.signupDraft.create({ data: { expiresAt: new Date(now.getTime() + MINUTE) } });
@@ -68,13 +68,13 @@ async function arrange() {
 
   // Closed accounts: one with nothing kept (row deleted), one keeping a decided démarche (row kept, hash dropped),
   // one closed recently (untouched).
-  const closedEmpty = await createParent(prisma);
+  const closedEmpty = await createMarkedParent(prisma);
   const closedEmptyDocument = await storeFile(prisma, closedEmpty.id, `${closedEmpty.marker}-orphelin`);
   await closeAccount(closedEmpty.id);
-  const closedKeeping = await createParent(prisma);
+  const closedKeeping = await createMarkedParent(prisma);
   const keptDemarche = await createDemarche(prisma, closedKeeping.id, "ACCEPTED", closedKeeping.marker);
   await closeAccount(closedKeeping.id);
-  const closedRecently = await createParent(prisma);
+  const closedRecently = await createMarkedParent(prisma);
   await closeAccount(closedRecently.id);
   // The document above was erased by the closure itself; this one is left with nothing holding it (as when the
   // purge deletes the refused démarche that held it).
@@ -83,7 +83,7 @@ async function arrange() {
   await prisma.account.update({ where: { id: closedKeeping.id }, data: { closedAt: outside(policy.closedAccountDays) } });
   await prisma.account.update({ where: { id: closedRecently.id }, data: { closedAt: inside(policy.closedAccountDays) } });
   // An account never activated, created long ago: deleted.
-  const neverActivated = await createParent(prisma);
+  const neverActivated = await createMarkedParent(prisma);
   await prisma.account.update({ where: { id: neverActivated.id }, data: { status: "PENDING_ACTIVATION", activatedAt: null, createdAt: outside(policy.unactivatedAccountDays) } });
 
   return {

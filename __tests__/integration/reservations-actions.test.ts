@@ -12,7 +12,7 @@ import { dayCsv } from "@/lib/reservations/staff";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { attendanceAction, decideEnrolmentAction, staffCancelAction, walkInAction } from "@/lib/reservations/staff-actions";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestFamily } from "../support/reservations";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 import { actAs, form, outcomeOf, type Session } from "./support/request-scope";
 
 const asParentCaller = (family: { accountId: string }) => ({ kind: "parent" as const, id: family.accountId });

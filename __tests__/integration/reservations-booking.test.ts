@@ -8,7 +8,7 @@ import { offerFreedPlaces } from "@/lib/reservations/offers";
 import { lotteryOrder } from "@/lib/reservations/rules/lottery";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestFamily } from "../support/reservations";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * Booking on a real database: capacity under concurrency, waiting list and offers, deadlines and opening,

@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db";
 import { applyCarteImport, lookupAddress, previewCarteImport } from "@/lib/school-enrolment/carte";
 import { DEMO_SCHOOLS_CSV, DEMO_SECTORS_CSV } from "@/lib/school-enrolment/demo-carte";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * The carte scolaire import on a real database: preview (added / changed / removed), apply in one

@@ -10,7 +10,7 @@ import { decideSchoolRequest, enrolledChildren, headcounts, readSchoolRequestDoc
 import { currentCampaign, saveCampaign } from "@/lib/school-enrolment/campaign-settings";
 import { schoolRequestSchema } from "@/lib/school-enrolment/schemas";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * School enrolment requests and their review on a real database: the rules of a request (validated family,

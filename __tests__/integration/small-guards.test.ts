@@ -9,7 +9,8 @@ import { db } from "@/lib/platform/db";
 import { demoAdmin } from "@/lib/platform/demo/accounts";
 import { DELETION_ERRORS, deletionErrorMessage } from "@/lib/documents/service";
 import { config as proxyConfig } from "@/proxy";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 import { actAs, outcomeOf } from "./support/request-scope";
 
 const prisma = testPrisma();
@@ -40,10 +41,7 @@ test("the proxy runs for prefetch requests too (CSP, gate, French 503)", () => {
 });
 
 test("a signed-in parent who opens the portal's address goes to their home", async () => {
-  const login = `accueil.${randomUUID().slice(0, 8)}`;
-  const parent = await prisma.account.create({
-    data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "ACCUEIL", firstNames: "Ada", status: "ACTIVE", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
+  const parent = await createParent({ loginPrefix: "accueil", usageName: "ACCUEIL", firstNames: "Ada", account: { civility: "MADAME" } });
   actAs({ user: { id: parent.id, kind: "parent", sessionVersion: 0 } });
   expect(await outcomeOf(() => HomePage())).toEqual({ kind: "redirected", to: "/espace" });
   actAs(null);

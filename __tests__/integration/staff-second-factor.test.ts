@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { totpRequiredFor } from "@/lib/auth/staff-sign-in";
 import { agentsNeedTotp, setAgentsNeedTotp } from "@/lib/platform/town/settings";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 const prisma = testPrisma();
 const KEY = "staff.agentsNeedTotp";

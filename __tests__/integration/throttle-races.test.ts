@@ -12,7 +12,8 @@ import { closeAccountAction } from "@/lib/privacy/actions";
 import { signValue } from "@/lib/platform/security/signed-value";
 import { completeStaffSignIn, verifyStaffPassword } from "@/lib/auth/staff-sign-in";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
+import { createParent } from "../fixtures/parents";
 import { actAs, form } from "./support/request-scope";
 
 /**
@@ -32,12 +33,7 @@ afterAll(async () => {
 const fresh = () => `race.${randomUUID().slice(0, 8)}`;
 const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
-async function parentRow() {
-  const login = fresh();
-  return prisma.account.create({
-    data: { login, email: `${login}@example.org`, passwordHash: await hashPassword(PASSWORD), status: "ACTIVE", civility: "MADAME", usageName: "TESTA", firstNames: "Solange", cguAcceptedAt: new Date(), cguVersion: "test" },
-  });
-}
+const parentRow = () => createParent({ loginPrefix: "race", usageName: "TESTA", firstNames: "Solange", password: PASSWORD, account: { civility: "MADAME" } });
 
 async function staffRow(withTotp = false) {
   const login = fresh();

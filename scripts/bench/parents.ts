@@ -1,17 +1,13 @@
 /**
- * The signed-in people of the benchmark: activated parent accounts created straight in the database
- * (like the browser tests' fixtures), each with a complete family declaration draft and three documents
- * stored and attached by the portal's own services, then signed in over HTTP through the sign-in form's
- * server action, exactly as a browser does.
+ * The signed-in people of the benchmark: activated parent accounts with a complete declaration draft of the
+ * demo family, created straight in the database by the tests' fixtures (the same holder and account as every
+ * suite), three documents stored and attached by the portal's own services, then signed in over HTTP through
+ * the sign-in form's server action, exactly as a browser does.
  */
-import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
-import type { RawPerson } from "@/lib/declaration/schemas";
+import { prismaOn } from "../../__tests__/fixtures/db";
+import { createParent, TEST_PASSWORD } from "../../__tests__/fixtures/parents";
 import { actionHeaders, actionOfFormWith, actionReply, cookieHeader, mergeCookies } from "./next-actions";
-
-export const BENCH_PASSWORD = "Tulipes-et-Roses-7";
 
 export interface BenchParent {
   id: string;
@@ -19,31 +15,6 @@ export interface BenchParent {
   /** The Cookie header of the parent's session. */
   cookie: string;
 }
-
-const holder = (usageName: string, email: string): RawPerson => ({
-  civility: "MONSIEUR",
-  usageName,
-  firstName: "Maurice",
-  birthDate: "29/04/1979",
-  streetNumber: "1",
-  streetName: "Avenue André Vignau Anglade",
-  postalCode: "33560",
-  city: "Carbon-Blanc",
-  country: "FRANCE",
-  mobile: "06 12 34 56 78",
-  email,
-  profession: "Boulanger",
-  employer: "Boulangerie du Centre",
-});
-
-const child = (usageName: string): RawPerson => ({
-  usageName,
-  firstName: "Léa",
-  sex: "FEMININ",
-  birthDate: "12/03/2018",
-  quality_holder: "PERE",
-  authority_holder: "OUI",
-});
 
 // The smallest PDF the content sniffing accepts: the documents are about the sending, not the upload.
 const pdfBytes = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -77,54 +48,19 @@ export async function eachLimited<T, R>(items: readonly T[], parallel: number, t
  * the services read it on first use.
  */
 export async function createParentsWithDrafts(databaseUrl: string, count: number): Promise<{ id: string; login: string }[]> {
-  const { hashPassword } = await import("@/lib/platform/security/password");
-  const { savePerson } = await import("@/lib/declaration/service");
   const { attachDocument } = await import("@/lib/declaration/attachments");
   const { storeDocument } = await import("@/lib/documents/service");
   const { db } = await import("@/lib/platform/db");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
-  // One argon2id hash for all: hashing is what signing in costs, not what creating fixtures should.
-  const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const run = randomUUID().slice(0, 6);
+  const prisma = prismaOn(databaseUrl, 4);
   try {
     return await eachLimited(Array.from({ length: count }, (_, index) => index), 4, async (index) => {
-      const login = `bench.${run}.${index}`;
-      const email = `${login}@example.org`;
-      const usageName = `MESURE-${lettersOf(index)}`;
-      const account = await prisma.account.create({
-        data: {
-          login,
-          email,
-          emailVerifiedAt: new Date(),
-          passwordHash,
-          status: "ACTIVE",
-          activatedAt: new Date(),
-          civility: "MONSIEUR",
-          usageName,
-          firstNames: "Maurice",
-          birthDate: new Date("1979-04-29"),
-          addressLine: "1 Avenue André Vignau Anglade",
-          streetNumber: "1",
-          postalCode: "33560",
-          city: "Carbon-Blanc",
-          mobile: "+33612345678",
-          cguAcceptedAt: new Date(),
-          cguVersion: "bench",
-        },
-      });
-      for (const [ref, person] of [
-        [{ kind: "holder" }, holder(usageName, email)],
-        [{ kind: "child", id: null }, child(usageName)],
-      ] as const) {
-        const saved = await savePerson(account.id, ref, person);
-        if (!saved.ok) throw new Error(`Brouillon refusé : ${JSON.stringify(saved.fieldErrors)}`);
-      }
+      const parent = await createParent({ prisma, loginPrefix: "bench", usageName: `MESURE-${lettersOf(index)}`, draft: true });
       for (const document of documents) {
-        const stored = await storeDocument(account.id, new File([pdfBytes], document.fileName, { type: "application/pdf" }), document.kind);
+        const stored = await storeDocument(parent.id, new File([pdfBytes], document.fileName, { type: "application/pdf" }), document.kind);
         if (!stored.ok) throw new Error(stored.message);
-        await attachDocument(account.id, stored.documentId, document.kind);
+        await attachDocument(parent.id, stored.documentId, document.kind);
       }
-      return { id: account.id, login };
+      return { id: parent.id, login: parent.login };
     });
   } finally {
     await prisma.$disconnect();
@@ -143,7 +79,7 @@ export async function signIn(baseUrl: string, parents: { id: string; login: stri
       headers: actionHeaders(baseUrl, actionId),
       body: actionReply([{ status: "idle" }], [
         ["login", parent.login],
-        ["password", BENCH_PASSWORD],
+        ["password", TEST_PASSWORD],
         ["retour", "/espace"],
       ]),
     });

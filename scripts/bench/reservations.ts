@@ -3,14 +3,14 @@
  * booking action (a ticked day sent through the calendar's server action), on the seeded "alsh-mercredis".
  */
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDays } from "@/lib/reservations/rules/closures";
 import { addDays, dayOf } from "@/lib/reservations/rules/days";
 import { parisDay } from "@/lib/reservations/rules/deadlines";
+import { prismaOn } from "../../__tests__/fixtures/db";
+import { createParent } from "../../__tests__/fixtures/parents";
 import { batch } from "./load";
 import { actionHeaders, actionOfFormWith, actionReply } from "./next-actions";
-import { BENCH_PASSWORD, eachLimited, type BenchParent } from "./parents";
+import { eachLimited, type BenchParent } from "./parents";
 import type { LoadMeasure } from "./stats";
 
 export const CALENDAR_ACTIVITY = "alsh-mercredis";
@@ -23,9 +23,7 @@ export interface BenchFamily {
 
 /** `count` parents of validated families, one child each enrolled in the Wednesday ALSH (élémentaire). */
 export async function createEnrolledFamilies(databaseUrl: string, count: number): Promise<BenchFamily[]> {
-  const { hashPassword } = await import("@/lib/platform/security/password");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
-  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const prisma = prismaOn(databaseUrl, 4);
   const run = randomUUID().slice(0, 6);
   try {
     const activity = await prisma.activity.findUniqueOrThrow({ where: { code: CALENDAR_ACTIVITY }, include: { groups: true, periods: true } });
@@ -33,13 +31,10 @@ export async function createEnrolledFamilies(databaseUrl: string, count: number)
     const period = activity.periods[0]!;
     return await eachLimited(Array.from({ length: count }, (_, index) => index), 4, async (index) => {
       const family = await prisma.family.create({ data: { dossierNumber: `F-BENCH-${run}-${index}` } });
-      const login = `bench.resa.${run}.${index}`;
-      const account = await prisma.account.create({
-        data: { login, email: `${login}@example.org`, emailVerifiedAt: new Date(), passwordHash, status: "ACTIVE", activatedAt: new Date(), civility: "MADAME", usageName: "MESURE", firstNames: "Claire", cguAcceptedAt: new Date(), cguVersion: "bench", familyId: family.id },
-      });
+      const parent = await createParent({ prisma, loginPrefix: "bench.resa", usageName: "MESURE", firstNames: "Claire", familyId: family.id, account: { civility: "MADAME" } });
       const child = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "MESURE", firstName: `Enfant${index}`, birthDate: new Date("2018-05-01T00:00:00Z") } });
       await prisma.enrolment.create({ data: { childId: child.id, familyId: family.id, activityId: activity.id, periodId: period.id, groupId: group.id, status: "ACCEPTED" } });
-      return { id: account.id, login, childId: child.id };
+      return { id: parent.id, login: parent.login, childId: child.id };
     });
   } finally {
     await prisma.$disconnect();
@@ -48,7 +43,7 @@ export async function createEnrolledFamilies(databaseUrl: string, count: number)
 
 /** The Wednesdays still open to booking (a week ahead at least, to stay clear of the deadline). */
 export async function bookableWednesdays(databaseUrl: string): Promise<{ activityId: string; unitId: string; days: string[]; month: string }> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
+  const prisma = prismaOn(databaseUrl, 1);
   try {
     const activity = await prisma.activity.findUniqueOrThrow({ where: { code: CALENDAR_ACTIVITY }, include: { periods: true, units: { orderBy: { position: "asc" } } } });
     const period = activity.periods[0]!;

@@ -1,42 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import type { DemarcheStatus, DocumentKind, PrismaClient } from "@/lib/generated/prisma/client";
 import { fileStore } from "@/lib/platform/storage";
+import { createParent, TEST_PASSWORD } from "../../fixtures/parents";
 
 /**
  * A parent with everything the portal can hold about them, written straight to the test database:
  * used by the export, closure and purge tests. Every name carries a unique marker, so a test can look
  * for one family's data in another family's export.
  */
-export const PASSWORD = "Tulipes-et-Roses-7";
-const passwordHash = hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export const PASSWORD = TEST_PASSWORD;
 
 export const pdfBytes = (marker: string) => new TextEncoder().encode(`%PDF-1.4\n% ${marker}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
-export async function createParent(prisma: PrismaClient, options: { franceConnectOnly?: boolean; marker?: string } = {}) {
+export async function createMarkedParent(prisma: PrismaClient, options: { franceConnectOnly?: boolean; marker?: string } = {}) {
   const marker = options.marker ?? `M${randomUUID().slice(0, 8)}`;
   const login = `prive.${marker.toLowerCase()}`;
-  const account = await prisma.account.create({
-    data: {
-      login: options.franceConnectOnly ? null : login,
-      email: `${login}@example.org`,
-      emailVerifiedAt: new Date(),
-      passwordHash: options.franceConnectOnly ? null : await passwordHash,
-      status: "ACTIVE",
-      activatedAt: new Date(),
-      civility: "MADAME",
-      usageName: `NOM${marker}`,
-      firstNames: `Prenom${marker}`,
-      birthDate: new Date("1985-06-15"),
-      addressLine: `12 rue ${marker}`,
-      postalCode: "33560",
-      city: "Carbon-Blanc",
-      mobile: "+33612345678",
-      cguAcceptedAt: new Date(),
-      cguVersion: "test",
-    },
+  const parent = await createParent({
+    prisma,
+    usageName: `NOM${marker}`,
+    firstNames: `Prenom${marker}`,
+    password: options.franceConnectOnly ? null : TEST_PASSWORD,
+    account: { login: options.franceConnectOnly ? null : login, email: `${login}@example.org`, civility: "MADAME", birthDate: new Date("1985-06-15"), addressLine: `12 rue ${marker}`, streetNumber: null },
   });
-  return { id: account.id, login, email: account.email, marker };
+  return { id: parent.id, login, email: parent.email, marker };
 }
 
 export async function storeFile(prisma: PrismaClient, ownerId: string, marker: string, kind: DocumentKind = "AUTRE") {
@@ -79,7 +65,7 @@ export async function createDemarche(prisma: PrismaClient, accountId: string, st
  * status, notifications, tokens, a FranceConnect link, sign-in attempts and documents in every situation.
  */
 export async function createRichParent(prisma: PrismaClient, options: { franceConnectOnly?: boolean } = {}) {
-  const parent = await createParent(prisma, options);
+  const parent = await createMarkedParent(prisma, options);
   const { marker } = parent;
   const family = await prisma.family.create({ data: { dossierNumber: `F-T-${marker}` } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });

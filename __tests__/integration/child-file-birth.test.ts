@@ -1,7 +1,7 @@
 import { declareBirth } from "@/lib/child-file/birth";
 import { db } from "@/lib/platform/db";
 import { createChildFamily } from "../support/child-file";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * « Déclarer la naissance » on a real database: a child declared as expected, sex unknown, is completed once by a

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /** `npm run admin:create`: the first administrator of a new database, with the password from a file, never an argument. */
 const prisma = testPrisma();

@@ -10,7 +10,7 @@ import { reencodePhoto } from "@/lib/account/photo";
 import { COSTLY_WORK_THROTTLED } from "@/lib/account/signup-steps";
 import { db } from "@/lib/platform/db";
 import { THROTTLE_POLICIES } from "@/lib/platform/security/throttle";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 import { actAs, form, outcomeOf, scope } from "./support/request-scope";
 
 const prisma = testPrisma();

@@ -6,8 +6,8 @@ import { db } from "@/lib/platform/db";
 import { CHILD_KEY_USED_MESSAGE, issueChildKey } from "@/lib/dossier/child-keys";
 import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
 import { collectExport } from "@/lib/privacy/export";
-import { testPrisma } from "./support/db";
-import { createParent, createRichParent } from "./support/privacy-fixtures";
+import { testPrisma } from "../fixtures/db";
+import { createMarkedParent, createRichParent } from "./support/privacy-fixtures";
 import { actAs, form, outcomeOf } from "./support/request-scope";
 
 /**
@@ -26,11 +26,11 @@ const asParent = (id: string) => actAs({ user: { id, kind: "parent", sessionVers
 test("a key links one account; a second account with the same key is refused", async () => {
   const holder = await createRichParent(prisma);
   const key = await issueChildKey(holder.family.id, null);
-  const first = await createParent(prisma);
+  const first = await createMarkedParent(prisma);
   asParent(first.id);
   expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toEqual({ kind: "redirected", to: "/espace?cle=ok" });
 
-  const second = await createParent(prisma);
+  const second = await createMarkedParent(prisma);
   asParent(second.id);
   expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toMatchObject({ kind: "returned", value: { status: "error", message: CHILD_KEY_USED_MESSAGE } });
   await expect(prisma.account.findUniqueOrThrow({ where: { id: second.id } })).resolves.toMatchObject({ familyId: null });
@@ -39,7 +39,7 @@ test("a key links one account; a second account with the same key is refused", a
 test("two accounts racing with one key: exactly one is linked", async () => {
   const holder = await createRichParent(prisma);
   const key = await issueChildKey(holder.family.id, null);
-  const racers = await Promise.all([createParent(prisma), createParent(prisma), createParent(prisma)]);
+  const racers = await Promise.all([createMarkedParent(prisma), createMarkedParent(prisma), createMarkedParent(prisma)]);
   const outcomes = [];
   for (const racer of racers) {
     asParent(racer.id);
@@ -52,7 +52,7 @@ test("two accounts racing with one key: exactly one is linked", async () => {
 test("the holders already linked are told by mail", async () => {
   const holder = await createRichParent(prisma);
   const key = await issueChildKey(holder.family.id, null);
-  const other = await createParent(prisma);
+  const other = await createMarkedParent(prisma);
   asParent(other.id);
   await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })));
   const told = [
@@ -66,7 +66,7 @@ test("the holders already linked are told by mail", async () => {
 test("a linked account exports its own documents and the dossier's people, not the other parent's documents", async () => {
   const holder = await createRichParent(prisma);
   const key = await issueChildKey(holder.family.id, null);
-  const other = await createParent(prisma);
+  const other = await createMarkedParent(prisma);
   asParent(other.id);
   await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })));
 
@@ -80,7 +80,7 @@ test("a linked account exports its own documents and the dossier's people, not t
 });
 
 test("the export holds the attempts of every scope recorded about the account", async () => {
-  const parent = await createParent(prisma);
+  const parent = await createMarkedParent(prisma);
   await prisma.loginAttempt.createMany({
     data: [
       { scope: "parent", identifier: parent.login, ipAddress: "192.0.2.1", succeeded: false },
