@@ -11,30 +11,9 @@ import { evenWithOtherErrors } from "@/lib/platform/validation/refine";
 import { phoneField } from "@/lib/platform/validation/phone";
 import { optionalPersonName, optionalText, personName } from "@/lib/platform/validation/text";
 import { followsPasswordRule, passwordRuleText, type PasswordRule } from "./password-rule";
+import { LOGIN_PATTERN } from "./wizard-fields";
 
-export const SIGNUP_STEPS = [
-  { slug: "bienvenue", title: "Bienvenue" },
-  { slug: "identite", title: "Identité" },
-  { slug: "adresse", title: "Adresse" },
-  { slug: "contact", title: "Moyens de contact" },
-  { slug: "authentification", title: "Authentification" },
-  { slug: "securite", title: "Contrôle de sécurité" },
-] as const;
-
-export type SignupStepSlug = (typeof SIGNUP_STEPS)[number]["slug"];
-
-export const civilityOptions = [
-  { value: "MONSIEUR", label: "Monsieur" },
-  { value: "MADAME", label: "Madame" },
-] as const;
-
-export const contactMeansOptions = [
-  { value: "EMAIL", label: "Courriel" },
-  { value: "MOBILE", label: "Mobile" },
-  { value: "PHONE", label: "Téléphone" },
-  { value: "SMS", label: "SMS" },
-  { value: "POSTAL_MAIL", label: "Courrier" },
-] as const;
+export * from "./wizard-fields";
 
 export const welcomeSchema = z.object({
   cgu: z.literal(true, { error: "Vous devez accepter les conditions générales d'utilisation pour poursuivre." }),
@@ -96,9 +75,6 @@ const childKeyField = z
  * identifier and no password to choose (FranceConnect's rule: no extra password), only the Clé Enfance.
  */
 export const franceConnectAuthenticationSchema = z.object({ childKey: childKeyField });
-
-/** "Identifiant d'utilisateur": 3 to 50 letters, digits, dot, dash, underscore or @; compared in lower case. */
-export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{2,49}$/;
 
 /**
  * With `passwordKept`, the parent is coming back to this step after choosing a password: both

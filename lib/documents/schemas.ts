@@ -1,4 +1,4 @@
-import { stripForbiddenCharacters } from "@/lib/platform/validation/text";
+import { stripForbiddenCharacters } from "@/lib/platform/validation/characters";
 
 /** Documents parents attach: what is accepted, said the same way in the form and by the server. */
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;

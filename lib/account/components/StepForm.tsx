@@ -14,6 +14,7 @@ export function StepForm({
   wizard: {
     formAction: (formData: FormData) => void;
     onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    onFocus: () => void;
     pending: boolean;
     showBanner: boolean;
     bannerKey: string;
@@ -23,7 +24,7 @@ export function StepForm({
   children: ReactNode;
 }) {
   return (
-    <form action={wizard.formAction} onSubmit={wizard.onSubmit} noValidate>
+    <form action={wizard.formAction} onSubmit={wizard.onSubmit} onFocus={wizard.onFocus} noValidate>
       <ErrorBanner show={wizard.showBanner} focusKey={wizard.bannerKey} />
       <p className="mb-4 text-sm text-slate-700">
         Les champs marqués d&apos;un <span aria-hidden="true">*</span>

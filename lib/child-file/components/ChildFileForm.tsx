@@ -46,7 +46,7 @@ export function ChildFileForm({ childId, childName, options, defaults, documents
   const conflict = err("version");
 
   return (
-    <form action={wizard.formAction} onSubmit={wizard.onSubmit} noValidate className="flex flex-col gap-6">
+    <form action={wizard.formAction} onSubmit={wizard.onSubmit} onFocus={wizard.onFocus} noValidate className="flex flex-col gap-6">
       <ErrorBanner show={wizard.showBanner} focusKey={wizard.bannerKey} />
       {conflict ? (
         <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-800">

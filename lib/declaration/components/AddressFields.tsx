@@ -1,5 +1,5 @@
 import { TextField } from "@/components/forms/Field";
-import { PERSON_FIELDS as F, type AddressFieldKey } from "@/lib/declaration/schemas";
+import { PERSON_FIELDS as F, type AddressFieldKey } from "../person-fields";
 
 type FieldProps = (name: AddressFieldKey) => Record<string, unknown> & { error?: string };
 

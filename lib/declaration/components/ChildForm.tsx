@@ -4,7 +4,8 @@ import { useMemo } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { CHILD_LINK_FIELDS, childSchema, PERSON_FIELDS as F, SECTION_TITLES, SEX_UNKNOWN, type PersonFormSchema, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
+import type { PersonFormSchema, RawPerson } from "@/lib/declaration/schemas";
+import { CHILD_LINK_FIELDS, PERSON_FIELDS as F, SECTION_TITLES, SEX_UNKNOWN, type RepresentativeKey } from "../person-fields";
 import { AddressFields } from "./AddressFields";
 import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
@@ -27,7 +28,11 @@ export function ChildForm({
   holderAddress: RawPerson;
   ageWarning: string | null;
 }) {
-  const schema = useMemo((): PersonFormSchema => childSchema(representatives.map((item) => item.key)), [representatives]);
+  // Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm).
+  const schema = useMemo(
+    () => (): Promise<PersonFormSchema> => import("../schemas").then((module) => module.childSchema(representatives.map((item) => item.key))),
+    [representatives],
+  );
   const wizard = useServerForm(schema, savePersonAction.bind(null, person), defaults);
   const { field } = wizard;
   const expected = Boolean(wizard.form.watch("expectedBirth"));

@@ -3,11 +3,13 @@
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { contactSchema, PERSON_FIELDS as F, SECTION_TITLES, type PersonFormSchema, type RawPerson } from "@/lib/declaration/schemas";
+import type { PersonFormSchema, RawPerson } from "@/lib/declaration/schemas";
+import { PERSON_FIELDS as F, SECTION_TITLES } from "../person-fields";
 import { AddressFields } from "./AddressFields";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
 
-const schema: PersonFormSchema = contactSchema;
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = (): Promise<PersonFormSchema> => import("../schemas").then((module) => module.contactSchema);
 
 /** CONTACT: someone to call, "A prévenir en cas d'urgence", with their "Lien avec la famille". */
 export function ContactForm({ person, title, defaults }: { person: string; title: string; defaults: RawPerson }) {

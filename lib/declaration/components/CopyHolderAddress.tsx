@@ -1,6 +1,7 @@
 "use client";
 
-import { ADDRESS_FIELDS, type AddressFieldKey, type RawPerson } from "@/lib/declaration/schemas";
+import type { RawPerson } from "@/lib/declaration/schemas";
+import { ADDRESS_FIELDS, type AddressFieldKey } from "../person-fields";
 
 /** « Recopier les informations du titulaire »: fills the ADRESSE block with the holder's, for a child or the co-representative. */
 export function CopyHolderAddress({ holderAddress, setValue }: { holderAddress: RawPerson; setValue: (name: AddressFieldKey, value: string) => void }) {

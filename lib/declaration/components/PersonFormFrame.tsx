@@ -11,13 +11,13 @@ export function PersonFormFrame({
   children,
 }: {
   title: string;
-  wizard: { formAction: (formData: FormData) => void; onSubmit: (event: FormEvent<HTMLFormElement>) => void; pending: boolean; showBanner: boolean; bannerKey: string; errorOf: (name: string) => string | undefined };
+  wizard: { formAction: (formData: FormData) => void; onSubmit: (event: FormEvent<HTMLFormElement>) => void; onFocus: () => void; pending: boolean; showBanner: boolean; bannerKey: string; errorOf: (name: string) => string | undefined };
   onClear: () => void;
   children: ReactNode;
 }) {
   const formError = wizard.errorOf("form");
   return (
-    <form action={wizard.formAction} onSubmit={wizard.onSubmit} noValidate aria-labelledby="personne-titre">
+    <form action={wizard.formAction} onSubmit={wizard.onSubmit} onFocus={wizard.onFocus} noValidate aria-labelledby="personne-titre">
       <ErrorBanner show={wizard.showBanner} focusKey={wizard.bannerKey} />
       {formError ? (
         <p role="alert" className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">

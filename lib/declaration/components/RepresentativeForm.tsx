@@ -3,13 +3,15 @@
 import { CheckboxField, SelectField, TextField } from "@/components/forms/Field";
 import { useServerForm } from "@/components/forms/useServerForm";
 import { savePersonAction } from "@/lib/declaration/actions";
-import { PERSON_FIELDS as F, representativeSchema, SECTION_TITLES, type PersonFormSchema, type RawPerson } from "@/lib/declaration/schemas";
+import type { PersonFormSchema, RawPerson } from "@/lib/declaration/schemas";
+import { PERSON_FIELDS as F, SECTION_TITLES } from "../person-fields";
 import { AddressFields } from "./AddressFields";
 import { CopyHolderAddress } from "./CopyHolderAddress";
 import { PersonFormFrame, SubHeading } from "./PersonFormFrame";
 
 const EMPTY: RawPerson = { country: "FRANCE" };
-const schema: PersonFormSchema = representativeSchema;
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = (): Promise<PersonFormSchema> => import("../schemas").then((module) => module.representativeSchema);
 
 /** REPRÉSENTANT: the account holder (prefilled from the account) or the co-representative. */
 export function RepresentativeForm({

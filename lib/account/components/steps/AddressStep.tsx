@@ -2,12 +2,15 @@
 
 import { TextField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
-import { addressSchema, type AddressInput } from "@/lib/account/schemas";
+import type { AddressInput } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = () => import("@/lib/account/schemas").then((module) => module.addressSchema);
+
 export function AddressStep({ defaults }: { defaults: Record<string, string | undefined> }) {
-  const wizard = useWizardForm(addressSchema, submitSignupStep.bind(null, "adresse"), defaults as Partial<AddressInput>);
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "adresse"), defaults as Partial<AddressInput>);
   const field = wizard.field;
   return (
     <StepForm wizard={wizard}>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { TextField } from "@/components/forms/Field";
 import { checkLoginAvailability, checkPasswordStrength, submitSignupStep } from "@/lib/account/actions";
 import { estimateStrength, passwordRuleText, strengthLabels, type PasswordRule, type StrengthLevel } from "@/lib/account/password-rule";
-import { authenticationSchema, LOGIN_PATTERN } from "@/lib/account/schemas";
+import { LOGIN_PATTERN } from "@/lib/account/wizard-fields";
 import { ChildKeyFieldset } from "../ChildKeyFieldset";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
@@ -27,7 +27,11 @@ export function AuthenticationStep({
   rule: PasswordRule;
   passwordAlreadySet: boolean;
 }) {
-  const schema = useMemo(() => authenticationSchema(rule, { passwordKept: passwordAlreadySet }), [rule, passwordAlreadySet]);
+  // Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm).
+  const schema = useMemo(
+    () => () => import("@/lib/account/schemas").then((module) => module.authenticationSchema(rule, { passwordKept: passwordAlreadySet })),
+    [rule, passwordAlreadySet],
+  );
   const wizard = useWizardForm(schema, submitSignupStep.bind(null, "authentification"), { login: defaults.login ?? "", childKey: defaults.childKey ?? "", password: "", passwordConfirmation: "" });
   const { register, watch } = wizard.form;
   const login = useDebounced(String(watch("login") ?? ""), 400);

@@ -2,12 +2,16 @@
 
 import { SelectField, TextField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
-import { contactMeansOptions, contactSchema, type ContactInput } from "@/lib/account/schemas";
+import type { ContactInput } from "@/lib/account/schemas";
+import { contactMeansOptions } from "@/lib/account/wizard-fields";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = () => import("@/lib/account/schemas").then((module) => module.contactSchema);
+
 export function ContactStep({ defaults, emailHelp }: { defaults: Record<string, string | undefined>; emailHelp?: string }) {
-  const wizard = useWizardForm(contactSchema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);
   const field = wizard.field;
   return (
     <StepForm wizard={wizard}>

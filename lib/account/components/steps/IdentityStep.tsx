@@ -3,10 +3,14 @@
 import { useEffect, useState } from "react";
 import { SelectField, TextField, CheckboxField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
-import { civilityOptions, identitySchema, type IdentityInput } from "@/lib/account/schemas";
+import type { IdentityInput } from "@/lib/account/schemas";
+import { civilityOptions } from "@/lib/account/wizard-fields";
 import { FRANCE_COUNTRY_CODE } from "@/lib/platform/referentiel/codes";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
+
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = () => import("@/lib/account/schemas").then((module) => module.identitySchema);
 
 type Option = { code: string; name: string };
 
@@ -26,7 +30,7 @@ export function IdentityStep({
   locked: boolean;
   photoSaved: boolean;
 }) {
-  const wizard = useWizardForm(identitySchema, submitSignupStep.bind(null, "identite"), defaults as Partial<IdentityInput>);
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "identite"), defaults as Partial<IdentityInput>);
   const { watch, setValue } = wizard.form;
   const field = (name: keyof IdentityInput) => ({ ...wizard.field(name), readOnly: locked || undefined });
   const country = watch("birthCountryCode");

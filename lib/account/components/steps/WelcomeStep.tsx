@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { CheckboxField } from "@/components/forms/Field";
 import { submitSignupStep } from "@/lib/account/actions";
-import { welcomeSchema } from "@/lib/account/schemas";
 import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
+/** Loaded when the parent first enters a field: zod stays off the page's first load (see useServerForm). */
+const schema = () => import("@/lib/account/schemas").then((module) => module.welcomeSchema);
+
 export function WelcomeStep({ defaults }: { defaults: { cgu?: boolean } }) {
-  const wizard = useWizardForm(welcomeSchema, submitSignupStep.bind(null, "bienvenue"), { cgu: (defaults.cgu === true) as true });
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "bienvenue"), { cgu: (defaults.cgu === true) as true });
   return (
     <StepForm wizard={wizard} first>
       <h3 className="text-lg font-bold text-slate-900">Je crée mon espace</h3>
