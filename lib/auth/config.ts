@@ -9,6 +9,7 @@ import { FRANCECONNECT_PROVIDER_ID } from "@/lib/franceconnect";
 import { staffCredentialsProvider } from "@/lib/auth/staff-provider";
 import type { StaffRole } from "@/lib/platform/security/roles";
 import { verifyParentCredentials, type ParentSignInFailure } from "./credentials";
+import { sessionUserOf } from "./request-session";
 import { endSessions, PARENT_SESSION_MAX_AGE_SECONDS, sessionExpired, sessionStillOpen } from "./session-token";
 
 /**
@@ -54,7 +55,10 @@ export class ParentSignInError extends CredentialsSignin {
 
 export const SESSION_MAX_AGE_SECONDS = PARENT_SESSION_MAX_AGE_SECONDS;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// auth() for server code reads the cookie's token without Auth.js's session route (request-session.ts).
+export { auth } from "./request-session";
+
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   // HttpOnly, SameSite=Lax, and Secure when APP_URL is https (lib/platform/security/cookies.ts).
@@ -118,7 +122,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.sub ?? "", kind: token.kind ?? "parent", role: token.role, sessionVersion: token.sv ?? 0, authAt: token.authAt ?? 0 };
+      session.user = { ...session.user, ...sessionUserOf(token) };
       return session;
     },
   },

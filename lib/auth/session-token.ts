@@ -1,5 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
+import { cache } from "react";
 import { db } from "@/lib/platform/db";
 import { STAFF_SESSION_MAX_AGE_SECONDS } from "@/lib/platform/security/roles";
 
@@ -28,9 +29,20 @@ export async function sessionStillOpen(token: Pick<JWT, "sub" | "kind" | "sv">):
     const staff = await db().staffUser.findUnique({ where: { id: token.sub }, select: { active: true, sessionVersion: true } });
     return Boolean(staff?.active) && staff?.sessionVersion === token.sv;
   }
-  const account = await db().account.findUnique({ where: { id: token.sub }, select: { status: true, sessionVersion: true } });
+  const account = await sessionAccount(token.sub);
   return account?.status === "ACTIVE" && account.sessionVersion === token.sv;
 }
+
+/**
+ * The parent's account as the session check and lib/auth/session.ts both need it: one read per request (React
+ * cache; outside a request, such as Auth.js's own routes, each call reads).
+ */
+export const sessionAccount = cache((id: string) =>
+  db().account.findUnique({
+    where: { id },
+    select: { id: true, login: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true, status: true, sessionVersion: true },
+  }),
+);
 
 /**
  * Signing out: the account's session version moves on, so this session's cookie (and any copy of it) opens

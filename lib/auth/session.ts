@@ -1,9 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/platform/db";
 import { auth } from "./config";
-import { sessionExpired } from "./session-token";
+import { sessionAccount, sessionExpired } from "./session-token";
 
 export interface ParentAccount {
   id: string;
@@ -23,10 +22,8 @@ export const currentParent = cache(async (): Promise<ParentAccount | null> => {
   const session = await auth();
   if (!session?.user?.id || session.user.kind !== "parent") return null;
   if (sessionExpired(session.user)) return null;
-  const account = await db().account.findUnique({
-    where: { id: session.user.id },
-    select: { id: true, login: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true, status: true, sessionVersion: true },
-  });
+  // The same read as auth()'s session check (React cache): one query for both.
+  const account = await sessionAccount(session.user.id);
   if (!account || account.status !== "ACTIVE" || account.sessionVersion !== session.user.sessionVersion) return null;
   return {
     id: account.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError, authorizeStaff, type Caller, type StaffActor } from "@/lib/platform/security/authorize";
 import { canReadHealthData } from "@/lib/platform/security/roles";
@@ -13,41 +14,34 @@ export interface ParentChild {
 }
 
 /**
- * A child whose file a parent may see and edit: a child of the parent's validated family over whom the
+ * The children whose file a parent may see and edit: a child of the parent's validated family over whom the
  * parent has parental authority. A child the town recorded without any link (a dossier created by staff)
  * is open to the family's representatives, whom the town identified when it handed over the Clé Enfance.
+ * The rule is a filter of the query itself, so that a list of children costs one round trip, not one per child.
  */
+function openToParent(accountId: string): Prisma.FamilyMemberWhereInput {
+  return {
+    role: "CHILD",
+    family: { status: "ACTIVE", accounts: { some: { id: accountId } } },
+    OR: [
+      { linksAsChild: { some: { parentalAuthority: true, representative: { accountId } } } },
+      { linksAsChild: { none: {} }, family: { members: { some: { accountId, role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } } } } },
+    ],
+  };
+}
+
+const CHILD_COLUMNS = { id: true, firstName: true, usageName: true, birthDate: true, familyId: true } as const;
+
+/** A child whose file the parent may open (see openToParent), or null: another family's child is never found. */
 export async function childForParent(accountId: string, childId: string): Promise<ParentChild | null> {
   if (!isUuid(accountId) || !isUuid(childId)) return null;
-  const child = await db().familyMember.findFirst({
-    where: { id: childId, role: "CHILD", family: { status: "ACTIVE", accounts: { some: { id: accountId } } } },
-    select: {
-      id: true,
-      firstName: true,
-      usageName: true,
-      birthDate: true,
-      familyId: true,
-      linksAsChild: { select: { parentalAuthority: true, representative: { select: { accountId: true } } } },
-      family: { select: { members: { where: { accountId, role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } }, select: { id: true } } } },
-    },
-  });
-  if (!child) return null;
-  const allowed = child.linksAsChild.length
-    ? child.linksAsChild.some((link) => link.parentalAuthority && link.representative.accountId === accountId)
-    : child.family.members.length > 0;
-  return allowed ? { id: child.id, firstName: child.firstName, usageName: child.usageName, birthDate: child.birthDate, familyId: child.familyId } : null;
+  return db().familyMember.findFirst({ where: { id: childId, ...openToParent(accountId) }, select: CHILD_COLUMNS });
 }
 
 /** The children of the parent's validated family whose file the parent may open. */
 export async function childrenForParent(accountId: string): Promise<ParentChild[]> {
   if (!isUuid(accountId)) return [];
-  const children = await db().familyMember.findMany({
-    where: { role: "CHILD", family: { status: "ACTIVE", accounts: { some: { id: accountId } } } },
-    orderBy: [{ birthDate: "asc" }, { createdAt: "asc" }],
-    select: { id: true },
-  });
-  const allowed = await Promise.all(children.map((child) => childForParent(accountId, child.id)));
-  return allowed.filter((child): child is ParentChild => child !== null);
+  return db().familyMember.findMany({ where: openToParent(accountId), orderBy: [{ birthDate: "asc" }, { createdAt: "asc" }], select: CHILD_COLUMNS });
 }
 
 /**

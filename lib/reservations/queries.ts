@@ -54,33 +54,38 @@ export interface CalendarDay {
  * unit its state (réservé, en attente, complet, fermé, hors délai, pas encore ouvert...) with its deadline.
  */
 export async function monthCalendar(familyId: string, activityCode: string, month: string, childIds: string[], now = new Date()) {
-  const activity = await db().activity.findUnique({
-    where: { code: activityCode },
-    include: { units: { orderBy: { position: "asc" } }, closures: true },
-  });
-  if (!activity) return null;
   const days = monthDays(month);
   const from = days[0]!;
   const to = days[days.length - 1]!;
-  const townClosures = await db().closure.findMany({ where: { activityId: null, date: { gte: dateOf(from), lte: dateOf(to) } } });
-  const closures = [...activity.closures, ...townClosures].map((closure) => ({ date: dayOf(closure.date), reason: closure.reason }));
-  const children = await db().familyMember.findMany({ where: { familyId, role: "CHILD", id: { in: childIds } }, select: { id: true, firstName: true } });
-  const enrolments = await db().enrolment.findMany({
-    where: { familyId, activityId: activity.id, childId: { in: children.map((child) => child.id) }, status: "ACCEPTED", period: { startDate: { lte: dateOf(to) }, endDate: { gte: dateOf(from) } } },
-    include: { period: true },
-  });
-  const bookings = await db().booking.findMany({
-    where: { familyId, activityId: activity.id, date: { gte: dateOf(from), lte: dateOf(to) }, childId: { in: children.map((child) => child.id) } },
-    select: { id: true, childId: true, unitId: true, date: true, status: true, waitlistedAt: true, offerExpiresAt: true, groupId: true, absenceDeclaredAt: true },
-  });
-  const positions = new Map<string, number>();
-  for (const booking of bookings.filter((candidate) => candidate.status === "WAITLISTED" && candidate.waitlistedAt)) {
-    positions.set(booking.id, await db().booking.count({ where: { groupId: booking.groupId, unitId: booking.unitId, date: booking.date, status: "WAITLISTED", waitlistedAt: { lte: booking.waitlistedAt! } } }));
-  }
-  const remaining = new Map<string, Map<string, number>>();
-  for (const groupId of new Set(enrolments.map((enrolment) => enrolment.groupId).filter((id): id is string => id !== null))) {
-    remaining.set(groupId, await remainingPlaces(db(), groupId, activity.units.map((unit) => unit.id), from, to));
-  }
+  // The reads that do not depend on each other go out together (each is a round trip of its own).
+  const [activity, children] = await Promise.all([
+    db().activity.findUnique({ where: { code: activityCode }, include: { units: { orderBy: { position: "asc" } } } }),
+    // Only the family's children: the ids come from the request.
+    db().familyMember.findMany({ where: { familyId, role: "CHILD", id: { in: childIds } }, select: { id: true, firstName: true } }),
+  ]);
+  if (!activity) return null;
+  const shownIds = children.map((child) => child.id);
+  const [closureRows, enrolments, bookings] = await Promise.all([
+    // The activity's own closures and the town's closures of the month, in one query.
+    db().closure.findMany({ where: { OR: [{ activityId: activity.id }, { activityId: null, date: { gte: dateOf(from), lte: dateOf(to) } }] }, select: { date: true, reason: true } }),
+    db().enrolment.findMany({
+      where: { familyId, activityId: activity.id, childId: { in: shownIds }, status: "ACCEPTED", period: { startDate: { lte: dateOf(to) }, endDate: { gte: dateOf(from) } } },
+      include: { period: true },
+    }),
+    db().booking.findMany({
+      where: { familyId, activityId: activity.id, date: { gte: dateOf(from), lte: dateOf(to) }, childId: { in: shownIds } },
+      select: { id: true, childId: true, unitId: true, date: true, status: true, waitlistedAt: true, offerExpiresAt: true, groupId: true, absenceDeclaredAt: true },
+    }),
+  ]);
+  const closures = closureRows.map((closure) => ({ date: dayOf(closure.date), reason: closure.reason }));
+  const waitlisted = bookings.filter((candidate) => candidate.status === "WAITLISTED" && candidate.waitlistedAt);
+  const groupIds = [...new Set(enrolments.map((enrolment) => enrolment.groupId).filter((id): id is string => id !== null))];
+  const [positionCounts, placesByGroup] = await Promise.all([
+    Promise.all(waitlisted.map((booking) => db().booking.count({ where: { groupId: booking.groupId, unitId: booking.unitId, date: booking.date, status: "WAITLISTED", waitlistedAt: { lte: booking.waitlistedAt! } } }))),
+    Promise.all(groupIds.map((groupId) => remainingPlaces(db(), groupId, activity.units.map((unit) => unit.id), from, to))),
+  ]);
+  const positions = new Map(waitlisted.map((booking, index) => [booking.id, positionCounts[index]!]));
+  const remaining = new Map(groupIds.map((groupId, index) => [groupId, placesByGroup[index]!]));
   const calendarDays: CalendarDay[] = [];
   for (const day of days) {
     const cells: CalendarCell[] = [];

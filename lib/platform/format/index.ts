@@ -1,5 +1,7 @@
 const dateFormatter = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 const shortDateFormatter = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+// Built once, like the date formats: toLocaleString with options builds a new formatter at each call.
+const megabytesFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
 /** "28 novembre 2026" */
 export function formatLongDate(date: Date): string {
@@ -15,7 +17,7 @@ export function formatShortDate(date: Date): string {
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} o`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ko`;
-  return `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+  return `${megabytesFormatter.format(bytes / (1024 * 1024))} Mo`;
 }
 
 /** "PDF", "JPEG", "PNG" from a media type. */
