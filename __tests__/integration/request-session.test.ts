@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { testPrisma } from "./support/db";
+import { testPrisma } from "../fixtures/db";
 
 /**
  * auth() for pages and actions (lib/auth/request-session.ts) reads the token from the cookie without running
