@@ -11,6 +11,5 @@ try {
   throw error;
 }
 
-
 // The socket's peer address ends X-Forwarded-For: the client address is read from the trusted hops only.
 appendPeerAddressToRequests();

@@ -16,42 +16,44 @@ const shared = {
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/.data/"],
 };
 
-const projects = (await Promise.all([
-  createJestConfig({
-    ...shared,
-    displayName: "unit",
-    testEnvironment: "node",
-    testMatch: ["<rootDir>/__tests__/unit/**/*.test.ts"],
-  })(),
-  createJestConfig({
-    ...shared,
-    displayName: "components",
-    testEnvironment: "jsdom",
-    setupFilesAfterEnv: ["<rootDir>/__tests__/components/setup.ts"],
-    testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
-  })(),
-  createJestConfig({
-    ...shared,
-    displayName: "integration",
-    testEnvironment: "node",
-    testMatch: ["<rootDir>/__tests__/integration/**/*.test.ts"],
-    setupFiles: ["<rootDir>/__tests__/integration/support/require-database.ts"],
-  })(),
-  createJestConfig({
-    ...shared,
-    displayName: "e2e",
-    testEnvironment: "node",
-    testMatch: ["<rootDir>/__tests__/e2e/**/*.test.ts"],
-    setupFiles: ["<rootDir>/__tests__/e2e/support/require-server.ts"],
-  })(),
-  createJestConfig({
-    ...shared,
-    displayName: "faults",
-    testEnvironment: "node",
-    testMatch: ["<rootDir>/__tests__/faults/**/*.test.ts"],
-    setupFiles: ["<rootDir>/__tests__/faults/support/require-build.ts"],
-  })(),
-])).map(transpileEsmOnly);
+const projects = (
+  await Promise.all([
+    createJestConfig({
+      ...shared,
+      displayName: "unit",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/unit/**/*.test.ts"],
+    })(),
+    createJestConfig({
+      ...shared,
+      displayName: "components",
+      testEnvironment: "jsdom",
+      setupFilesAfterEnv: ["<rootDir>/__tests__/components/setup.ts"],
+      testMatch: ["<rootDir>/__tests__/components/**/*.test.tsx"],
+    })(),
+    createJestConfig({
+      ...shared,
+      displayName: "integration",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/integration/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/integration/support/require-database.ts"],
+    })(),
+    createJestConfig({
+      ...shared,
+      displayName: "e2e",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/e2e/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/e2e/support/require-server.ts"],
+    })(),
+    createJestConfig({
+      ...shared,
+      displayName: "faults",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/__tests__/faults/**/*.test.ts"],
+      setupFiles: ["<rootDir>/__tests__/faults/support/require-build.ts"],
+    })(),
+  ])
+).map(transpileEsmOnly);
 
 /** @type {import('jest').Config} */
 const config = { projects, testTimeout: 30_000 };

@@ -24,7 +24,11 @@ function monthOf(now: Date, back: number): string {
  * one, a late cancellation and a day whose attendance was not recorded (placed by school day, not by date, so
  * every month has them).
  */
-export function demoMonthItems(familyId: string, children: { id: string; name: string; birthDate: string }[], month: string): BillableItem[] {
+export function demoMonthItems(
+  familyId: string,
+  children: { id: string; name: string; birthDate: string }[],
+  month: string,
+): BillableItem[] {
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   const schoolDays: string[] = [];
@@ -41,7 +45,21 @@ export function demoMonthItems(familyId: string, children: { id: string; name: s
       if (position === 3 && index === 1) state = "ABSENT_UNJUSTIFIED";
       if (position === 6 && index === 0) state = "LATE_CANCELLATION";
       if (position === 10 && index === 1) warning = NOT_RECORDED_WARNING;
-      items.push({ sourceId: `demo-${child.id}-${iso}`, familyId, childId: child.id, childName: child.name, childBirthDate: child.birthDate, date: iso, serviceCode: "RESTAURATION", activityCode: "restauration-scolaire", activityName: "Restauration scolaire", unit: "REPAS", unitLabel: "Repas", state, warning });
+      items.push({
+        sourceId: `demo-${child.id}-${iso}`,
+        familyId,
+        childId: child.id,
+        childName: child.name,
+        childBirthDate: child.birthDate,
+        date: iso,
+        serviceCode: "RESTAURATION",
+        activityCode: "restauration-scolaire",
+        activityName: "Restauration scolaire",
+        unit: "REPAS",
+        unitLabel: "Repas",
+        state,
+        warning,
+      });
     }
   }
   return items;
@@ -68,12 +86,47 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
       familyId: family.id,
     },
   });
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: account.id, civility: "MADAME", usageName: "FACTURE", firstName: "Claire", streetNumber: "12", streetName: "rue de la Mairie", postalCode: "33560", city: "Carbon-Blanc", email: demoParentWithInvoices.email } });
-  const lea = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Léa", sex: "FEMININ", birthDate: new Date("2017-04-03") } });
-  const tom = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Tom", sex: "MASCULIN", birthDate: new Date("2020-09-10") } });
+  await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "HOLDER",
+      accountId: account.id,
+      civility: "MADAME",
+      usageName: "FACTURE",
+      firstName: "Claire",
+      streetNumber: "12",
+      streetName: "rue de la Mairie",
+      postalCode: "33560",
+      city: "Carbon-Blanc",
+      email: demoParentWithInvoices.email,
+    },
+  });
+  const lea = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Léa", sex: "FEMININ", birthDate: new Date("2017-04-03") },
+  });
+  const tom = await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: "FACTURE",
+      firstName: "Tom",
+      sex: "MASCULIN",
+      birthDate: new Date("2020-09-10"),
+    },
+  });
   const year = now.getUTCFullYear();
   await prisma.quotientFamilial.create({
-    data: { familyId: family.id, value: 720, source: "API_PARTICULIER", status: "VALID", provider: "CNAF", referenceMonth: `${year - 1}-12`, validFrom: new Date(`${year - 1}-01-01`), validUntil: new Date(`${year}-12-31`), accountId: account.id },
+    data: {
+      familyId: family.id,
+      value: 720,
+      source: "API_PARTICULIER",
+      status: "VALID",
+      provider: "CNAF",
+      referenceMonth: `${year - 1}-12`,
+      validFrom: new Date(`${year - 1}-01-01`),
+      validUntil: new Date(`${year}-12-31`),
+      accountId: account.id,
+    },
   });
   const children = [
     { id: lea.id, name: "Léa FACTURE", birthDate: "2017-04-03" },
@@ -89,7 +142,11 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
     const items = publish ? fixture : await bookMonth(prisma, fixture, account.id, now);
     const priced = priceMonth(items, { resident: true, quotients }, carbonBlancBilling.tariffs);
     const due = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 30));
-    const run = await prisma.billingRun.upsert({ where: { regie_month: { regie: REGIE, month } }, update: {}, create: { regie: REGIE, month, dueDate: due } });
+    const run = await prisma.billingRun.upsert({
+      where: { regie_month: { regie: REGIE, month } },
+      update: {},
+      create: { regie: REGIE, month, dueDate: due },
+    });
     const invoice = await prisma.invoice.create({
       data: {
         regie: REGIE,
@@ -101,7 +158,21 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
         quotientBracket: priced.bracketLabel,
         dueDate: due,
         lines: {
-          create: priced.lines.map((line, position) => ({ childId: line.childId, childName: line.childName, date: new Date(line.date), activityCode: line.activityCode, label: line.label, state: line.state, unitPriceCents: line.unitPriceCents, reductionCents: line.reductionCents, amountCents: line.amountCents, pricing: line.pricing, warning: line.warning, sourceId: line.sourceId, position })),
+          create: priced.lines.map((line, position) => ({
+            childId: line.childId,
+            childName: line.childName,
+            date: new Date(line.date),
+            activityCode: line.activityCode,
+            label: line.label,
+            state: line.state,
+            unitPriceCents: line.unitPriceCents,
+            reductionCents: line.reductionCents,
+            amountCents: line.amountCents,
+            pricing: line.pricing,
+            warning: line.warning,
+            sourceId: line.sourceId,
+            position,
+          })),
         },
       },
     });
@@ -109,7 +180,10 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
       const [counter] = await prisma.$queryRaw<{ last: number }[]>`
         INSERT INTO invoice_counters (regie, kind, year, last) VALUES (${REGIE}, 'INVOICE'::"InvoiceKind", ${year}, 1)
         ON CONFLICT (regie, kind, year) DO UPDATE SET last = invoice_counters.last + 1 RETURNING last`;
-      await prisma.invoice.update({ where: { id: invoice.id }, data: { number: `${REGIE}-${year}-${String(counter?.last ?? 1).padStart(5, "0")}`, status: "ISSUED", issuedAt: now } });
+      await prisma.invoice.update({
+        where: { id: invoice.id },
+        data: { number: `${REGIE}-${year}-${String(counter?.last ?? 1).padStart(5, "0")}`, status: "ISSUED", issuedAt: now },
+      });
       await prisma.billingRun.update({ where: { id: run.id }, data: { status: "PUBLISHED", publishedAt: now } });
     }
   }
@@ -121,27 +195,56 @@ export async function seedDemoBilling(prisma: PrismaClient, passwordHash: string
  * activity's school year (a demo started long after 2026-2027).
  */
 async function bookMonth(prisma: PrismaClient, fixture: BillableItem[], accountId: string, now: Date): Promise<BillableItem[]> {
-  const activity = await prisma.activity.findUnique({ where: { code: "restauration" }, include: { units: true, groups: true, periods: true } });
+  const activity = await prisma.activity.findUnique({
+    where: { code: "restauration" },
+    include: { units: true, groups: true, periods: true },
+  });
   const unit = activity?.units.find((candidate) => candidate.kind === "REPAS");
-  const period = activity?.periods.find((candidate) => fixture.every((item) => candidate.startDate <= new Date(item.date) && new Date(item.date) <= candidate.endDate));
+  const period = activity?.periods.find((candidate) =>
+    fixture.every((item) => candidate.startDate <= new Date(item.date) && new Date(item.date) <= candidate.endDate),
+  );
   if (!activity || !unit || !period || fixture.length === 0) return fixture;
   const enrolments = new Map<string, { id: string; groupId: string; capacity: number }>();
   for (const childId of new Set(fixture.map((item) => item.childId))) {
     const birth = fixture.find((item) => item.childId === childId)!.childBirthDate!;
     const age = Number(period.startDate.toISOString().slice(0, 4)) - Number(birth.slice(0, 4));
     const group = activity.groups.find((candidate) => candidate.minAge <= age && age <= candidate.maxAge) ?? activity.groups[0]!;
-    const enrolment = await prisma.enrolment.create({ data: { childId, familyId: fixture[0]!.familyId, activityId: activity.id, periodId: period.id, groupId: group.id, status: "ACCEPTED", requestedById: accountId, decidedAt: now } });
+    const enrolment = await prisma.enrolment.create({
+      data: {
+        childId,
+        familyId: fixture[0]!.familyId,
+        activityId: activity.id,
+        periodId: period.id,
+        groupId: group.id,
+        status: "ACCEPTED",
+        requestedById: accountId,
+        decidedAt: now,
+      },
+    });
     await prisma.activityPeriod.update({ where: { id: period.id }, data: { enrolledCount: { increment: 1 } } });
-    const capacity = (await prisma.groupCapacity.findFirst({ where: { groupId: group.id, unitId: unit.id }, select: { capacity: true } }))?.capacity ?? 0;
+    const capacity =
+      (await prisma.groupCapacity.findFirst({ where: { groupId: group.id, unitId: unit.id }, select: { capacity: true } }))?.capacity ?? 0;
     enrolments.set(childId, { id: enrolment.id, groupId: group.id, capacity });
   }
   for (const item of fixture) {
     const enrolment = enrolments.get(item.childId)!;
     const date = new Date(`${item.date}T00:00:00Z`);
     const cancelled = item.state === "LATE_CANCELLATION";
-    const attendance = item.warning ? null : item.state === "ABSENT_UNJUSTIFIED" ? "ABSENT" : item.state === "ABSENT_JUSTIFIED" ? "ABSENT_EXCUSED" : cancelled ? null : "PRESENT";
+    const attendance = item.warning
+      ? null
+      : item.state === "ABSENT_UNJUSTIFIED"
+        ? "ABSENT"
+        : item.state === "ABSENT_JUSTIFIED"
+          ? "ABSENT_EXCUSED"
+          : cancelled
+            ? null
+            : "PRESENT";
     if (!cancelled) {
-      await prisma.bookingSlot.upsert({ where: { groupId_unitId_date: { groupId: enrolment.groupId, unitId: unit.id, date } }, update: { booked: { increment: 1 } }, create: { groupId: enrolment.groupId, unitId: unit.id, date, capacity: enrolment.capacity, booked: 1 } });
+      await prisma.bookingSlot.upsert({
+        where: { groupId_unitId_date: { groupId: enrolment.groupId, unitId: unit.id, date } },
+        update: { booked: { increment: 1 } },
+        create: { groupId: enrolment.groupId, unitId: unit.id, date, capacity: enrolment.capacity, booked: 1 },
+      });
     }
     await prisma.booking.create({
       data: {
@@ -161,6 +264,14 @@ async function bookMonth(prisma: PrismaClient, fixture: BillableItem[], accountI
       },
     });
   }
-  const bookings = await prisma.booking.findMany({ where: { familyId: fixture[0]!.familyId, activityId: activity.id, date: { gte: new Date(`${fixture[0]!.date}T00:00:00Z`), lte: new Date(`${fixture.at(-1)!.date}T00:00:00Z`) } }, select: BILLABLE_BOOKING_SELECT, orderBy: { date: "asc" } });
+  const bookings = await prisma.booking.findMany({
+    where: {
+      familyId: fixture[0]!.familyId,
+      activityId: activity.id,
+      date: { gte: new Date(`${fixture[0]!.date}T00:00:00Z`), lte: new Date(`${fixture.at(-1)!.date}T00:00:00Z`) },
+    },
+    select: BILLABLE_BOOKING_SELECT,
+    orderBy: { date: "asc" },
+  });
   return billableItems(bookings, now.toISOString().slice(0, 10));
 }

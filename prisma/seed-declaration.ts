@@ -9,7 +9,6 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { simplePdf } from "../lib/platform/pdf/simple-document";
 import type { FileStore } from "../lib/platform/storage/types";
 
-
 const people = {
   holder: {
     civility: "MADAME",
@@ -47,11 +46,45 @@ const people = {
     employer: "Aéroport de Bordeaux",
   },
   children: [
-    { id: "0196f000-0000-7000-8000-000000000001", values: { usageName: "MARTIN", firstName: "Léa", sex: "FEMININ", birthDate: "03/04/2016", quality_holder: "MERE", authority_holder: "OUI", quality_co: "PERE", authority_co: "OUI" } },
-    { id: "0196f000-0000-7000-8000-000000000002", values: { usageName: "MARTIN", firstName: "Nathan", sex: "MASCULIN", birthDate: "21/09/2019", quality_holder: "MERE", authority_holder: "OUI", quality_co: "PERE", authority_co: "OUI" } },
+    {
+      id: "0196f000-0000-7000-8000-000000000001",
+      values: {
+        usageName: "MARTIN",
+        firstName: "Léa",
+        sex: "FEMININ",
+        birthDate: "03/04/2016",
+        quality_holder: "MERE",
+        authority_holder: "OUI",
+        quality_co: "PERE",
+        authority_co: "OUI",
+      },
+    },
+    {
+      id: "0196f000-0000-7000-8000-000000000002",
+      values: {
+        usageName: "MARTIN",
+        firstName: "Nathan",
+        sex: "MASCULIN",
+        birthDate: "21/09/2019",
+        quality_holder: "MERE",
+        authority_holder: "OUI",
+        quality_co: "PERE",
+        authority_co: "OUI",
+      },
+    },
   ],
   contacts: [
-    { id: "0196f000-0000-7000-8000-000000000003", values: { civility: "MADAME", usageName: "BERNARD", firstName: "Monique", phone: "06 55 44 33 22", relationship: "GRAND_MERE", emergencyContact: true } },
+    {
+      id: "0196f000-0000-7000-8000-000000000003",
+      values: {
+        civility: "MADAME",
+        usageName: "BERNARD",
+        firstName: "Monique",
+        phone: "06 55 44 33 22",
+        relationship: "GRAND_MERE",
+        emergencyContact: true,
+      },
+    },
   ],
 };
 
@@ -80,15 +113,36 @@ export async function seedDemoDeclaration(prisma: PrismaClient, store: FileStore
     },
   });
   const files = [
-    { kind: "LIVRET_FAMILLE" as const, fileName: "livret-de-famille.pdf", paragraphs: ["Livret de famille (document de démonstration)", "Époux : Karim MARTIN – Épouse : Sophie MARTIN", "Enfants : Léa MARTIN, née le 3 avril 2016 ; Nathan MARTIN, né le 21 septembre 2019"] },
-    { kind: "JUSTIFICATIF_DOMICILE" as const, fileName: "facture-electricite.pdf", paragraphs: ["Facture d'électricité (document de démonstration)", "Mme Sophie MARTIN, 12 Rue de la République, 33560 Carbon-Blanc"] },
+    {
+      kind: "LIVRET_FAMILLE" as const,
+      fileName: "livret-de-famille.pdf",
+      paragraphs: [
+        "Livret de famille (document de démonstration)",
+        "Époux : Karim MARTIN – Épouse : Sophie MARTIN",
+        "Enfants : Léa MARTIN, née le 3 avril 2016 ; Nathan MARTIN, né le 21 septembre 2019",
+      ],
+    },
+    {
+      kind: "JUSTIFICATIF_DOMICILE" as const,
+      fileName: "facture-electricite.pdf",
+      paragraphs: ["Facture d'électricité (document de démonstration)", "Mme Sophie MARTIN, 12 Rue de la République, 33560 Carbon-Blanc"],
+    },
   ];
   const documents = [];
   for (const file of files) {
     const bytes = await simplePdf({ title: file.paragraphs[0]!, paragraphs: file.paragraphs, author: "Démonstration" });
     const storageKey = await store.put({ bytes, mediaType: "application/pdf", fileName: file.fileName });
     const document = await prisma.document.create({
-      data: { ownerId: account.id, kind: file.kind, fileName: file.fileName, provider: "LOCAL", storageKey, mediaType: "application/pdf", size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") },
+      data: {
+        ownerId: account.id,
+        kind: file.kind,
+        fileName: file.fileName,
+        provider: "LOCAL",
+        storageKey,
+        mediaType: "application/pdf",
+        size: bytes.byteLength,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
     });
     documents.push({ documentId: document.id, kind: file.kind });
   }

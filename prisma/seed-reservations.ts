@@ -32,17 +32,67 @@ export async function seedDemoReservations(prisma: PrismaClient, passwordHash: s
       familyId: family.id,
     },
   });
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: account.id, civility: "MADAME", usageName: "DURAND", firstName: "Claire", birthDate: new Date("1986-06-14T00:00:00Z"), email: demoParentWithChildren.email } });
-  const leo = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "DURAND", firstName: "Léo", sex: "MASCULIN", birthDate: new Date("2018-03-09T00:00:00Z") } });
-  const jade = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "DURAND", firstName: "Jade", sex: "FEMININ", birthDate: new Date("2022-01-20T00:00:00Z") } });
+  await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "HOLDER",
+      accountId: account.id,
+      civility: "MADAME",
+      usageName: "DURAND",
+      firstName: "Claire",
+      birthDate: new Date("1986-06-14T00:00:00Z"),
+      email: demoParentWithChildren.email,
+    },
+  });
+  const leo = await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: "DURAND",
+      firstName: "Léo",
+      sex: "MASCULIN",
+      birthDate: new Date("2018-03-09T00:00:00Z"),
+    },
+  });
+  const jade = await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: "DURAND",
+      firstName: "Jade",
+      sex: "FEMININ",
+      birthDate: new Date("2022-01-20T00:00:00Z"),
+    },
+  });
 
-  const activities = await prisma.activity.findMany({ where: { code: { in: ["alsh-mercredis", "alsh-vacances", "restauration"] } }, include: { groups: true, periods: true, units: true } });
+  const activities = await prisma.activity.findMany({
+    where: { code: { in: ["alsh-mercredis", "alsh-vacances", "restauration"] } },
+    include: { groups: true, periods: true, units: true },
+  });
   const find = (code: string) => activities.find((activity) => activity.code === code)!;
-  const groupOf = (code: string, child: "leo" | "jade") => find(code).groups.find((group) => group.code === (child === "leo" ? "elementaire" : "maternelle"))!.id;
-  const enrol = async (code: string, periodName: string | null, childId: string, child: "leo" | "jade", status: "ACCEPTED" | "REQUESTED") => {
+  const groupOf = (code: string, child: "leo" | "jade") =>
+    find(code).groups.find((group) => group.code === (child === "leo" ? "elementaire" : "maternelle"))!.id;
+  const enrol = async (
+    code: string,
+    periodName: string | null,
+    childId: string,
+    child: "leo" | "jade",
+    status: "ACCEPTED" | "REQUESTED",
+  ) => {
     const period = find(code).periods.find((candidate) => periodName === null || candidate.name === periodName)!;
     if (status === "ACCEPTED") await prisma.activityPeriod.update({ where: { id: period.id }, data: { enrolledCount: { increment: 1 } } });
-    return prisma.enrolment.create({ data: { childId, familyId: family.id, activityId: find(code).id, periodId: period.id, groupId: groupOf(code, child), status, requestedById: account.id, decidedAt: status === "ACCEPTED" ? now : null } });
+    return prisma.enrolment.create({
+      data: {
+        childId,
+        familyId: family.id,
+        activityId: find(code).id,
+        periodId: period.id,
+        groupId: groupOf(code, child),
+        status,
+        requestedById: account.id,
+        decidedAt: status === "ACCEPTED" ? now : null,
+      },
+    });
   };
   const wednesdays = await enrol("alsh-mercredis", null, leo.id, "leo", "ACCEPTED");
   await enrol("restauration", null, leo.id, "leo", "ACCEPTED");
@@ -55,7 +105,23 @@ export async function seedDemoReservations(prisma: PrismaClient, passwordHash: s
   const groupId = groupOf("alsh-mercredis", "leo");
   for (const day of ["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]) {
     const date = new Date(`${day}T00:00:00Z`);
-    await prisma.bookingSlot.upsert({ where: { groupId_unitId_date: { groupId, unitId: unit.id, date } }, update: { booked: { increment: 1 } }, create: { groupId, unitId: unit.id, date, capacity: 36, booked: 1 } });
-    await prisma.booking.create({ data: { enrolmentId: wednesdays.id, childId: leo.id, familyId: family.id, activityId: find("alsh-mercredis").id, groupId, unitId: unit.id, date, status: "BOOKED", changedById: account.id } });
+    await prisma.bookingSlot.upsert({
+      where: { groupId_unitId_date: { groupId, unitId: unit.id, date } },
+      update: { booked: { increment: 1 } },
+      create: { groupId, unitId: unit.id, date, capacity: 36, booked: 1 },
+    });
+    await prisma.booking.create({
+      data: {
+        enrolmentId: wednesdays.id,
+        childId: leo.id,
+        familyId: family.id,
+        activityId: find("alsh-mercredis").id,
+        groupId,
+        unitId: unit.id,
+        date,
+        status: "BOOKED",
+        changedById: account.id,
+      },
+    });
   }
 }

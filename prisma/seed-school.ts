@@ -12,6 +12,10 @@ export async function seedDemoCarteScolaire(prisma: PrismaClient): Promise<void>
   }
   if ((await prisma.schoolSector.count()) > 0) return;
   await prisma.schoolSector.createMany({
-    data: parseSectorsCsv(DEMO_SECTORS_CSV).rows.map(({ maternelle, elementaire, ...row }) => ({ ...row, maternelleId: ids.get(maternelle)!, elementaireId: ids.get(elementaire)! })),
+    data: parseSectorsCsv(DEMO_SECTORS_CSV).rows.map(({ maternelle, elementaire, ...row }) => ({
+      ...row,
+      maternelleId: ids.get(maternelle)!,
+      elementaireId: ids.get(elementaire)!,
+    })),
   });
 }

@@ -74,10 +74,16 @@ async function seedDemoTotp(prisma: PrismaClient, authSecret: string | undefined
   if (!authSecret) return;
   const key = deriveKeyFromSecret(authSecret, TOTP_SECRET_KEY_PURPOSE);
   for (const demo of [demoAdmin, demoAgent]) {
-    const staff = await prisma.staffUser.findUnique({ where: { login: demo.login }, select: { id: true, totpSecret: true, totpEnabledAt: true } });
+    const staff = await prisma.staffUser.findUnique({
+      where: { login: demo.login },
+      select: { id: true, totpSecret: true, totpEnabledAt: true },
+    });
     if (!staff) continue;
     if (staff.totpEnabledAt && staff.totpSecret && unseal(key, staff.totpSecret) === demo.totpSecret) continue;
-    await prisma.staffUser.update({ where: { id: staff.id }, data: { totpSecret: seal(key, demo.totpSecret), totpEnabledAt: new Date(), totpLastStep: null } });
+    await prisma.staffUser.update({
+      where: { id: staff.id },
+      data: { totpSecret: seal(key, demo.totpSecret), totpEnabledAt: new Date(), totpLastStep: null },
+    });
   }
 }
 

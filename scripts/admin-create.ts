@@ -10,7 +10,8 @@ import { Writable } from "node:stream";
 import { db } from "../lib/platform/db";
 import { createAdministratorFromTerminal } from "../lib/staff/first-administrator";
 
-const USAGE = 'Usage : npm run admin:create -- --login prenom.nom --email prenom.nom@mairie.fr --name "Prénom NOM" [--password-file <chemin>]';
+const USAGE =
+  'Usage : npm run admin:create -- --login prenom.nom --email prenom.nom@mairie.fr --name "Prénom NOM" [--password-file <chemin>]';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -38,7 +39,9 @@ async function askHidden(question: string): Promise<string> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.some((arg) => arg === "--password" || arg.startsWith("--password="))) {
-    console.error("Le mot de passe ne se donne jamais en argument (il resterait dans l'historique du terminal) : tapez-le quand il est demandé, ou utilisez --password-file.");
+    console.error(
+      "Le mot de passe ne se donne jamais en argument (il resterait dans l'historique du terminal) : tapez-le quand il est demandé, ou utilisez --password-file.",
+    );
     return 2;
   }
   const login = option(args, "login");
@@ -67,7 +70,9 @@ async function main(): Promise<number> {
     console.error(result.message);
     return 1;
   }
-  console.log(`Administrateur ${login} créé. À la première connexion sur /admin/connexion, il enregistrera son application d'authentification.`);
+  console.log(
+    `Administrateur ${login} créé. À la première connexion sur /admin/connexion, il enregistrera son application d'authentification.`,
+  );
   return 0;
 }
 
@@ -78,6 +83,8 @@ main()
   })
   .catch(async (error: unknown) => {
     console.error("La création a échoué :", error instanceof Error ? error.message : error);
-    await db().$disconnect().catch(() => undefined);
+    await db()
+      .$disconnect()
+      .catch(() => undefined);
     process.exit(1);
   });

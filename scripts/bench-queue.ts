@@ -21,12 +21,15 @@ async function main() {
   await sql.connect();
   try {
     const started = performance.now();
-    await sql.query(`
+    await sql.query(
+      `
       INSERT INTO accounts (id, login, email, status, civility, "usageName", "firstNames", "cguAcceptedAt", "cguVersion", "updatedAt")
       SELECT gen_random_uuid(), 'parent' || n, 'parent' || n || '@example.org', 'ACTIVE', 'MADAME',
              (ARRAY['MARTIN','BERNARD','DUBOIS','THOMAS','ROBERT','RICHARD','PETIT','DURAND','LEROY','MOREAU'])[1 + n % 10] || chr(65 + n % 26) || chr(65 + (n / 26) % 26),
              'Prénom' || n, now(), 'bench', now()
-      FROM generate_series(1, $1::int) AS n`, [volume]);
+      FROM generate_series(1, $1::int) AS n`,
+      [volume],
+    );
     await sql.query(`
       INSERT INTO demarches (id, reference, kind, status, "accountId", data, version, "submittedAt", "updatedAt")
       SELECT gen_random_uuid(), 'D-2026-B' || a.login, 'FAMILY_DECLARATION',
@@ -48,7 +51,9 @@ async function main() {
     // Imported after DATABASE_URL is set: lib/platform/db reads it once.
     const { listQueue } = await import("../lib/review/queue");
     const { queueFiltersSchema } = await import("../lib/review/schemas");
-    const { rows: staff } = await sql.query(`INSERT INTO staff_users (id, login, email, "displayName", "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'bench@example.org', 'Bench', 'x', 'AGENT', now()) RETURNING id`);
+    const { rows: staff } = await sql.query(
+      `INSERT INTO staff_users (id, login, email, "displayName", "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'bench@example.org', 'Bench', 'x', 'AGENT', now()) RETURNING id`,
+    );
     const caller = { kind: "staff" as const, id: staff[0].id as string };
 
     const time = async (label: string, filters: Record<string, string>, runs = 7) => {
@@ -62,7 +67,9 @@ async function main() {
         samples.push(performance.now() - start);
       }
       samples.sort((a, b) => a - b);
-      console.log(`${label.padEnd(48)} médiane ${samples[Math.floor(runs / 2)]!.toFixed(1).padStart(7)} ms   max ${samples[runs - 1]!.toFixed(1).padStart(7)} ms   (${result!.rows.length} lignes)`);
+      console.log(
+        `${label.padEnd(48)} médiane ${samples[Math.floor(runs / 2)]!.toFixed(1).padStart(7)} ms   max ${samples[runs - 1]!.toFixed(1).padStart(7)} ms   (${result!.rows.length} lignes)`,
+      );
       return result!;
     };
 
@@ -82,13 +89,16 @@ async function main() {
     await time("À traiter, plus récentes d'abord", { tri: "recentes" });
     await time("À traiter, par nom", { tri: "nom" });
     // Walk 40 pages in, then time the page there.
-    for (let index = 0; index < 40 && page.nextCursor; index += 1) page = await listQueue(caller, queueFiltersSchema.parse({ apres: page.nextCursor }));
+    for (let index = 0; index < 40 && page.nextCursor; index += 1)
+      page = await listQueue(caller, queueFiltersSchema.parse({ apres: page.nextCursor }));
     await time("À traiter, 41e page (curseur)", { apres: page.nextCursor ?? "" });
     await time("Recherche par nom (« DUBOIS »)", { q: "DUBOIS" });
     await time("Recherche par courriel exact", { q: `parent${Math.floor(volume / 2)}@example.org` });
     await time("Recherche par nom, onglet validées, 2 mots", { q: "MARTIN Prénom1", statut: "validees" });
 
-    const plan = await sql.query(`EXPLAIN ANALYZE SELECT id FROM demarches WHERE kind = 'FAMILY_DECLARATION' AND status = 'SUBMITTED' AND ("submittedAt" > '2026-09-10' OR ("submittedAt" = '2026-09-10' AND id > '00000000-0000-0000-0000-000000000000')) ORDER BY "submittedAt", id LIMIT 26`);
+    const plan = await sql.query(
+      `EXPLAIN ANALYZE SELECT id FROM demarches WHERE kind = 'FAMILY_DECLARATION' AND status = 'SUBMITTED' AND ("submittedAt" > '2026-09-10' OR ("submittedAt" = '2026-09-10' AND id > '00000000-0000-0000-0000-000000000000')) ORDER BY "submittedAt", id LIMIT 26`,
+    );
     console.log("\nPlan de la requête d'une page (curseur) :");
     for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
   } finally {

@@ -73,7 +73,8 @@ async function main() {
   const applied = await deployMigrations(childEnv.DATABASE_URL);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
   const demo = (process.env.DEMO_DATA ?? "true") !== "false";
-  if (demo) await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files", authSecret: childEnv.AUTH_SECRET });
+  if (demo)
+    await seed(childEnv.DATABASE_URL, { fileStorageDir: process.env.FILE_STORAGE_DIR ?? ".data/files", authSecret: childEnv.AUTH_SECRET });
 
   // The worker runs here, beside `next dev` (production runs `npm run worker`): same database, same settings.
   Object.assign(process.env, childEnv);

@@ -25,6 +25,8 @@ main()
   })
   .catch(async (error: unknown) => {
     console.error("La purge a échoué :", error instanceof Error ? error.message : error);
-    await db().$disconnect().catch(() => undefined);
+    await db()
+      .$disconnect()
+      .catch(() => undefined);
     process.exit(1);
   });

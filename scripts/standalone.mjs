@@ -7,7 +7,7 @@ import path from "node:path";
 const root = process.cwd();
 const standalone = path.join(root, ".next", "standalone");
 if (!existsSync(path.join(standalone, "server.js"))) {
-  console.error("Pas de sortie autonome dans .next/standalone : vérifiez output: \"standalone\" dans next.config.js.");
+  console.error('Pas de sortie autonome dans .next/standalone : vérifiez output: "standalone" dans next.config.js.');
   process.exit(1);
 }
 for (const [from, to] of [

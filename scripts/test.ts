@@ -58,10 +58,17 @@ async function main(): Promise<number> {
   try {
     // The job queue's schema and queues, as a worker or a web process prepares them at start: a test may then
     // enqueue a job inside any transaction.
-    const prepared = await run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join("scripts", "worker.ts"), "--prepare"], env);
+    const prepared = await run(
+      process.execPath,
+      [require.resolve("tsx/cli"), "--conditions=react-server", path.join("scripts", "worker.ts"), "--prepare"],
+      env,
+    );
     if (prepared !== 0) return 1;
     if (!onlyE2e) {
-      const code = await runJest(["--selectProjects", "unit", "components", "integration", "--runInBand", "--passWithNoTests", ...jestArgs], env);
+      const code = await runJest(
+        ["--selectProjects", "unit", "components", "integration", "--runInBand", "--passWithNoTests", ...jestArgs],
+        env,
+      );
       if (code !== 0) failures += 1;
     }
     if (!skipE2e) {
@@ -111,7 +118,11 @@ async function runBrowserTests(env: NodeJS.ProcessEnv, databaseUrl: string, stor
     // The mails the journeys read are delivered by a worker, as in production.
     const worker = startJobWorker({ ...env, ...franceConnectEnv, ...billingEnv, APP_URL: baseUrl });
     stops.unshift(() => worker.stop());
-    const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], { ...env, ...billingEnv, E2E_BASE_URL: baseUrl });
+    const code = await runJest(["--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...jestArgs], {
+      ...env,
+      ...billingEnv,
+      E2E_BASE_URL: baseUrl,
+    });
     return code === 0 ? 0 : 1;
   } finally {
     // Stopped before the fault tests, which start servers of their own (and the machine is small).

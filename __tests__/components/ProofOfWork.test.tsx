@@ -41,7 +41,12 @@ function hiddenField(container: HTMLElement): HTMLInputElement {
 /** What the server checks: the payload names our challenge and its number gives back the hash. */
 function expectSolved(input: HTMLInputElement, expected: ReturnType<typeof challenge>) {
   const payload = JSON.parse(atob(input.value));
-  expect(payload).toMatchObject({ algorithm: "SHA-256", challenge: expected.challenge, salt: expected.salt, signature: expected.signature });
+  expect(payload).toMatchObject({
+    algorithm: "SHA-256",
+    challenge: expected.challenge,
+    salt: expected.salt,
+    signature: expected.signature,
+  });
   expect(sha256(expected.salt + payload.number)).toBe(expected.challenge);
 }
 

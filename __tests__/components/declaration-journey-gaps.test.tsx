@@ -12,7 +12,14 @@ jest.mock("@/lib/declaration/actions", () => ({ savePersonAction: async () => ({
 const holderAddress = { streetNumber: "3", streetName: "Rue du Port", postalCode: "33560", city: "Carbon-Blanc", country: "FRANCE" };
 
 test("the co-representative's form copies the holder's address", () => {
-  render(<RepresentativeForm person="co-representant" title="Représentant – co-représentant" defaults={{ country: "FRANCE" }} holderAddress={holderAddress} />);
+  render(
+    <RepresentativeForm
+      person="co-representant"
+      title="Représentant – co-représentant"
+      defaults={{ country: "FRANCE" }}
+      holderAddress={holderAddress}
+    />,
+  );
   fireEvent.click(screen.getByRole("button", { name: "Recopier les informations du titulaire" }));
   expect(screen.getByRole("textbox", { name: /Nom de la voie/ })).toHaveValue("Rue du Port");
   expect(screen.getByRole("textbox", { name: /Code postal/ })).toHaveValue("33560");
@@ -25,7 +32,16 @@ test("the holder's own form offers no copy of itself", () => {
 });
 
 test("a validated family's children are « Né le » / « Née le » when the sex is known", () => {
-  const base = { civility: null, expectedBirth: false, expectedBirthDate: null, relationship: null, emergencyContact: false, mobile: null, email: null, role: "CHILD" as const };
+  const base = {
+    civility: null,
+    expectedBirth: false,
+    expectedBirthDate: null,
+    relationship: null,
+    emergencyContact: false,
+    mobile: null,
+    email: null,
+    role: "CHILD" as const,
+  };
   const family = {
     id: "f",
     dossierNumber: "F-2026-00001",

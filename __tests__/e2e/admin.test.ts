@@ -138,7 +138,10 @@ describe("the administrator's day, second factor included", () => {
     const key = await page.getByTestId("valeur-unique").innerText();
     expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     await axe(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la lettre (PDF)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger la lettre (PDF)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`cle-enfance-${heading.replace("Dossier ", "")}.pdf`);
     const { readFile } = await import("node:fs/promises");
     const bytes = await readFile((await download.path())!);
@@ -159,7 +162,9 @@ describe("the administrator's day, second factor included", () => {
     const title = `Menu de la cantine ${id}`;
     await page.goto("/admin/documents/nouveau");
     await page.getByLabel(/Titre/).fill(title);
-    await page.getByLabel(/Fichier PDF/).setInputFiles({ name: "menu.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>pas un PDF</html>") });
+    await page
+      .getByLabel(/Fichier PDF/)
+      .setInputFiles({ name: "menu.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>pas un PDF</html>") });
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.getByText("Le fichier doit être un PDF (son contenu n'en est pas un).").waitFor()).resolves.toBeUndefined();
     await axe(page);
@@ -300,7 +305,13 @@ describe("who gets nothing from /admin", () => {
 
   async function expectNoAdmin(context: BrowserContext) {
     const page = await context.newPage();
-    for (const path of [...adminPages, `/admin/actualites/${newsId}`, `/admin/familles/${familyId}`, `/admin/documents/${documentId}`, "/admin/acces-refuse"]) {
+    for (const path of [
+      ...adminPages,
+      `/admin/actualites/${newsId}`,
+      `/admin/familles/${familyId}`,
+      `/admin/documents/${documentId}`,
+      "/admin/acces-refuse",
+    ]) {
       await page.goto(path);
       expect(new URL(page.url()).pathname).toBe("/admin/connexion");
       await expect(page.getByRole("heading", { name: "Connexion à l'espace agents" }).isVisible()).resolves.toBe(true);
@@ -310,14 +321,23 @@ describe("who gets nothing from /admin", () => {
       expect(response.status()).toBe(307);
       expect(response.headers()["location"]).toContain("/admin/connexion");
     }
-    const letter = await context.request.post(`/admin/familles/${familyId}/lettre`, { form: { cle: "0000-0000-0000-0000" }, maxRedirects: 0, headers: { origin: baseUrl } });
+    const letter = await context.request.post(`/admin/familles/${familyId}/lettre`, {
+      form: { cle: "0000-0000-0000-0000" },
+      maxRedirects: 0,
+      headers: { origin: baseUrl },
+    });
     expect(letter.status()).toBe(307);
     expect(letter.headers()["content-type"] ?? "").not.toContain("pdf");
     // The administrator's own server-action request, replayed with this browser's cookies, creates nothing.
     expect(actionReplay).not.toBeNull();
     const { url, headers, body } = actionReplay!;
     const replay = await context.request.post(url, {
-      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, origin: baseUrl, accept: "text/x-component" },
+      headers: {
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        origin: baseUrl,
+        accept: "text/x-component",
+      },
       data: body,
       maxRedirects: 0,
     });

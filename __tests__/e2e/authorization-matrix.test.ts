@@ -64,13 +64,26 @@ beforeAll(async () => {
 
   // Records behind the dynamic addresses. Nothing published: the public pages stay as other tests expect them.
   pdfOfA = await simplePdf({ title: "Livret de famille", paragraphs: [parents.parentA.marker], author: "Parent A" });
-  const stored = await storeDocument(a.id, new File([new Uint8Array(pdfOfA)], "livret-alpha.pdf", { type: "application/pdf" }), "LIVRET_FAMILLE");
+  const stored = await storeDocument(
+    a.id,
+    new File([new Uint8Array(pdfOfA)], "livret-alpha.pdf", { type: "application/pdf" }),
+    "LIVRET_FAMILLE",
+  );
   if (!stored.ok) throw new Error(stored.message);
   documentOfA = stored.documentId;
-  const news = await testPrisma().newsItem.create({ data: { slug: `matrice-${id}`, title: `Matrice ${id}`, summary: "Brouillon", body: "Brouillon" } });
+  const news = await testPrisma().newsItem.create({
+    data: { slug: `matrice-${id}`, title: `Matrice ${id}`, summary: "Brouillon", body: "Brouillon" },
+  });
   created.news = news.id;
-  created.publicDocument = await createPublicDocument(adminCaller, { title: `Matrice ${id}`, description: null, position: 999, publish: false }, { name: "guide.pdf", bytes: await simplePdf({ title: "Guide", paragraphs: ["Brouillon"], author: "Ville" }) });
-  const family = await createKnownFamily(adminCaller, { representatives: [{ civility: "MADAME", usageName: "MATRICE", firstName: "Maud" }], children: [] });
+  created.publicDocument = await createPublicDocument(
+    adminCaller,
+    { title: `Matrice ${id}`, description: null, position: 999, publish: false },
+    { name: "guide.pdf", bytes: await simplePdf({ title: "Guide", paragraphs: ["Brouillon"], author: "Ville" }) },
+  );
+  const family = await createKnownFamily(adminCaller, {
+    representatives: [{ civility: "MADAME", usageName: "MATRICE", firstName: "Maud" }],
+    children: [],
+  });
   Object.assign(samples, {
     "/espace/documents/[id]": `/espace/documents/${documentOfA}`,
     "/admin/actualites/[id]": `/admin/actualites/${news.id}`,
@@ -94,7 +107,10 @@ beforeAll(async () => {
     await page.waitForURL("**/espace");
     await page.close();
   }
-  for (const [role, account] of [["agent", agent], ["admin", admin]] as const) {
+  for (const [role, account] of [
+    ["agent", agent],
+    ["admin", admin],
+  ] as const) {
     const page = await contexts[role].newPage();
     await submitStaffPassword(page, account.login, PASSWORD);
     await page.waitForURL("**/admin/connexion/code");
@@ -129,7 +145,9 @@ test("every address of app/ is classified (a new section needs a rule in __tests
 async function fetchAs(role: Role, route: AppRoute, method: string): Promise<APIResponse> {
   const url = concrete(route.pattern, samples);
   const request = contexts[role].request;
-  return method === "POST" ? request.post(url, { maxRedirects: 0, form: { cle: "ABCD-EFGH-JKMN-PQRS" } }) : request.get(url, { maxRedirects: 0 });
+  return method === "POST"
+    ? request.post(url, { maxRedirects: 0, form: { cle: "ABCD-EFGH-JKMN-PQRS" } })
+    : request.get(url, { maxRedirects: 0 });
 }
 
 const locationOf = (response: APIResponse) => {
@@ -168,7 +186,9 @@ const NOT_IN_MATRIX: Record<string, string> = {
 };
 
 const cases = routes.flatMap((route) =>
-  route.methods.filter((method) => !NOT_IN_MATRIX[`${method} ${route.pattern}`]).flatMap((method) => ROLES.map((role) => [`${method} ${route.pattern}`, role, route, method] as const)),
+  route.methods
+    .filter((method) => !NOT_IN_MATRIX[`${method} ${route.pattern}`])
+    .flatMap((method) => ROLES.map((role) => [`${method} ${route.pattern}`, role, route, method] as const)),
 );
 
 describe.each(cases)("%s as %s", (_label, role, route, method) => {
@@ -210,7 +230,8 @@ describe("files", () => {
     const other = await contexts.parentB.request.get(path, { maxRedirects: 0 });
     expect(other.status()).toBe(404);
     expect(await other.text()).toBe("Document introuvable.");
-    for (const role of ["agent", "admin"] as const) expect((await contexts[role].request.get(path, { maxRedirects: 0 })).status()).toBe(401);
+    for (const role of ["agent", "admin"] as const)
+      expect((await contexts[role].request.get(path, { maxRedirects: 0 })).status()).toBe(401);
     const visitor = await contexts["signed-out"].request.get(path, { maxRedirects: 0 });
     expect(locationOf(visitor)).toBe("/connexion");
   });
@@ -222,9 +243,16 @@ describe("files", () => {
   });
 
   test("an unpublished public document is served to nobody from the public address, and to staff from the back-office", async () => {
-    for (const role of ROLES) expect((await contexts[role].request.get(`/documents-a-telecharger/${created.publicDocument}`, { maxRedirects: 0 })).status()).toBe(404);
-    expect((await contexts.agent.request.get(`/admin/documents/${created.publicDocument}/fichier`, { maxRedirects: 0 })).status()).toBe(200);
-    expect(locationOf(await contexts.parentA.request.get(`/admin/documents/${created.publicDocument}/fichier`, { maxRedirects: 0 }))).toBe("/admin/connexion");
+    for (const role of ROLES)
+      expect((await contexts[role].request.get(`/documents-a-telecharger/${created.publicDocument}`, { maxRedirects: 0 })).status()).toBe(
+        404,
+      );
+    expect((await contexts.agent.request.get(`/admin/documents/${created.publicDocument}/fichier`, { maxRedirects: 0 })).status()).toBe(
+      200,
+    );
+    expect(locationOf(await contexts.parentA.request.get(`/admin/documents/${created.publicDocument}/fichier`, { maxRedirects: 0 }))).toBe(
+      "/admin/connexion",
+    );
   });
 
   test("the session endpoint tells each parent about themselves only", async () => {

@@ -29,9 +29,14 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   await signInStaff(page, staffAccounts.agent);
   await page.goto("/admin/facturation");
   await axe(page);
-  const draft = await testPrisma().billingRun.findFirstOrThrow({ where: { status: "DRAFT", invoices: { some: { family: { dossierNumber: "F-2026-DEMO02" } } } } });
+  const draft = await testPrisma().billingRun.findFirstOrThrow({
+    where: { status: "DRAFT", invoices: { some: { family: { dossierNumber: "F-2026-DEMO02" } } } },
+  });
   await page.goto(`/admin/facturation/campagnes/${draft.id}`);
-  await page.getByText(/À vérifier : Pointage non saisi/).first().waitFor();
+  await page
+    .getByText(/À vérifier : Pointage non saisi/)
+    .first()
+    .waitFor();
   await axe(page);
 
   const flagged = page.locator("li").filter({ hasText: "À vérifier : Pointage non saisi" }).first();
@@ -44,7 +49,10 @@ test("an agent reviews the month's draft, corrects a flagged line and publishes 
   const publish = page.locator("section").filter({ has: page.getByRole("heading", { name: "Publier la campagne" }) });
   await publish.getByLabel(/je publie ces factures/).check();
   await publish.getByRole("button", { name: "Publier les factures" }).click();
-  await page.getByText(/Campagne publiée : 1 facture/).first().waitFor();
+  await page
+    .getByText(/Campagne publiée : 1 facture/)
+    .first()
+    .waitFor();
   const invoice = await testPrisma().invoice.findFirstOrThrow({ where: { runId: draft.id } });
   expect(invoice.number).toMatch(/^RES-\d{4}-\d{5}$/);
   expect(await testPrisma().invoiceLine.count({ where: { invoiceId: invoice.id, correction: { not: null } } })).toBe(1);
@@ -60,9 +68,15 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
   await axe(page);
   await expectNoHorizontalScroll(page);
 
-  const published = await testPrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: "ISSUED" }, orderBy: { issuedAt: "asc" } });
+  const published = await testPrisma().invoice.findFirstOrThrow({
+    where: { family: { dossierNumber: "F-2026-DEMO02" }, status: "ISSUED" },
+    orderBy: { issuedAt: "asc" },
+  });
   await page.getByRole("link", { name: new RegExp(published.number!) }).click();
-  await page.getByRole("heading", { name: `Facture ${published.number}` }).first().waitFor();
+  await page
+    .getByRole("heading", { name: `Facture ${published.number}` })
+    .first()
+    .waitFor();
   await page.getByText("Détail par enfant et par jour").first().waitFor();
   await axe(page);
   await expectNoHorizontalScroll(page);
@@ -85,7 +99,9 @@ test("a parent on a phone sees the invoice, pays it through PayFiP and sees it p
 });
 
 test("another parent gets no invoice and no PDF", async () => {
-  const invoice = await testPrisma().invoice.findFirstOrThrow({ where: { family: { dossierNumber: "F-2026-DEMO02" }, status: { not: "DRAFT" } } });
+  const invoice = await testPrisma().invoice.findFirstOrThrow({
+    where: { family: { dossierNumber: "F-2026-DEMO02" }, status: { not: "DRAFT" } },
+  });
   const visitor = await newContext(session.browser, viewports.phone);
   // A visitor is sent to the sign-in page, as for every file of the parent's space.
   const anonymous = await visitor.request.get(`/espace/factures/${invoice.id}/pdf`, { maxRedirects: 0 });

@@ -19,11 +19,24 @@ async function validatedFamily(parent: TestParent) {
   const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${unique()}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
-  const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "FICHE", firstName: "Maurice" } });
+  const holder = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "FICHE", firstName: "Maurice" },
+  });
   const firstName = `Lina${unique().slice(-4)}`;
-  const child = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "FICHE", firstName, birthDate: new Date("2016-05-04") } });
+  const child = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "FICHE", firstName, birthDate: new Date("2016-05-04") },
+  });
   await prisma.parentalLink.create({ data: { childId: child.id, representativeId: holder.id, quality: "PERE", parentalAuthority: true } });
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "CONTACT", usageName: "FICHE", firstName: "Mamie", mobile: "+33611223344", relationship: "GRAND_MERE" } });
+  await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "CONTACT",
+      usageName: "FICHE",
+      firstName: "Mamie",
+      mobile: "+33611223344",
+      relationship: "GRAND_MERE",
+    },
+  });
   return { childId: child.id, firstName };
 }
 
@@ -112,9 +125,22 @@ test("a parent declares the birth of the child the family was expecting, with th
   const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${unique()}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
-  const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "NAISSANCE", firstName: "Inès" } });
-  const expected = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "NAISSANCE", firstName: "Bébé", expectedBirth: true, expectedBirthDate: new Date("2026-11-20") } });
-  await prisma.parentalLink.create({ data: { childId: expected.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true } });
+  const holder = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "NAISSANCE", firstName: "Inès" },
+  });
+  const expected = await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: "NAISSANCE",
+      firstName: "Bébé",
+      expectedBirth: true,
+      expectedBirthDate: new Date("2026-11-20"),
+    },
+  });
+  await prisma.parentalLink.create({
+    data: { childId: expected.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true },
+  });
   const context = await newContext(session.browser, viewports.phone);
   const page = await context.newPage();
   try {
@@ -135,7 +161,11 @@ test("a parent declares the birth of the child the family was expecting, with th
     await section.getByLabel(/Date de naissance/).press("Enter");
     await page.getByText("la naissance de Lina est enregistrée").waitFor();
     expect(await page.getByRole("heading", { name: "Déclarer la naissance" }).count()).toBe(0);
-    expect(await prisma.familyMember.findUniqueOrThrow({ where: { id: expected.id } })).toMatchObject({ expectedBirth: false, sex: "FEMININ", firstName: "Lina" });
+    expect(await prisma.familyMember.findUniqueOrThrow({ where: { id: expected.id } })).toMatchObject({
+      expectedBirth: false,
+      sex: "FEMININ",
+      firstName: "Lina",
+    });
     await expectNoHorizontalScroll(page);
   } finally {
     await context.close();

@@ -78,7 +78,9 @@ describe("first sign-in with FranceConnect: account, parent's space, sign-out, s
   });
 
   test("identity: filled from FranceConnect, locked, birth place shown by name", async () => {
-    await expect(page.getByText("Ces informations proviennent de FranceConnect et ne peuvent pas être modifiées ici.").isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText("Ces informations proviennent de FranceConnect et ne peuvent pas être modifiées ici.").isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByLabel(/Nom usuel/).inputValue()).resolves.toBe("DUBOIS");
     await expect(page.getByLabel(/Nom usuel/).getAttribute("readonly")).resolves.not.toBeNull();
     await expect(page.getByLabel(/Prénom\(s\)/).inputValue()).resolves.toBe("Angela Claire Louise");
@@ -121,7 +123,10 @@ describe("first sign-in with FranceConnect: account, parent's space, sign-out, s
     await page.waitForURL((url) => url.pathname === "/espace");
     await expect(page.getByText("Bonjour Madame DUBOIS").isVisible()).resolves.toBe(true);
     await axe(page);
-    const identity = await prisma.franceConnectIdentity.findUniqueOrThrow({ where: { sub: standinSub(login) }, include: { account: true } });
+    const identity = await prisma.franceConnectIdentity.findUniqueOrThrow({
+      where: { sub: standinSub(login) },
+      include: { account: true },
+    });
     expect(identity.account).toMatchObject({
       login: null,
       passwordHash: null,
@@ -147,7 +152,10 @@ describe("first sign-in with FranceConnect: account, parent's space, sign-out, s
     await signInWithFranceConnect(page, login);
     await page.waitForURL((url) => url.pathname === "/espace");
     await expect(page.getByText("Bonjour Madame DUBOIS").isVisible()).resolves.toBe(true);
-    const accounts = await prisma.account.findMany({ where: { franceConnectIdentities: { some: { sub: standinSub(login) } } }, select: { id: true, lastLoginAt: true } });
+    const accounts = await prisma.account.findMany({
+      where: { franceConnectIdentities: { some: { sub: standinSub(login) } } },
+      select: { id: true, lastLoginAt: true },
+    });
     expect(accounts).toHaveLength(1);
     expect(accounts[0]!.lastLoginAt).not.toBeNull();
   });

@@ -1,5 +1,12 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, newContext, viewports, type BrowserSession } from "./support/browser";
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  viewports,
+  type BrowserSession,
+} from "./support/browser";
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -40,16 +47,22 @@ describe.each(Object.entries(viewports))("public pages at %s width", (_name, vie
     await context.close();
   });
 
-  test.each(["/actualites", "/actualites/carte-scolaire", "/services", "/documents-a-telecharger", "/mentions-legales", "/donnees-personnelles", "/contacts", "/accessibilite"])(
-    "%s renders, passes axe and does not scroll sideways",
-    async (path) => {
-      const { context, page } = await open(viewport, path);
-      await expect(page.locator("h1").first().isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
-      await expectNoHorizontalScroll(page);
-      await context.close();
-    },
-  );
+  test.each([
+    "/actualites",
+    "/actualites/carte-scolaire",
+    "/services",
+    "/documents-a-telecharger",
+    "/mentions-legales",
+    "/donnees-personnelles",
+    "/contacts",
+    "/accessibilite",
+  ])("%s renders, passes axe and does not scroll sideways", async (path) => {
+    const { context, page } = await open(viewport, path);
+    await expect(page.locator("h1").first().isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  });
 });
 
 test("the header menu works with the keyboard alone on a phone", async () => {

@@ -45,9 +45,19 @@ beforeAll(async () => {
   const today = parisDay(new Date());
   const start = firstOpenDay(addDays(today, 21), [1]);
   const created = await createTestActivity(prisma, { capacity: 20, kind: "HOLIDAY_SESSION", startDate: start, endDate: addDays(start, 4) });
-  holiday = { ...created, code: (await prisma.activity.findUniqueOrThrow({ where: { id: created.activityId } })).code, firstDay: firstOpenDay(start, [1, 2, 3, 4, 5]) };
+  holiday = {
+    ...created,
+    code: (await prisma.activity.findUniqueOrThrow({ where: { id: created.activityId } })).code,
+    firstDay: firstOpenDay(start, [1, 2, 3, 4, 5]),
+  };
   await prisma.activity.update({ where: { id: created.activityId }, data: { name: `Vacances E2E ${holiday.code}` } });
-  const school = await createTestActivity(prisma, { capacity: 20, kind: "SCHOOL_YEAR", startDate: today, endDate: addDays(today, 120), weekdays: [3] });
+  const school = await createTestActivity(prisma, {
+    capacity: 20,
+    kind: "SCHOOL_YEAR",
+    startDate: today,
+    endDate: addDays(today, 120),
+    weekdays: [3],
+  });
   wednesdays = { ...school, code: (await prisma.activity.findUniqueOrThrow({ where: { id: school.activityId } })).code };
   await prisma.activity.update({ where: { id: school.activityId }, data: { name: `Mercredis E2E ${wednesdays.code}` } });
   parentContext = await newContext(session.browser, viewports.phone);
@@ -122,9 +132,24 @@ test("a parent on a phone enrols two children, books a holiday session and the s
 test("an agent validates an enrolment request and takes attendance", async () => {
   const prisma = testPrisma();
   // A request waiting for staff: Malo in a staff-validated activity.
-  const staffValidated = await createTestActivity(prisma, { capacity: 5, validation: "STAFF", kind: "SCHOOL_YEAR", startDate: parisDay(new Date()), endDate: addDays(parisDay(new Date()), 60) });
+  const staffValidated = await createTestActivity(prisma, {
+    capacity: 5,
+    validation: "STAFF",
+    kind: "SCHOOL_YEAR",
+    startDate: parisDay(new Date()),
+    endDate: addDays(parisDay(new Date()), 60),
+  });
   const malo = await prisma.familyMember.findFirstOrThrow({ where: { familyId, firstName: "Malo" } });
-  await prisma.enrolment.create({ data: { childId: malo.id, familyId, activityId: staffValidated.activityId, periodId: staffValidated.periodId, groupId: staffValidated.groupId, status: "REQUESTED" } });
+  await prisma.enrolment.create({
+    data: {
+      childId: malo.id,
+      familyId,
+      activityId: staffValidated.activityId,
+      periodId: staffValidated.periodId,
+      groupId: staffValidated.groupId,
+      status: "REQUESTED",
+    },
+  });
 
   const context = await newContext(session.browser, viewports.desktop);
   const agent = await context.newPage();
@@ -135,7 +160,9 @@ test("an agent validates an enrolment request and takes attendance", async () =>
   await axe(agent);
   await agent.getByRole("button", { name: "Accepter l'inscription de Malo" }).first().click();
   await agent.getByRole("status").filter({ hasText: "Inscription acceptée" }).waitFor();
-  expect((await prisma.enrolment.findFirstOrThrow({ where: { childId: malo.id, activityId: staffValidated.activityId } })).status).toBe("ACCEPTED");
+  expect((await prisma.enrolment.findFirstOrThrow({ where: { childId: malo.id, activityId: staffValidated.activityId } })).status).toBe(
+    "ACCEPTED",
+  );
 
   // Attendance (« pointage ») on a tablet: Nina is present on the first day of the holiday session.
   await context.close();
@@ -146,8 +173,14 @@ test("an agent validates an enrolment request and takes attendance", async () =>
   const nina = tablet.getByRole("form", { name: "Pointage de RESA Nina" }).first();
   await nina.getByRole("button", { name: "Présent", exact: true }).click();
   await tablet.getByRole("status").filter({ hasText: "Pointage enregistré." }).waitFor();
-  await tablet.getByRole("form", { name: "Pointage de RESA Nina" }).first().getByRole("button", { name: "Présent", exact: true, pressed: true }).waitFor();
-  const row = await prisma.booking.findFirstOrThrow({ where: { familyId, activityId: holiday.activityId, child: { firstName: "Nina" }, attendance: { not: null } } });
+  await tablet
+    .getByRole("form", { name: "Pointage de RESA Nina" })
+    .first()
+    .getByRole("button", { name: "Présent", exact: true, pressed: true })
+    .waitFor();
+  const row = await prisma.booking.findFirstOrThrow({
+    where: { familyId, activityId: holiday.activityId, child: { firstName: "Nina" }, attendance: { not: null } },
+  });
   expect(row.attendance).toBe("PRESENT");
   await axe(tablet);
   const csv = await tablet.request.get(`/admin/reservations/${holiday.code}/${holiday.firstDay}/export`);

@@ -36,9 +36,22 @@ beforeAll(async () => {
     }),
   });
   const bytes = await simplePdf({ title: "Livret de famille", paragraphs: ["Claire REVUE", "Enfant : Tom REVUE"], author: "Test" });
-  const storageKey = await localFileStore(process.env.FILE_STORAGE_DIR!).put({ bytes, mediaType: "application/pdf", fileName: "livret-revue.pdf" });
+  const storageKey = await localFileStore(process.env.FILE_STORAGE_DIR!).put({
+    bytes,
+    mediaType: "application/pdf",
+    fileName: "livret-revue.pdf",
+  });
   const document = await testPrisma().document.create({
-    data: { ownerId: parent.id, kind: "LIVRET_FAMILLE", fileName: "livret-revue.pdf", provider: "LOCAL", storageKey, mediaType: "application/pdf", size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") },
+    data: {
+      ownerId: parent.id,
+      kind: "LIVRET_FAMILLE",
+      fileName: "livret-revue.pdf",
+      provider: "LOCAL",
+      storageKey,
+      mediaType: "application/pdf",
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    },
   });
   await testPrisma().demarcheDocument.create({ data: { demarcheId: parent.demarcheId!, documentId: document.id, kind: "LIVRET_FAMILLE" } });
   parentContext = await newContext(session.browser, viewports.phone);
@@ -88,7 +101,8 @@ describe("an agent reviews a declaration a parent sent", () => {
     await axe(agentPage);
     await openFromQueue("a-traiter");
     const main = await agentPage.locator("main").innerText();
-    for (const expected of ["Claire REVUE", "Tom REVUE", "Architecte", "Qualité de Claire REVUE", "livret-revue.pdf"]) expect(main).toContain(expected);
+    for (const expected of ["Claire REVUE", "Tom REVUE", "Architecte", "Qualité de Claire REVUE", "livret-revue.pdf"])
+      expect(main).toContain(expected);
     await axe(agentPage);
   });
 
@@ -125,7 +139,9 @@ describe("an agent reviews a declaration a parent sent", () => {
     await agentPage.getByLabel("Remarque 1 : à corriger").fill("La date de naissance ne correspond pas au livret de famille.");
     await agentPage.getByRole("button", { name: "Envoyer la demande de correction" }).click();
     await agentPage.getByText("Le champ 'message au parent' est obligatoire.").waitFor();
-    await expect(agentPage.getByLabel("Remarque 1 : à corriger").inputValue()).resolves.toBe("La date de naissance ne correspond pas au livret de famille.");
+    await expect(agentPage.getByLabel("Remarque 1 : à corriger").inputValue()).resolves.toBe(
+      "La date de naissance ne correspond pas au livret de famille.",
+    );
     await axe(agentPage);
     await agentPage.getByLabel(/Message au parent/).fill("Merci de vérifier la date de naissance de Tom.");
     await agentPage.getByRole("button", { name: "Envoyer la demande de correction" }).click();
@@ -145,7 +161,12 @@ describe("an agent reviews a declaration a parent sent", () => {
     // The person the remark is about is marked in the panel, in words.
     const marked = parentPage.getByRole("navigation", { name: "Membres de la famille" }).getByRole("link", { name: /Tom REVUE/ });
     await expect(marked.innerText()).resolves.toContain("remarque de nos services");
-    await expect(parentPage.getByRole("navigation", { name: "Membres de la famille" }).getByRole("link", { name: /Claire REVUE/ }).innerText()).resolves.not.toContain("remarque");
+    await expect(
+      parentPage
+        .getByRole("navigation", { name: "Membres de la famille" })
+        .getByRole("link", { name: /Claire REVUE/ })
+        .innerText(),
+    ).resolves.not.toContain("remarque");
     await axe(parentPage);
     await marked.click();
     await parentPage.waitForURL(`**/espace/declarer-ma-famille?personne=enfant-${childId}`);
@@ -155,7 +176,9 @@ describe("an agent reviews a declaration a parent sent", () => {
     await sendDeclaration();
     await expect(demarche()).resolves.toMatchObject({ status: "SUBMITTED" });
     // The decision's mail leaves with a job: a worker delivers it within a few seconds.
-    const mail = await eventually(() => testPrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } }));
+    const mail = await eventually(() =>
+      testPrisma().outboxMail.findFirst({ where: { to: parent.email, subject: { startsWith: "Votre déclaration est à compléter" } } }),
+    );
     expect(mail?.text).toContain("La date de naissance ne correspond pas au livret de famille.");
   });
 
@@ -189,7 +212,15 @@ describe("an agent reviews a declaration a parent sent", () => {
   test("a decision taken from a page another agent overtook is refused with a message, not applied", async () => {
     const other = await createParent({ usageName: "CONCURRENT", firstNames: "Léon" });
     const sent = await testPrisma().demarche.create({
-      data: { reference: `D-2026-C${Date.now().toString(36).slice(-5).toUpperCase()}`, kind: "FAMILY_DECLARATION", status: "SUBMITTED", submittedAt: new Date(), accountId: other.id, version: 1, data: { holder: null, co: null, children: [], contacts: [] } },
+      data: {
+        reference: `D-2026-C${Date.now().toString(36).slice(-5).toUpperCase()}`,
+        kind: "FAMILY_DECLARATION",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        accountId: other.id,
+        version: 1,
+        data: { holder: null, co: null, children: [], contacts: [] },
+      },
     });
     const stale = await agentContext.newPage();
     await stale.goto(`/admin/declarations/${sent.id}`);
@@ -202,7 +233,10 @@ describe("an agent reviews a declaration a parent sent", () => {
     await stale.getByRole("button", { name: "Refuser la déclaration" }).click();
     await stale.getByText(/a été modifiée entre-temps/).waitFor();
     await expect(stale.getByLabel(/Motif du refus/).inputValue()).resolves.toBe("Vous n'habitez pas la commune.");
-    await expect(testPrisma().demarche.findUniqueOrThrow({ where: { id: sent.id } })).resolves.toMatchObject({ status: "IN_REVIEW", refusalReason: null });
+    await expect(testPrisma().demarche.findUniqueOrThrow({ where: { id: sent.id } })).resolves.toMatchObject({
+      status: "IN_REVIEW",
+      refusalReason: null,
+    });
     await axe(stale);
     await stale.close();
   });

@@ -28,11 +28,27 @@ beforeAll(async () => {
   const prisma = testPrisma();
   const family = await prisma.family.create({ data: { dossierNumber: `F-E2E-${suffix}`, status: "ACTIVE" } });
   await prisma.account.update({ where: { id: parent.id }, data: { familyId: family.id } });
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: "ECOLE", firstName: "Julie", streetNumber: "12", streetName: "Rue Jean-Jaurès", postalCode: "33560", city: "Carbon-Blanc" } });
+  await prisma.familyMember.create({
+    data: {
+      familyId: family.id,
+      role: "HOLDER",
+      accountId: parent.id,
+      usageName: "ECOLE",
+      firstName: "Julie",
+      streetNumber: "12",
+      streetName: "Rue Jean-Jaurès",
+      postalCode: "33560",
+      city: "Carbon-Blanc",
+    },
+  });
   // Carbon-Blanc's campaign enrols for 2027-2028 (lib/town/towns/carbon-blanc.ts).
   const year = 2027;
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "ECOLE", firstName: little, birthDate: new Date(`${year - 3}-04-02`) } });
-  await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "ECOLE", firstName: elder, birthDate: new Date(`${year - 6}-10-20`) } });
+  await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "ECOLE", firstName: little, birthDate: new Date(`${year - 3}-04-02`) },
+  });
+  await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "ECOLE", firstName: elder, birthDate: new Date(`${year - 6}-10-20`) },
+  });
   parentContext = await newContext(session.browser, viewports.phone);
   agentContext = await newContext(session.browser, viewports.desktop);
   parentPage = await parentContext.newPage();
@@ -44,16 +60,29 @@ afterAll(async () => {
   await closeTestPrisma();
 });
 
-const pdf = async (name: string) => ({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(await simplePdf({ title: name, paragraphs: ["Pièce de test"], author: "Test" })) });
+const pdf = async (name: string) => ({
+  name: `${name}.pdf`,
+  mimeType: "application/pdf",
+  buffer: Buffer.from(await simplePdf({ title: name, paragraphs: ["Pièce de test"], author: "Test" })),
+});
 
 /** Uploads what the form still asks for: a document the family's file already holds, still valid, is reused. */
 async function attachDocuments(form: ReturnType<Page["locator"]>) {
-  for (const [label, name] of [[/Livret de famille/, "livret"], [/Justificatif de domicile/, "domicile"], [/Carnet de vaccinations/, "vaccins"]] as const) {
+  for (const [label, name] of [
+    [/Livret de famille/, "livret"],
+    [/Justificatif de domicile/, "domicile"],
+    [/Carnet de vaccinations/, "vaccins"],
+  ] as const) {
     const input = form.locator('input[type="file"]').and(form.getByLabel(label));
     if ((await input.count()) > 0) await input.setInputFiles(await pdf(name));
   }
   // The vaccination page is about one child: it is always asked for.
-  expect(await form.locator('input[type="file"]').and(form.getByLabel(/Carnet de vaccinations/)).count()).toBe(1);
+  expect(
+    await form
+      .locator('input[type="file"]')
+      .and(form.getByLabel(/Carnet de vaccinations/))
+      .count(),
+  ).toBe(1);
 }
 
 function childSection(page: Page, firstName: string) {
@@ -61,7 +90,10 @@ function childSection(page: Page, firstName: string) {
 }
 
 async function openRequestAsAgent(childFirstName: string) {
-  const row = await testPrisma().schoolEnrolment.findFirstOrThrow({ where: { child: { firstName: childFirstName } }, select: { reference: true } });
+  const row = await testPrisma().schoolEnrolment.findFirstOrThrow({
+    where: { child: { firstName: childFirstName } },
+    select: { reference: true },
+  });
   await agentPage.goto("/admin/inscriptions-scolaires");
   await axe(agentPage);
   await agentPage.getByRole("link", { name: row.reference }).click();
@@ -115,7 +147,9 @@ it("she asks for petite section, an agent validates, and she downloads the certi
 
   await parentPage.reload();
   const download = parentPage.waitForEvent("download");
-  await childSection(parentPage, little).getByRole("link", { name: /Télécharger le certificat d'inscription/ }).click();
+  await childSection(parentPage, little)
+    .getByRole("link", { name: /Télécharger le certificat d'inscription/ })
+    .click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^certificat-inscription-SCO-\d{4}-[0-9A-F]{6}\.pdf$/);
   await axe(parentPage);
@@ -139,7 +173,9 @@ it("a derogation for her elder child is refused with its reason, which she reads
   await agentPage.getByText("Décision enregistrée.").waitFor();
 
   await parentPage.reload();
-  await childSection(parentPage, elder).getByText("Motif du refus de la dérogation : Classes de CP complètes à l'école Louis-Pasteur.").waitFor();
+  await childSection(parentPage, elder)
+    .getByText("Motif du refus de la dérogation : Classes de CP complètes à l'école Louis-Pasteur.")
+    .waitFor();
   await axe(parentPage);
 });
 

@@ -18,13 +18,19 @@ const STATIC_HEADERS: Record<string, RegExp> = {
 };
 
 function expectStaticHeaders(response: Response) {
-  for (const [name, value] of Object.entries(STATIC_HEADERS)) expect([name, response.headers.get(name)]).toEqual([name, expect.stringMatching(value)]);
+  for (const [name, value] of Object.entries(STATIC_HEADERS))
+    expect([name, response.headers.get(name)]).toEqual([name, expect.stringMatching(value)]);
   expect(response.headers.get("x-powered-by")).toBeNull();
 }
 
 function cspOf(response: Response) {
   const csp = response.headers.get("content-security-policy") ?? "";
-  return new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 function expectNonceCsp(response: Response): string {
@@ -86,7 +92,10 @@ test("the nonce is fresh on every answer and is the one on the page's scripts", 
 test("a public page that reads nothing of the request is rendered per request too: its scripts carry the nonce", async () => {
   const response = await get("/services");
   expect(response.status).toBe(200);
-  const nonce = cspOf(response).get("script-src")?.find((value) => value.startsWith("'nonce-"))?.slice(7, -1);
+  const nonce = cspOf(response)
+    .get("script-src")
+    ?.find((value) => value.startsWith("'nonce-"))
+    ?.slice(7, -1);
   expect(nonce).toBeTruthy();
   const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
   expect(scripts.length).toBeGreaterThan(0);

@@ -25,7 +25,12 @@ const prisma = testPrisma();
 
 beforeAll(async () => {
   // A job worker delivers the acknowledgements, as in production.
-  [portal, parents, worker] = await Promise.all([startPortal(), parentsWithCompleteDrafts(3, "panne"), startWorkerProcess(), locks.connect()]);
+  [portal, parents, worker] = await Promise.all([
+    startPortal(),
+    parentsWithCompleteDrafts(3, "panne"),
+    startWorkerProcess(),
+    locks.connect(),
+  ]);
 });
 
 afterAll(async () => {
@@ -67,7 +72,12 @@ test("a server killed in the middle of a draft save leaves the draft whole, and 
   const before = await prisma.demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } });
   const typed = { ...demoHolder(), email: parent.email, profession: "Pâtissier", employer: "Pâtisserie du Port" };
   const save = (values: Record<string, string>) =>
-    postAction(portal, `${BASE}?personne=titulaire`, { actionId: actionIdByName("savePersonAction"), cookie: parent.cookie, args: ["titulaire", { status: "idle" }], form: values });
+    postAction(portal, `${BASE}?personne=titulaire`, {
+      actionId: actionIdByName("savePersonAction"),
+      cookie: parent.cookie,
+      args: ["titulaire", { status: "idle" }],
+      form: values,
+    });
 
   const lock = await lockRow(parent.demarcheId);
   const saving = save(typed).catch((error: unknown) => error);
@@ -113,7 +123,12 @@ describe("a server killed in the middle of a sending", () => {
       expect({ key: demarche.submissionKey, events }).toEqual({ key, events: 1 });
       return true;
     }
-    expect({ status: demarche.status, key: demarche.submissionKey, submittedAt: demarche.submittedAt, events }).toEqual({ status: "DRAFT", key: null, submittedAt: null, events: 0 });
+    expect({ status: demarche.status, key: demarche.submissionKey, submittedAt: demarche.submittedAt, events }).toEqual({
+      status: "DRAFT",
+      key: null,
+      submittedAt: null,
+      events: 0,
+    });
     return false;
   }
 
@@ -130,7 +145,10 @@ describe("a server killed in the middle of a sending", () => {
     expect(typeof sentBeforeCrash).toBe("boolean");
     await until("the acknowledgement, delivered by the worker", async () => (await acknowledgements(parent.email)) >= 1);
     const delivered = await prisma.queuedMail.count({ where: { to: parent.email } });
-    expect({ acknowledgements: await acknowledgements(parent.email), stillQueued: delivered }).toEqual({ acknowledgements: 1, stillQueued: 0 });
+    expect({ acknowledgements: await acknowledgements(parent.email), stillQueued: delivered }).toEqual({
+      acknowledgements: 1,
+      stillQueued: 0,
+    });
   }
 
   test("while its transaction waits: nothing is recorded, and sending again with the same key records it once", async () => {
@@ -159,14 +177,21 @@ describe("a server killed in the middle of a sending", () => {
 
     let written!: () => void;
     const requestWritten = new Promise<void>((resolve) => (written = resolve));
-    const answered = writeAction(portal, SUMMARY, { actionId, cookie: parent.cookie, args: [{ status: "idle" }], form: { cle: key } }, written);
+    const answered = writeAction(
+      portal,
+      SUMMARY,
+      { actionId, cookie: parent.cookie, args: [{ status: "idle" }], form: { cle: key } },
+      written,
+    );
     await requestWritten;
     await crash();
     const outcome = await answered; // an answer may have made it out before the process died, or not
     await restart();
 
     const recorded = await sentOnceOrNotAtAll(parent, key);
-    console.log(`[panne] envoi interrompu juste après la requête (réponse : ${outcome instanceof Error ? "aucune" : outcome}) : ${recorded ? "enregistré une fois" : "pas enregistré"}`);
+    console.log(
+      `[panne] envoi interrompu juste après la requête (réponse : ${outcome instanceof Error ? "aucune" : outcome}) : ${recorded ? "enregistré une fois" : "pas enregistré"}`,
+    );
     await sendAgainRecordsOnce(parent, actionId, key, recorded);
   });
 });

@@ -27,7 +27,11 @@ beforeAll(async () => {
   const database = new URL(process.env.DATABASE_URL!);
   relay = await startTcpProxy({ host: database.hostname, port: Number(database.port || 5432) });
   let parents: DraftParent[];
-  [portal, parents] = await Promise.all([startPortal({ databaseUrl: relay.urlFor(process.env.DATABASE_URL!), poolMax: 4 }), parentsWithCompleteDrafts(2, "base-coupee"), locks.connect()]);
+  [portal, parents] = await Promise.all([
+    startPortal({ databaseUrl: relay.urlFor(process.env.DATABASE_URL!), poolMax: 4 }),
+    parentsWithCompleteDrafts(2, "base-coupee"),
+    locks.connect(),
+  ]);
   [parent, browserParent] = parents as [DraftParent, DraftParent];
 });
 
@@ -51,12 +55,18 @@ test("pages and actions answer 503 with a French page while the database is out 
   // Until the portal has noticed, a page may still fail on its own (error.tsx, status 500, the same French title);
   // never a blank or English error page.
   const seen: { status: number; french: boolean }[] = [];
-  const unavailable = await until("the portal to answer 503", async () => {
-    const page = await getPage(portal, "/espace", parent.cookie);
-    seen.push({ status: page.status, french: page.html.includes(TITLE) });
-    return page.status === 503 ? page : null;
-  }, 30_000);
-  console.log(`[base] coupure remarquée en ${Math.round(performance.now() - cutAt)} ms (réponses : ${seen.map((answer) => answer.status).join(", ")})`);
+  const unavailable = await until(
+    "the portal to answer 503",
+    async () => {
+      const page = await getPage(portal, "/espace", parent.cookie);
+      seen.push({ status: page.status, french: page.html.includes(TITLE) });
+      return page.status === 503 ? page : null;
+    },
+    30_000,
+  );
+  console.log(
+    `[base] coupure remarquée en ${Math.round(performance.now() - cutAt)} ms (réponses : ${seen.map((answer) => answer.status).join(", ")})`,
+  );
   expect(seen.filter((answer) => !answer.french || ![500, 503].includes(answer.status))).toEqual([]);
   expect(unavailable.headers.get("retry-after")).toBe("5");
   expect(unavailable.html).toContain("<title>Service momentanément indisponible");
@@ -89,19 +99,29 @@ test("pages and actions answer 503 with a French page while the database is out 
 
   relay.restore();
   const restoredAt = performance.now();
-  const back = await until("the portal to serve again", async () => {
-    const page = await getPage(portal, "/espace", parent.cookie);
-    return page.status === 200 ? page : null;
-  }, 30_000);
-  console.log(`[base] service rétabli ${Math.round(performance.now() - restoredAt)} ms après le retour de la base (panne vue de bout en bout : ${Math.round(performance.now() - cutAt)} ms)`);
+  const back = await until(
+    "the portal to serve again",
+    async () => {
+      const page = await getPage(portal, "/espace", parent.cookie);
+      return page.status === 200 ? page : null;
+    },
+    30_000,
+  );
+  console.log(
+    `[base] service rétabli ${Math.round(performance.now() - restoredAt)} ms après le retour de la base (panne vue de bout en bout : ${Math.round(performance.now() - cutAt)} ms)`,
+  );
   expect(back.html).toContain("Bonjour Monsieur TESTO");
   expect(portal.isRunning()).toBe(true);
 
   // Nothing of the refused sending was kept, and sending now works on the recovered pool.
-  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
+  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(
+    expect.objectContaining({ status: "DRAFT", submissionKey: null }),
+  );
   const sent = await postAction(portal, SUMMARY, { actionId, cookie: parent.cookie, args: [{ status: "idle" }], form: { cle: key } });
   expect(sent.redirect).toContain("/espace?declaration=envoyee");
-  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(expect.objectContaining({ status: "SUBMITTED", submissionKey: key }));
+  expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: parent.demarcheId } })).toEqual(
+    expect.objectContaining({ status: "SUBMITTED", submissionKey: key }),
+  );
   // Several requests at once too: no broken connection was left in the pool.
   const pages = await Promise.all(Array.from({ length: 8 }, () => getPage(portal, "/espace", parent.cookie)));
   expect(pages.map((page) => page.status)).toEqual(Array(8).fill(200));
@@ -126,7 +146,9 @@ test("a sending cut off by the outage shows the French page in the browser, and 
 
     await expect(page.getByRole("heading", { name: TITLE }).waitFor()).resolves.toBeUndefined();
     await expectNoAxeViolations(page);
-    expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: browserParent.demarcheId } })).toEqual(expect.objectContaining({ status: "DRAFT", submissionKey: null }));
+    expect(await testPrisma().demarche.findUniqueOrThrow({ where: { id: browserParent.demarcheId } })).toEqual(
+      expect.objectContaining({ status: "DRAFT", submissionKey: null }),
+    );
 
     relay.restore();
     await page.getByRole("link", { name: "Réessayer" }).click();

@@ -39,10 +39,19 @@ afterAll(async () => {
 });
 
 type JobRow = { id: string; state: string; retry_count: number };
-const jobRow = async (id: string) => (await prisma.$queryRaw<JobRow[]>`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE id = ${id}::uuid`)[0];
+const jobRow = async (id: string) =>
+  (await prisma.$queryRaw<JobRow[]>`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE id = ${id}::uuid`)[0];
 const mailJobOf = async (mailId: string) =>
-  (await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = 'mail.deliver' AND data->>'mailId' = ${mailId}`)[0]!.id;
-const message = (to: string) => ({ to, subject: "Déclaration reçue (test de panne)", text: "Bonjour", html: "<p>Bonjour</p>", tag: "test" });
+  (
+    await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = 'mail.deliver' AND data->>'mailId' = ${mailId}`
+  )[0]!.id;
+const message = (to: string) => ({
+  to,
+  subject: "Déclaration reçue (test de panne)",
+  text: "Bonjour",
+  html: "<p>Bonjour</p>",
+  tag: "test",
+});
 
 test("a worker killed while it delivers a mail: another worker delivers it, once", async () => {
   const first = await worker();
@@ -97,7 +106,12 @@ test("two workers share a burst of mails: each job runs on one worker only, each
   await db().$transaction(async (tx) => {
     for (const to of recipients) await queueMail(tx, message(to));
   });
-  await until("every mail of the burst", async () => (await prisma.outboxMail.count({ where: { to: { in: recipients } } })) >= recipients.length, 120_000, 200);
+  await until(
+    "every mail of the burst",
+    async () => (await prisma.outboxMail.count({ where: { to: { in: recipients } } })) >= recipients.length,
+    120_000,
+    200,
+  );
   const elapsed = Date.now() - started;
   const counts = await prisma.outboxMail.groupBy({ by: ["to"], where: { to: { in: recipients } }, _count: { _all: true } });
   expect(counts.filter((row) => row._count._all !== 1)).toEqual([]);
@@ -109,9 +123,16 @@ test("two workers share a burst of mails: each job runs on one worker only, each
   expect(new Set(a).size).toBe(a!.length);
   expect(new Set(b).size).toBe(b!.length);
   expect(a!.length + b!.length).toBeGreaterThanOrEqual(recipients.length);
-  const attempts = pair.flatMap((running) => running.lines().filter((line) => line.msg === "job" && line.job === "mail.deliver" && line.attempt !== 1));
+  const attempts = pair.flatMap((running) =>
+    running.lines().filter((line) => line.msg === "job" && line.job === "mail.deliver" && line.attempt !== 1),
+  );
   expect(attempts).toEqual([]);
-  const queued = pair.flatMap((running) => running.lines().filter((line) => line.msg === "job" && line.job === "mail.deliver").map((line) => Number(line.queuedMs)));
+  const queued = pair.flatMap((running) =>
+    running
+      .lines()
+      .filter((line) => line.msg === "job" && line.job === "mail.deliver")
+      .map((line) => Number(line.queuedMs)),
+  );
   queued.sort((x, y) => x - y);
   console.log(
     `[tâches] ${recipients.length} courriels par 2 workers en ${elapsed} ms (${Math.round((recipients.length * 1000) / elapsed)} /s) ; ` +
@@ -124,7 +145,9 @@ test("the schedule survives a restart: the purge is still sent, once per slot, b
   const everyMinute = { JOBS_TEST_SCHEDULES: "privacy.purge=* * * * *" };
   const first = await worker(everyMinute);
   await first.kill("SIGKILL");
-  const [schedule] = await prisma.$queryRaw<{ cron: string; timezone: string }[]>`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'privacy.purge'`;
+  const [schedule] = await prisma.$queryRaw<
+    { cron: string; timezone: string }[]
+  >`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'privacy.purge'`;
   expect(schedule).toEqual({ cron: "* * * * *", timezone: "Europe/Paris" });
 
   const since = new Date();

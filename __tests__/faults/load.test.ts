@@ -50,15 +50,25 @@ async function storedOutcome() {
   const prisma = testPrisma();
   const [submitted, events, mails, keyed] = await Promise.all([
     prisma.demarche.count({ where: { accountId: { in: accountIds }, status: "SUBMITTED" } }),
-    prisma.demarcheEvent.groupBy({ by: ["demarcheId"], where: { type: "SUBMITTED", demarche: { accountId: { in: accountIds } } }, _count: { _all: true } }),
-    prisma.outboxMail.groupBy({ by: ["to"], where: { to: { in: parents.map((parent) => parent.email) }, subject: { startsWith: "Déclaration reçue" } }, _count: { _all: true } }),
+    prisma.demarcheEvent.groupBy({
+      by: ["demarcheId"],
+      where: { type: "SUBMITTED", demarche: { accountId: { in: accountIds } } },
+      _count: { _all: true },
+    }),
+    prisma.outboxMail.groupBy({
+      by: ["to"],
+      where: { to: { in: parents.map((parent) => parent.email) }, subject: { startsWith: "Déclaration reçue" } },
+      _count: { _all: true },
+    }),
     prisma.demarche.findMany({ where: { accountId: { in: accountIds } }, select: { accountId: true, submissionKey: true, status: true } }),
   ]);
   return { submitted, events, mails, keyed, demarches: keyed.length };
 }
 
 function expectAllAccepted(answers: ActionAnswer[]) {
-  const refused = answers.filter((answer) => answer.status >= 400 || answer.redirect === null || !answer.redirect.startsWith("/espace?declaration=envoyee"));
+  const refused = answers.filter(
+    (answer) => answer.status >= 400 || answer.redirect === null || !answer.redirect.startsWith("/espace?declaration=envoyee"),
+  );
   if (refused.length > 0) console.error(`[charge] ${refused.length} refus ; fin du journal du portail :\n${portal.output().slice(-4000)}`);
   expect(refused.map((answer) => `${answer.status} ${answer.redirect} ${answer.body.slice(0, 200)}`)).toEqual([]);
   expect(answers).toHaveLength(PARENTS);
@@ -77,10 +87,15 @@ test(`${PARENTS} parents sending at once: ${PARENTS} answers of success, each de
   );
 
   expectAllAccepted(answers);
-  const outcome = await until("every acknowledgement delivered by the worker", async () => {
-    const current = await storedOutcome();
-    return current.mails.length >= PARENTS && current;
-  }, 120_000, 500);
+  const outcome = await until(
+    "every acknowledgement delivered by the worker",
+    async () => {
+      const current = await storedOutcome();
+      return current.mails.length >= PARENTS && current;
+    },
+    120_000,
+    500,
+  );
   expect(outcome.demarches).toBe(PARENTS); // no démarche created twice
   expect(outcome.submitted).toBe(PARENTS);
   expect(outcome.events).toHaveLength(PARENTS);

@@ -8,7 +8,15 @@ afterAll(() => prisma.$disconnect());
 
 async function newAccount(login = `int.${randomUUID().slice(0, 8)}`) {
   return prisma.account.create({
-    data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "TESTA", firstNames: "Solange", cguAcceptedAt: new Date(), cguVersion: "test" },
+    data: {
+      login,
+      email: `${login}@example.org`,
+      civility: "MADAME",
+      usageName: "TESTA",
+      firstNames: "Solange",
+      cguAcceptedAt: new Date(),
+      cguVersion: "test",
+    },
   });
 }
 
@@ -63,4 +71,3 @@ describe("identifiers", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   });
 });
-

@@ -19,7 +19,13 @@ import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { storeDocument } from "@/lib/documents/service";
 import { createKnownFamilyAction, issueChildKeyAction } from "@/lib/dossier/actions";
 import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
-import { createStaffAccount, resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
+import {
+  createStaffAccount,
+  resetStaffAccountPassword,
+  resetStaffAccountTotp,
+  toggleStaffActive,
+  updateStaffRole,
+} from "@/lib/staff/actions";
 import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
 import { testPrisma } from "../fixtures/db";
 import { actionCallers, idle, idleAdmin, run } from "./support/hostile-callers";
@@ -39,33 +45,61 @@ describe("authorization of the actions: signed out, parent A, parent B, agent, a
     ["publishNews", "AGENT", () => publishNews(randomUUID(), true, idleAdmin, form({}))],
     ["removeNews", "AGENT", () => removeNews(randomUUID(), idleAdmin, form({ confirmation: "on" }))],
     ["savePublicDocument", "AGENT", () => savePublicDocument(null, idleAdmin, form({ title: "Refusé", position: "1" }))],
-    ["createKnownFamilyAction", "AGENT", () => createKnownFamilyAction(idleAdmin, form({ rep1Civility: "MADAME", rep1UsageName: "REFUS", rep1FirstName: "Rita" }))],
+    [
+      "createKnownFamilyAction",
+      "AGENT",
+      () => createKnownFamilyAction(idleAdmin, form({ rep1Civility: "MADAME", rep1UsageName: "REFUS", rep1FirstName: "Rita" })),
+    ],
     ["issueChildKeyAction", "AGENT", () => issueChildKeyAction(randomUUID(), idleAdmin, form({}))],
-    ["saveTownContact", "ADMINISTRATOR", () => saveTownContact(idleAdmin, form({ service: "Pirate", address: "x", phone: "1", email: "a@b.fr", hours: "x" }))],
-    ["saveLegalTexts", "ADMINISTRATOR", () => saveLegalTexts(idleAdmin, form({ mentionsLegales: "## A\n\nB", cgu: "## A\n\nB", cguVersion: "pirate" }))],
+    [
+      "saveTownContact",
+      "ADMINISTRATOR",
+      () => saveTownContact(idleAdmin, form({ service: "Pirate", address: "x", phone: "1", email: "a@b.fr", hours: "x" })),
+    ],
+    [
+      "saveLegalTexts",
+      "ADMINISTRATOR",
+      () => saveLegalTexts(idleAdmin, form({ mentionsLegales: "## A\n\nB", cgu: "## A\n\nB", cguVersion: "pirate" })),
+    ],
     ["saveTotpPolicy", "ADMINISTRATOR", () => saveTotpPolicy(idleAdmin, form({ agentsNeedTotp: "on" }))],
-    ["createStaffAccount", "ADMINISTRATOR", () => createStaffAccount(idleAdmin, form({ login: `pirate.${randomUUID().slice(0, 6)}`, displayName: "Pirate", email: `${randomUUID()}@example.org`, role: "ADMINISTRATOR" }))],
+    [
+      "createStaffAccount",
+      "ADMINISTRATOR",
+      () =>
+        createStaffAccount(
+          idleAdmin,
+          form({
+            login: `pirate.${randomUUID().slice(0, 6)}`,
+            displayName: "Pirate",
+            email: `${randomUUID()}@example.org`,
+            role: "ADMINISTRATOR",
+          }),
+        ),
+    ],
     ["updateStaffRole", "ADMINISTRATOR", () => updateStaffRole(who.agent!.user.id, idleAdmin, form({ role: "ADMINISTRATOR" }))],
     ["toggleStaffActive", "ADMINISTRATOR", () => toggleStaffActive(who.admin!.user.id, false, idleAdmin, form({}))],
     ["resetStaffAccountPassword", "ADMINISTRATOR", () => resetStaffAccountPassword(who.admin!.user.id, idleAdmin, form({}))],
     ["resetStaffAccountTotp", "ADMINISTRATOR", () => resetStaffAccountTotp(who.admin!.user.id, idleAdmin, form({}))],
   ];
 
-  test.each(staffActions)("%s (%s) sends signed-out visitors and parents to the staff sign-in, agents where it belongs", async (_name, role, action) => {
-    const before = await prisma.auditLog.count();
-    for (const session of [null, who.parentA, who.parentB]) {
-      actAs(session);
+  test.each(staffActions)(
+    "%s (%s) sends signed-out visitors and parents to the staff sign-in, agents where it belongs",
+    async (_name, role, action) => {
+      const before = await prisma.auditLog.count();
+      for (const session of [null, who.parentA, who.parentB]) {
+        actAs(session);
+        expect(await run(action)).toEqual({ kind: "redirected", to: "/admin/connexion" });
+      }
+      // A parent's id presented in a staff session is not staff either.
+      actAs({ user: { id: who.parentA!.user.id, kind: "staff", sessionVersion: 0 } });
       expect(await run(action)).toEqual({ kind: "redirected", to: "/admin/connexion" });
-    }
-    // A parent's id presented in a staff session is not staff either.
-    actAs({ user: { id: who.parentA!.user.id, kind: "staff", sessionVersion: 0 } });
-    expect(await run(action)).toEqual({ kind: "redirected", to: "/admin/connexion" });
-    expect(await prisma.auditLog.count()).toBe(before);
-    actAs(who.agent);
-    const agent = await run(action);
-    if (role === "ADMINISTRATOR") expect(agent).toEqual({ kind: "redirected", to: "/admin/acces-refuse" });
-    else expect(agent).not.toEqual({ kind: "redirected", to: "/admin/connexion" });
-  });
+      expect(await prisma.auditLog.count()).toBe(before);
+      actAs(who.agent);
+      const agent = await run(action);
+      if (role === "ADMINISTRATOR") expect(agent).toEqual({ kind: "redirected", to: "/admin/acces-refuse" });
+      else expect(agent).not.toEqual({ kind: "redirected", to: "/admin/connexion" });
+    },
+  );
 
   const parentActions: [string, () => Promise<unknown>][] = [
     ["savePersonAction", () => savePersonAction("titulaire", idle, form({ usageName: "X" }))],
@@ -90,7 +124,9 @@ describe("authorization of the actions: signed out, parent A, parent B, agent, a
   });
 
   test("parent B can neither delete, attach nor detach parent A's document", async () => {
-    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")], "livret.pdf", { type: "application/pdf" });
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")], "livret.pdf", {
+      type: "application/pdf",
+    });
     const stored = await storeDocument(who.parentA!.user.id, pdf, "LIVRET_FAMILLE");
     if (!stored.ok) throw new Error(stored.message);
     actAs(who.parentA);
@@ -104,10 +140,16 @@ describe("authorization of the actions: signed out, parent A, parent B, agent, a
       to: "/espace/documents?erreur=absent",
     });
     const attached = await run(() => attachFromStorageAction("LIVRET_FAMILLE", idle, form({ document: stored.documentId })));
-    expect(attached).toEqual({ kind: "returned", value: { status: "error", message: "Ce document n'existe pas dans votre espace de stockage." } });
+    expect(attached).toEqual({
+      kind: "returned",
+      value: { status: "error", message: "Ce document n'existe pas dans votre espace de stockage." },
+    });
     await run(() => detachAttachmentAction(form({ document: stored.documentId })));
 
-    expect(await prisma.document.findUniqueOrThrow({ where: { id: stored.documentId } })).toMatchObject({ deletedAt: null, ownerId: who.parentA!.user.id });
+    expect(await prisma.document.findUniqueOrThrow({ where: { id: stored.documentId } })).toMatchObject({
+      deletedAt: null,
+      ownerId: who.parentA!.user.id,
+    });
     expect(await links()).toBe(1);
   });
 });

@@ -11,9 +11,24 @@ import {
   setPublicDocumentPublished,
   updatePublicDocument,
 } from "@/lib/content/public-documents-admin";
-import { childKeyLetter, createKnownFamily, getFamilyForStaff, issueFamilyChildKey, revokeFamilyChildKeys, searchFamilies } from "@/lib/dossier/service";
+import {
+  childKeyLetter,
+  createKnownFamily,
+  getFamilyForStaff,
+  issueFamilyChildKey,
+  revokeFamilyChildKeys,
+  searchFamilies,
+} from "@/lib/dossier/service";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
-import { changeStaffRole, createStaff, getStaffForAdmin, listStaff, resetStaffPassword, resetStaffTotp, setStaffActive } from "@/lib/staff/accounts";
+import {
+  changeStaffRole,
+  createStaff,
+  getStaffForAdmin,
+  listStaff,
+  resetStaffPassword,
+  resetStaffTotp,
+  setStaffActive,
+} from "@/lib/staff/accounts";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { setAgentsNeedTotp, updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
 import { testPrisma } from "../fixtures/db";
@@ -36,7 +51,14 @@ let pdf: Uint8Array;
 async function staffRow(role: "AGENT" | "ADMINISTRATOR", active = true) {
   const suffix = randomUUID().slice(0, 8);
   const row = await prisma.staffUser.create({
-    data: { login: `authz.${suffix}`, email: `authz.${suffix}@example.org`, displayName: `Authz ${suffix}`, passwordHash: "x", role, active },
+    data: {
+      login: `authz.${suffix}`,
+      email: `authz.${suffix}@example.org`,
+      displayName: `Authz ${suffix}`,
+      passwordHash: "x",
+      role,
+      active,
+    },
   });
   return row.id;
 }
@@ -67,7 +89,8 @@ const document = async () =>
   prisma.publicDocument.create({
     data: { title: "Authz", fileName: "a.pdf", provider: "LOCAL", storageKey: randomUUID(), mediaType: "application/pdf", size: 1 },
   });
-const family = () => createKnownFamily(callers.admin, { representatives: [{ civility: "MADAME", usageName: "AUTHZ", firstName: "Ana" }], children: [] });
+const family = () =>
+  createKnownFamily(callers.admin, { representatives: [{ civility: "MADAME", usageName: "AUTHZ", firstName: "Ana" }], children: [] });
 const newsInput = { title: "Titre", summary: "Résumé", body: "Texte", publish: false };
 const documentInput = { title: "Guide", description: null, position: 1, publish: false };
 const file = () => ({ name: "guide.pdf", bytes: pdf });
@@ -88,7 +111,11 @@ const operations: Operation[] = [
   ["updatePublicDocument", "AGENT", async (c) => updatePublicDocument(c, (await document()).id, documentInput, null)],
   ["setPublicDocumentPublished", "AGENT", async (c) => setPublicDocumentPublished(c, (await document()).id, false)],
   ["deletePublicDocument", "AGENT", async (c) => deletePublicDocument(c, (await document()).id)],
-  ["createKnownFamily", "AGENT", (c) => createKnownFamily(c, { representatives: [{ civility: "MONSIEUR", usageName: "X", firstName: "Y" }], children: [] })],
+  [
+    "createKnownFamily",
+    "AGENT",
+    (c) => createKnownFamily(c, { representatives: [{ civility: "MONSIEUR", usageName: "X", firstName: "Y" }], children: [] }),
+  ],
   ["searchFamilies", "AGENT", (c) => searchFamilies(c, "AUTHZ")],
   ["getFamilyForStaff", "AGENT", async (c) => getFamilyForStaff(c, (await family()).id)],
   ["issueFamilyChildKey", "AGENT", async (c) => issueFamilyChildKey(c, (await family()).id)],
@@ -109,12 +136,35 @@ const operations: Operation[] = [
       return childKeyLetter(c, id, await issueFamilyChildKey(callers.admin, id));
     },
   ],
-  ["updateTownContact", "ADMINISTRATOR", (c) => updateTownContact(c, { service: "Service", address: ["Mairie"], phone: "05 00 00 00 00", email: "a@b.fr", hours: ["Lundi"] })],
-  ["updateLegalTexts", "ADMINISTRATOR", (c) => updateLegalTexts(c, { mentionsLegales: [{ title: "Éditeur", paragraphs: ["La Ville."] }], cgu: [{ title: "Objet", paragraphs: ["Les CGU."] }], cguVersion: "test-1" })],
+  [
+    "updateTownContact",
+    "ADMINISTRATOR",
+    (c) => updateTownContact(c, { service: "Service", address: ["Mairie"], phone: "05 00 00 00 00", email: "a@b.fr", hours: ["Lundi"] }),
+  ],
+  [
+    "updateLegalTexts",
+    "ADMINISTRATOR",
+    (c) =>
+      updateLegalTexts(c, {
+        mentionsLegales: [{ title: "Éditeur", paragraphs: ["La Ville."] }],
+        cgu: [{ title: "Objet", paragraphs: ["Les CGU."] }],
+        cguVersion: "test-1",
+      }),
+  ],
   ["setAgentsNeedTotp", "ADMINISTRATOR", (c) => setAgentsNeedTotp(c, false)],
   ["listStaff", "ADMINISTRATOR", (c) => listStaff(c)],
   ["getStaffForAdmin", "ADMINISTRATOR", async (c) => getStaffForAdmin(c, await staffRow("AGENT"))],
-  ["createStaff", "ADMINISTRATOR", (c) => createStaff(c, { login: `new.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@example.org`, displayName: "Nouvel agent", role: "AGENT" })],
+  [
+    "createStaff",
+    "ADMINISTRATOR",
+    (c) =>
+      createStaff(c, {
+        login: `new.${randomUUID().slice(0, 8)}`,
+        email: `${randomUUID()}@example.org`,
+        displayName: "Nouvel agent",
+        role: "AGENT",
+      }),
+  ],
   ["changeStaffRole", "ADMINISTRATOR", async (c) => changeStaffRole(c, await staffRow("AGENT"), "ADMINISTRATOR")],
   ["setStaffActive", "ADMINISTRATOR", async (c) => setStaffActive(c, await staffRow("AGENT"), false)],
   ["resetStaffPassword", "ADMINISTRATOR", async (c) => resetStaffPassword(c, await staffRow("AGENT"))],

@@ -22,7 +22,13 @@ afterAll(async () => {
 async function admin() {
   const suffix = randomUUID().slice(0, 8);
   const row = await prisma.staffUser.create({
-    data: { login: `rules.${suffix}`, email: `rules.${suffix}@example.org`, displayName: `Rules ${suffix}`, passwordHash: "x", role: "ADMINISTRATOR" },
+    data: {
+      login: `rules.${suffix}`,
+      email: `rules.${suffix}@example.org`,
+      displayName: `Rules ${suffix}`,
+      passwordHash: "x",
+      role: "ADMINISTRATOR",
+    },
   });
   return { kind: "staff" as const, id: row.id };
 }
@@ -42,11 +48,15 @@ describe("TOTP second factor", () => {
 
   test("a code is accepted once; the same code, or an older one, is then refused", async () => {
     const caller = await admin();
-    const staff = await prisma.staffUser.update({ where: { id: caller.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
+    const staff = await prisma.staffUser.update({
+      where: { id: caller.id },
+      data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() },
+    });
     // Start early in a time step: crossing into the next one mid-test would make `previous` two steps old (outside the
     // accepted window), so the check would say "code" instead of "replayed".
     const msIntoStep = Date.now() % (TOTP_PERIOD_SECONDS * 1000);
-    if (msIntoStep > (TOTP_PERIOD_SECONDS - 5) * 1000) await new Promise((resolve) => setTimeout(resolve, TOTP_PERIOD_SECONDS * 1000 - msIntoStep + 100));
+    if (msIntoStep > (TOTP_PERIOD_SECONDS - 5) * 1000)
+      await new Promise((resolve) => setTimeout(resolve, TOTP_PERIOD_SECONDS * 1000 - msIntoStep + 100));
     const previous = totpCode(secret, Date.now() - TOTP_PERIOD_SECONDS * 1000);
     const current = totpCode(secret);
     expect(await acceptTotpCode(staff, "000000" === current ? "111111" : "000000")).toBe("code");
@@ -57,7 +67,10 @@ describe("TOTP second factor", () => {
 
   test("two requests racing with the same code: exactly one wins", async () => {
     const caller = await admin();
-    const staff = await prisma.staffUser.update({ where: { id: caller.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
+    const staff = await prisma.staffUser.update({
+      where: { id: caller.id },
+      data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() },
+    });
     const code = totpCode(secret);
     const results = await Promise.all([acceptTotpCode(staff, code), acceptTotpCode(staff, code), acceptTotpCode(staff, code)]);
     expect(results.filter((result) => result === "ok")).toHaveLength(1);
@@ -65,7 +78,10 @@ describe("TOTP second factor", () => {
 
   test("the first code of an enrolment turns the second factor on", async () => {
     const caller = await admin();
-    const staff = await prisma.staffUser.update({ where: { id: caller.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: null } });
+    const staff = await prisma.staffUser.update({
+      where: { id: caller.id },
+      data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: null },
+    });
     expect(await acceptTotpCode(staff, totpCode(secret))).toBe("ok");
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: caller.id } })).totpEnabledAt).toBeInstanceOf(Date);
   });
@@ -80,7 +96,9 @@ describe("staff accounts", () => {
     expect(row.passwordChangeRequired).toBe(true);
     expect(row.passwordHash).not.toContain(password);
     expect(await verifyPassword(row.passwordHash, password)).toBe(true);
-    await expect(createStaff(caller, { login, email: `other-${login}@example.org`, displayName: "Agent", role: "AGENT" })).rejects.toThrow("Cet identifiant est déjà utilisé");
+    await expect(createStaff(caller, { login, email: `other-${login}@example.org`, displayName: "Agent", role: "AGENT" })).rejects.toThrow(
+      "Cet identifiant est déjà utilisé",
+    );
   });
 
   test("nobody demotes or deactivates themselves; a deactivated account is refused at once", async () => {
@@ -96,7 +114,13 @@ describe("staff accounts", () => {
 describe("the audit log", () => {
   test("records who did what to which record, and the database refuses to change or delete it", async () => {
     const caller = await admin();
-    await updateTownContact(caller, { service: "Service Enfance", address: ["Mairie", "33560 Carbon-Blanc"], phone: "05 11 22 33 44", email: "enfance@example.org", hours: ["Lundi"] });
+    await updateTownContact(caller, {
+      service: "Service Enfance",
+      address: ["Mairie", "33560 Carbon-Blanc"],
+      phone: "05 11 22 33 44",
+      email: "enfance@example.org",
+      hours: ["Lundi"],
+    });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { actorId: caller.id, action: "town.contact.updated" } });
     expect(entry).toMatchObject({ actorType: "STAFF", targetType: "TownSetting", targetId: "contact" });
     await expect(prisma.auditLog.update({ where: { id: entry.id }, data: { action: "rien" } })).rejects.toThrow();
@@ -109,7 +133,10 @@ describe("the audit log", () => {
 describe("Clé Enfance", () => {
   test("a key is found by the parent's typing (O for 0, dashes), revoked by the next one, and never stored in clear", async () => {
     const caller = await admin();
-    const family = await createKnownFamily(caller, { representatives: [{ civility: "MONSIEUR", usageName: "TESTO", firstName: "Maurice" }], children: [{ usageName: "TESTO", firstName: "Nina", birthDate: null }] });
+    const family = await createKnownFamily(caller, {
+      representatives: [{ civility: "MONSIEUR", usageName: "TESTO", firstName: "Maurice" }],
+      children: [{ usageName: "TESTO", firstName: "Nina", birthDate: null }],
+    });
     expect(family.dossierNumber).toMatch(/^F-\d{4}-\d{5}$/);
     const first = await issueFamilyChildKey(caller, family.id);
     expect(await findActiveChildKey(first.toLowerCase().replace(/0/g, "o"))).toMatchObject({ familyId: family.id });
@@ -118,13 +145,21 @@ describe("Clé Enfance", () => {
     expect(await findActiveChildKey(second)).toMatchObject({ familyId: family.id });
     const rows = await prisma.childKey.findMany({ where: { familyId: family.id } });
     expect(JSON.stringify(rows)).not.toContain(second.replace(/-/g, ""));
-    expect(await prisma.auditLog.count({ where: { targetId: family.id, action: { in: ["child_key.issued", "child_key.reissued"] } } })).toBe(2);
+    expect(
+      await prisma.auditLog.count({ where: { targetId: family.id, action: { in: ["child_key.issued", "child_key.reissued"] } } }),
+    ).toBe(2);
   });
 
   test("the letter is printed only with the family's active key", async () => {
     const caller = await admin();
-    const one = await createKnownFamily(caller, { representatives: [{ civility: "MADAME", usageName: "UN", firstName: "Une" }], children: [] });
-    const two = await createKnownFamily(caller, { representatives: [{ civility: "MADAME", usageName: "DEUX", firstName: "Deux" }], children: [] });
+    const one = await createKnownFamily(caller, {
+      representatives: [{ civility: "MADAME", usageName: "UN", firstName: "Une" }],
+      children: [],
+    });
+    const two = await createKnownFamily(caller, {
+      representatives: [{ civility: "MADAME", usageName: "DEUX", firstName: "Deux" }],
+      children: [],
+    });
     const keyOfTwo = await issueFamilyChildKey(caller, two.id);
     expect(await childKeyLetter(caller, one.id, keyOfTwo)).toBeNull();
     const letter = await childKeyLetter(caller, two.id, keyOfTwo);
@@ -137,9 +172,9 @@ describe("documents à télécharger", () => {
   const input = { title: "Guide", description: null, position: 0, publish: false };
   test("a file that is not a PDF by its first bytes is refused, whatever its name", async () => {
     const caller = await admin();
-    await expect(createPublicDocument(caller, input, { name: "faux.pdf", bytes: new TextEncoder().encode("<html>pas un pdf</html>") })).rejects.toThrow(
-      "Le fichier doit être un PDF",
-    );
+    await expect(
+      createPublicDocument(caller, input, { name: "faux.pdf", bytes: new TextEncoder().encode("<html>pas un pdf</html>") }),
+    ).rejects.toThrow("Le fichier doit être un PDF");
   });
   test("a file over 10 Mo is refused", async () => {
     const caller = await admin();

@@ -35,13 +35,19 @@ async function cookieFor(token: Record<string, unknown>) {
 async function sessionOf(cookie: string) {
   const response = await GET(new NextRequest(new URL("/api/auth/session", APP), { headers: { cookie } }));
   const body = (await response.json()) as { user?: { id: string } } | null;
-  return { user: body?.user ?? null, setsCookie: response.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=`) && !/max-age=0/i.test(line)) };
+  return {
+    user: body?.user ?? null,
+    setsCookie: response.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=`) && !/max-age=0/i.test(line)),
+  };
 }
 
 /** "Se déconnecter" as the browser posts it to Auth.js (what signOut() of our actions does). */
 async function signOut(cookie: string) {
   const csrf = await GET(new NextRequest(new URL("/api/auth/csrf", APP), { headers: { cookie } }));
-  const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   await POST(
     new NextRequest(new URL("/api/auth/signout", APP), {
@@ -52,11 +58,18 @@ async function signOut(cookie: string) {
   );
 }
 
-const newParent = () => createParent({ loginPrefix: "session", usageName: "TESTA", firstNames: "Solange", account: { civility: "MADAME" } });
+const newParent = () =>
+  createParent({ loginPrefix: "session", usageName: "TESTA", firstNames: "Solange", account: { civility: "MADAME" } });
 
 async function newStaff() {
   return prisma.staffUser.create({
-    data: { login: `agent.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@mairie.example`, displayName: "Agent Test", role: "AGENT", passwordHash: "x" },
+    data: {
+      login: `agent.${randomUUID().slice(0, 8)}`,
+      email: `${randomUUID()}@mairie.example`,
+      displayName: "Agent Test",
+      role: "AGENT",
+      passwordHash: "x",
+    },
   });
 }
 
@@ -69,7 +82,9 @@ describe("signing out ends the session on the server", () => {
     const after = await sessionOf(cookie);
     expect(after.user).toBeNull();
     expect(after.setsCookie).toBe(false);
-    await expect(prisma.account.findUniqueOrThrow({ where: { id: parent.id } })).resolves.toMatchObject({ sessionVersion: parent.sessionVersion + 1 });
+    await expect(prisma.account.findUniqueOrThrow({ where: { id: parent.id } })).resolves.toMatchObject({
+      sessionVersion: parent.sessionVersion + 1,
+    });
   });
 
   test("a staff member's copied cookie opens nothing after « Se déconnecter »", async () => {

@@ -20,7 +20,9 @@ afterAll(async () => {
 async function published(month: string) {
   const staff = await billingStaff(prisma);
   const parent = await billingFamily(prisma);
-  const items = [1, 2, 3, 4].map((day) => canteenItem(parent.family.id, parent.children.lea, `${month}-0${day}`, "PRESENT", { serviceCode: "ALSH", unit: "JOURNEE" }));
+  const items = [1, 2, 3, 4].map((day) =>
+    canteenItem(parent.family.id, parent.children.lea, `${month}-0${day}`, "PRESENT", { serviceCode: "ALSH", unit: "JOURNEE" }),
+  );
   const run = await computeDraft(staff, "ENF", month, async () => items);
   await publishRun(staff, run.runId);
   return { staff, parent, invoice: await prisma.invoice.findFirstOrThrow({ where: { runId: run.runId } }) };
@@ -34,7 +36,10 @@ describe("at the counter", () => {
     await recordCounterPayment(staff, invoice.id, { method: "CHEQUE", amountCents: 1000, reference: "Chèque 1234567" });
     expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ paidCents: 1000, status: "ISSUED" });
     // Two agents record the rest at once: one goes through.
-    const results = await Promise.allSettled([recordCounterPayment(staff, invoice.id, { method: "CASH", amountCents: 1800 }), recordCounterPayment(staff, invoice.id, { method: "CESU", amountCents: 1800 })]);
+    const results = await Promise.allSettled([
+      recordCounterPayment(staff, invoice.id, { method: "CASH", amountCents: 1800 }),
+      recordCounterPayment(staff, invoice.id, { method: "CESU", amountCents: 1800 }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ paidCents: 2800, status: "PAID" });
     await expect(recordCounterPayment(staff, invoice.id, { method: "CASH", amountCents: 1 })).rejects.toThrow(/dépasse/);
@@ -47,7 +52,12 @@ describe("at the counter", () => {
     const note = await issueCreditNote(staff, invoice.id, { amountCents: 1500, reason: "Journée annulée par la ville" });
     expect(note.number).toMatch(/^AV-ENF-\d{4}-\d{5}$/);
     expect(note.refundableCents).toBe(700); // 800 were still to pay: cancelled; 700 owed back
-    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ paidCents: 2000, creditedCents: 800, status: "PAID", amountCents: 2800 });
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({
+      paidCents: 2000,
+      creditedCents: 800,
+      status: "PAID",
+      amountCents: 2800,
+    });
     await expect(issueCreditNote(staff, invoice.id, { amountCents: 1400, reason: "trop" })).rejects.toThrow(/dépasseraient/);
     await expect(recordRefund(staff, note.id, { method: "TRANSFER", amountCents: 701 })).rejects.toThrow(/dépasse/);
     await recordRefund(staff, note.id, { method: "TRANSFER", amountCents: 700, reference: "VIR-2026-11" });

@@ -23,23 +23,50 @@ it("bills a month of real bookings by what happened each day", async () => {
   // October 2026: a month no other test bills for this régie (the database is shared by the run).
   const activity = await createTestActivity(prisma, { capacity: 10, startDate: "2026-10-01", endDate: "2026-10-31", kind: "SCHOOL_YEAR" });
   const child = parent.children.lea;
-  const enrolment = await prisma.enrolment.create({ data: { childId: child.id, familyId: parent.family.id, activityId: activity.activityId, periodId: activity.periodId, groupId: activity.groupId, status: "ACCEPTED" } });
+  const enrolment = await prisma.enrolment.create({
+    data: {
+      childId: child.id,
+      familyId: parent.family.id,
+      activityId: activity.activityId,
+      periodId: activity.periodId,
+      groupId: activity.groupId,
+      status: "ACCEPTED",
+    },
+  });
   const book = (day: string, data: Record<string, unknown>) =>
     prisma.booking.create({
-      data: { id: randomUUID(), enrolmentId: enrolment.id, childId: child.id, familyId: parent.family.id, activityId: activity.activityId, groupId: activity.groupId, unitId: activity.unitId, date: new Date(`${day}T00:00:00Z`), status: "BOOKED", ...data },
+      data: {
+        id: randomUUID(),
+        enrolmentId: enrolment.id,
+        childId: child.id,
+        familyId: parent.family.id,
+        activityId: activity.activityId,
+        groupId: activity.groupId,
+        unitId: activity.unitId,
+        date: new Date(`${day}T00:00:00Z`),
+        status: "BOOKED",
+        ...data,
+      },
     });
   const present = await book("2026-10-05", { attendance: "PRESENT" });
   const late = await book("2026-10-06", { attendance: "LATE", attendanceTime: "09:10" });
   const absent = await book("2026-10-07", { attendance: "ABSENT" });
   const excused = await book("2026-10-08", { attendance: "ABSENT_EXCUSED", absenceJustified: true });
   const cancelledInTime = await book("2026-10-09", { status: "CANCELLED", cancelledAt: new Date("2026-10-01T08:00:00Z") });
-  const cancelledLate = await book("2026-10-12", { status: "CANCELLED", cancelledAt: new Date("2026-10-12T07:00:00Z"), cancelledLate: true });
+  const cancelledLate = await book("2026-10-12", {
+    status: "CANCELLED",
+    cancelledAt: new Date("2026-10-12T07:00:00Z"),
+    cancelledLate: true,
+  });
   const walkIn = await book("2026-10-13", { status: "WALK_IN", walkIn: true, attendance: "PRESENT" });
   const notRecorded = await book("2026-10-14", {});
   const waiting = await book("2026-10-15", { status: "WAITLISTED", waitlistedAt: new Date("2026-10-01T08:00:00Z") });
 
   const draft = await computeDraft(staff, "ENF", "2026-10");
-  const invoice = await prisma.invoice.findFirstOrThrow({ where: { runId: draft.runId, familyId: parent.family.id }, include: { lines: true } });
+  const invoice = await prisma.invoice.findFirstOrThrow({
+    where: { runId: draft.runId, familyId: parent.family.id },
+    include: { lines: true },
+  });
   const bySource = new Map(invoice.lines.map((line) => [line.sourceId, line]));
   expect(bySource.get(present.id)?.state).toBe("PRESENT");
   expect(bySource.get(late.id)?.state).toBe("PRESENT");

@@ -42,7 +42,13 @@ function idOpOf(redirectUrl: string): string {
 }
 
 function notify(idOp: string) {
-  return notification(new Request("http://portal/api/paiement/payfip/notification", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `idop=${idOp}` }));
+  return notification(
+    new Request("http://portal/api/paiement/payfip/notification", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `idop=${idOp}`,
+    }),
+  );
 }
 
 describe("paying an invoice with PayFiP", () => {
@@ -83,7 +89,9 @@ describe("paying an invoice with PayFiP", () => {
     await payfip.decide(second, "A", false);
     expect(await settleOnlinePayment(second)).toBe("ABANDONED");
     expect((await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("ISSUED");
-    expect((await prisma.payment.findMany({ where: { invoiceId: invoice.id }, orderBy: { createdAt: "asc" } })).map((payment) => payment.status)).toEqual(["REFUSED", "ABANDONED"]);
+    expect(
+      (await prisma.payment.findMany({ where: { invoiceId: invoice.id }, orderBy: { createdAt: "asc" } })).map((payment) => payment.status),
+    ).toEqual(["REFUSED", "ABANDONED"]);
   });
 
   it("reuses a pending attempt, and closes it as expired after PayFiP's 15 minutes", async () => {
@@ -109,7 +117,10 @@ describe("paying an invoice with PayFiP", () => {
     const later = new Date(Date.now() + 6 * 60_000);
     const sweeps = await Promise.all([sweepPendingPayments(later), sweepPendingPayments(later)]);
     expect(sweeps.some((outcomes) => (outcomes.SUCCEEDED ?? 0) >= 1)).toBe(true);
-    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ status: "PAID", paidCents: invoice.amountCents });
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({
+      status: "PAID",
+      paidCents: invoice.amountCents,
+    });
     expect(await prisma.payment.count({ where: { invoiceId: invoice.id, status: "SUCCEEDED" } })).toBe(1);
   });
 
@@ -117,7 +128,9 @@ describe("paying an invoice with PayFiP", () => {
     const { parent, invoice } = await publishedInvoice();
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => startOnlinePayment(parent.account.id, invoice.id)));
     expect(await prisma.payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
-    const started = results.filter((result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof startOnlinePayment>>> => result.status === "fulfilled");
+    const started = results.filter(
+      (result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof startOnlinePayment>>> => result.status === "fulfilled",
+    );
     expect(started.length).toBeGreaterThanOrEqual(1);
     for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/déjà en cours/);
   });

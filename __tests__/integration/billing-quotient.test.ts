@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { computeDraft } from "@/lib/billing";
-import { answerRetrievedQuotient, quotientOverview, rejectAttestation, retrieveQuotientWithFranceConnect, validateAttestation } from "@/lib/billing/quotient";
+import {
+  answerRetrievedQuotient,
+  quotientOverview,
+  rejectAttestation,
+  retrieveQuotientWithFranceConnect,
+  validateAttestation,
+} from "@/lib/billing/quotient";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { startApiParticulierStandin, type ApiParticulierStandin } from "../../scripts/api-particulier-standin";
@@ -36,7 +42,9 @@ describe("quotient familial", () => {
     expect(overview?.current).toBeNull(); // not used before the parent confirms it
     const stored = JSON.stringify(await prisma.quotientFamilial.findMany({ where: { familyId: parent.family.id } }));
     expect(stored).not.toContain("jeton-fc");
-    expect(JSON.stringify((await prisma.auditLog.findMany({ where: { actorId: parent.account.id } })).map((entry) => entry.details))).not.toContain("jeton-fc");
+    expect(
+      JSON.stringify((await prisma.auditLog.findMany({ where: { actorId: parent.account.id } })).map((entry) => entry.details)),
+    ).not.toContain("jeton-fc");
 
     const other = await billingFamily(prisma);
     await expect(answerRetrievedQuotient(other.account.id, overview!.retrieved!.id, "confirm")).rejects.toThrow(/déjà été traité/);
@@ -67,16 +75,36 @@ describe("quotient familial", () => {
     const parent = await billingFamily(prisma, { quotient: null });
     const staff = await billingStaff(prisma);
     const make = () =>
-      prisma.quotientFamilial.create({ data: { familyId: parent.family.id, source: "ATTESTATION", status: "SUBMITTED", validFrom: new Date("2026-01-01"), validUntil: new Date("2026-12-31"), documentId: randomUUID(), accountId: parent.account.id } });
+      prisma.quotientFamilial.create({
+        data: {
+          familyId: parent.family.id,
+          source: "ATTESTATION",
+          status: "SUBMITTED",
+          validFrom: new Date("2026-01-01"),
+          validUntil: new Date("2026-12-31"),
+          documentId: randomUUID(),
+          accountId: parent.account.id,
+        },
+      });
     const first = await make();
-    await expect(validateAttestation(parent.caller, first.id, { value: 450, validFrom: "2026-01-01", validUntil: "2026-12-31" })).rejects.toThrow(ForbiddenError);
-    await expect(validateAttestation(staff, first.id, { value: -3, validFrom: "2026-01-01", validUntil: "2026-12-31" })).rejects.toThrow(/euros/);
-    await expect(validateAttestation(staff, first.id, { value: 450, validFrom: "2026-12-31", validUntil: "2026-01-01" })).rejects.toThrow(/période/);
+    await expect(
+      validateAttestation(parent.caller, first.id, { value: 450, validFrom: "2026-01-01", validUntil: "2026-12-31" }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(validateAttestation(staff, first.id, { value: -3, validFrom: "2026-01-01", validUntil: "2026-12-31" })).rejects.toThrow(
+      /euros/,
+    );
+    await expect(validateAttestation(staff, first.id, { value: 450, validFrom: "2026-12-31", validUntil: "2026-01-01" })).rejects.toThrow(
+      /période/,
+    );
     await validateAttestation(staff, first.id, { value: 450, validFrom: "2026-01-01", validUntil: "2026-12-31" });
-    await expect(validateAttestation(staff, first.id, { value: 451, validFrom: "2026-01-01", validUntil: "2026-12-31" })).rejects.toThrow(/déjà été traitée/);
+    await expect(validateAttestation(staff, first.id, { value: 451, validFrom: "2026-01-01", validUntil: "2026-12-31" })).rejects.toThrow(
+      /déjà été traitée/,
+    );
     const second = await make();
     await rejectAttestation(staff, second.id, "Attestation illisible");
-    expect(await prisma.auditLog.count({ where: { actorId: staff.id, action: { in: ["quotient.validated", "quotient.rejected"] } } })).toBe(2);
+    expect(await prisma.auditLog.count({ where: { actorId: staff.id, action: { in: ["quotient.validated", "quotient.rejected"] } } })).toBe(
+      2,
+    );
     const overview = await quotientOverview(parent.account.id, new Date("2026-06-01"));
     expect(overview?.current).toMatchObject({ value: 450, source: "ATTESTATION" });
     expect(overview?.current?.bracket).toContain("Tranche A");

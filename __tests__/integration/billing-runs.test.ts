@@ -28,7 +28,10 @@ describe("a month's billing run", () => {
     ];
     const draft = await computeDraft(staff, "RES", "2026-03", async () => items);
     expect(draft).toMatchObject({ invoices: 1, warnings: 1 });
-    const invoice = await prisma.invoice.findFirstOrThrow({ where: { runId: draft.runId, familyId: family.id }, include: { lines: { orderBy: { position: "asc" } } } });
+    const invoice = await prisma.invoice.findFirstOrThrow({
+      where: { runId: draft.runId, familyId: family.id },
+      include: { lines: { orderBy: { position: "asc" } } },
+    });
     expect(invoice.status).toBe("DRAFT");
     expect(invoice.number).toBeNull();
     expect(invoice.quotientValue).toBe(700);
@@ -54,7 +57,9 @@ describe("a month's billing run", () => {
     await correctDraftLine(staff, unjustified.id, { amountCents: 105, reason: "Geste commercial : moitié prix" });
     expect((await prisma.invoice.findUniqueOrThrow({ where: { id: draftInvoice.id } })).amountCents).toBe(315);
     await expect(correctDraftLine(staff, unjustified.id, { amountCents: 100, reason: " " })).rejects.toThrow(ExpectedError);
-    await expect(correctDraftLine({ kind: "parent", id: account.id }, unjustified.id, { amountCents: 0, reason: "x" })).rejects.toThrow(ForbiddenError);
+    await expect(correctDraftLine({ kind: "parent", id: account.id }, unjustified.id, { amountCents: 0, reason: "x" })).rejects.toThrow(
+      ForbiddenError,
+    );
 
     await publishRun(staff, draft.runId);
     const published = await prisma.invoice.findUniqueOrThrow({ where: { id: draftInvoice.id }, include: { lines: true } });
@@ -86,13 +91,18 @@ describe("a month's billing run", () => {
     const runs: string[] = [];
     for (const month of months) {
       const families = await Promise.all([billingFamily(prisma), billingFamily(prisma)]);
-      const items = families.flatMap(({ family, children }) => [canteenItem(family.id, children.lea, `${month}-10`), canteenItem(family.id, children.tom, `${month}-11`)]);
+      const items = families.flatMap(({ family, children }) => [
+        canteenItem(family.id, children.lea, `${month}-10`),
+        canteenItem(family.id, children.tom, `${month}-11`),
+      ]);
       runs.push((await computeDraft(staff, "RES", month, async () => items)).runId);
     }
     const before = await prisma.invoice.count({ where: { regie: "RES", number: { not: null } } });
     const results = await Promise.allSettled([...runs, ...runs].map((runId) => publishRun(staff, runId)));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(runs.length);
-    const numbers = (await prisma.invoice.findMany({ where: { regie: "RES", number: { not: null } }, select: { number: true } })).map((invoice) => Number(invoice.number!.split("-")[2]));
+    const numbers = (await prisma.invoice.findMany({ where: { regie: "RES", number: { not: null } }, select: { number: true } })).map(
+      (invoice) => Number(invoice.number!.split("-")[2]),
+    );
     expect(numbers).toHaveLength(before + runs.length * 2);
     expect(new Set(numbers).size).toBe(numbers.length);
     const sorted = [...numbers].sort((a, b) => a - b);
@@ -102,7 +112,9 @@ describe("a month's billing run", () => {
   it("reminds each unpaid invoice once, a few days before its due date", async () => {
     const staff = await billingStaff(prisma);
     const { family, children, account } = await billingFamily(prisma);
-    const run = await computeDraft(staff, "ENF", "2026-02", async () => [canteenItem(family.id, children.lea, "2026-02-04", "PRESENT", { serviceCode: "ALSH", unit: "JOURNEE" })]);
+    const run = await computeDraft(staff, "ENF", "2026-02", async () => [
+      canteenItem(family.id, children.lea, "2026-02-04", "PRESENT", { serviceCode: "ALSH", unit: "JOURNEE" }),
+    ]);
     await publishRun(staff, run.runId);
     const invoice = await prisma.invoice.findFirstOrThrow({ where: { runId: run.runId } });
     const dayBefore = new Date(invoice.dueDate.getTime() - 2 * 24 * 3600 * 1000);

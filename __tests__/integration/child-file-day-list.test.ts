@@ -22,16 +22,50 @@ afterAll(async () => {
 it("lists the expected children with a PAI or an allergy, for agents with the health access only", async () => {
   const activity = await createTestActivity(prisma, { capacity: 10, startDate: "2027-03-01", endDate: "2027-03-31", kind: "SCHOOL_YEAR" });
   const code = (await prisma.activity.findUniqueOrThrow({ where: { id: activity.activityId } })).code;
-  const families = await Promise.all([createChildFamily(prisma), createChildFamily(prisma), createChildFamily(prisma), createChildFamily(prisma)]);
-  for (const family of families) await saveChildFile(family.mother.id, family.child.id, { ...sampleContent(), version: 0 }, new Date("2026-09-15T10:00:00Z"));
+  const families = await Promise.all([
+    createChildFamily(prisma),
+    createChildFamily(prisma),
+    createChildFamily(prisma),
+    createChildFamily(prisma),
+  ]);
+  for (const family of families)
+    await saveChildFile(family.mother.id, family.child.id, { ...sampleContent(), version: 0 }, new Date("2026-09-15T10:00:00Z"));
   const statuses = ["BOOKED", "WALK_IN", "WAITLISTED", "CANCELLED"] as const;
   for (const [index, family] of families.entries()) {
-    const enrolment = await prisma.enrolment.create({ data: { childId: family.child.id, familyId: family.family.id, activityId: activity.activityId, periodId: activity.periodId, groupId: activity.groupId, status: "ACCEPTED" } });
-    await prisma.booking.create({ data: { enrolmentId: enrolment.id, childId: family.child.id, familyId: family.family.id, activityId: activity.activityId, groupId: activity.groupId, unitId: activity.unitId, date: new Date("2027-03-10T00:00:00Z"), status: statuses[index]!, walkIn: statuses[index] === "WALK_IN" } });
+    const enrolment = await prisma.enrolment.create({
+      data: {
+        childId: family.child.id,
+        familyId: family.family.id,
+        activityId: activity.activityId,
+        periodId: activity.periodId,
+        groupId: activity.groupId,
+        status: "ACCEPTED",
+      },
+    });
+    await prisma.booking.create({
+      data: {
+        enrolmentId: enrolment.id,
+        childId: family.child.id,
+        familyId: family.family.id,
+        activityId: activity.activityId,
+        groupId: activity.groupId,
+        unitId: activity.unitId,
+        date: new Date("2027-03-10T00:00:00Z"),
+        status: statuses[index]!,
+        walkIn: statuses[index] === "WALK_IN",
+      },
+    });
   }
   const staff = async (healthDataAccess: boolean) => {
     const login = `liste.${randomUUID().slice(0, 8)}`;
-    return { kind: "staff" as const, id: (await prisma.staffUser.create({ data: { login, email: `${login}@ville.test`, displayName: login, passwordHash: "x", healthDataAccess } })).id };
+    return {
+      kind: "staff" as const,
+      id: (
+        await prisma.staffUser.create({
+          data: { login, email: `${login}@ville.test`, displayName: login, passwordHash: "x", healthDataAccess },
+        })
+      ).id,
+    };
   };
   const [reader, other] = [await staff(true), await staff(false)];
 

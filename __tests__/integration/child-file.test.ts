@@ -17,7 +17,9 @@ let staffCount = 0;
 async function staff(healthDataAccess: boolean, role: "AGENT" | "ADMINISTRATOR" = "AGENT") {
   staffCount += 1;
   const login = `agent.cf${staffCount}.${Date.now()}`;
-  const user = await prisma.staffUser.create({ data: { login, email: `${login}@ville.test`, displayName: `Agent ${staffCount}`, passwordHash: "x", role, healthDataAccess } });
+  const user = await prisma.staffUser.create({
+    data: { login, email: `${login}@ville.test`, displayName: `Agent ${staffCount}`, passwordHash: "x", role, healthDataAccess },
+  });
   return { kind: "staff" as const, id: user.id };
 }
 
@@ -39,7 +41,10 @@ describe("who may see and edit a child's file", () => {
     ]);
 
     // A save from a stale page (version 1) is refused instead of overwriting the other parent's change.
-    expect(await saveChildFile(mother.id, child.id, { ...sampleContent(), version: 1 }, SEPT_2026)).toEqual({ ok: false, message: CONFLICT_MESSAGE });
+    expect(await saveChildFile(mother.id, child.id, { ...sampleContent(), version: 1 }, SEPT_2026)).toEqual({
+      ok: false,
+      message: CONFLICT_MESSAGE,
+    });
 
     expect(await parentFileView(other.mother.id, child.id, SEPT_2026)).toBeNull();
     expect(await saveChildFile(other.mother.id, child.id, { ...sampleContent(), version: 2 }, SEPT_2026)).toMatchObject({ ok: false });
@@ -47,7 +52,9 @@ describe("who may see and edit a child's file", () => {
     expect(await parentFileView(noAuthority.mother.id, noAuthority.child.id, SEPT_2026)).not.toBeNull();
     // A document of another family cannot be named as the PAI.
     const foreign = await storeKindDocument(prisma, other.mother.id, "pai", "2026-09-01", "2027-07-05");
-    expect(await saveChildFile(mother.id, child.id, { ...sampleContent({ paiDocumentId: foreign.id }), version: 2 }, SEPT_2026)).toMatchObject({ ok: false, fieldErrors: { paiDocumentId: expect.any(String) } });
+    expect(
+      await saveChildFile(mother.id, child.id, { ...sampleContent({ paiDocumentId: foreign.id }), version: 2 }, SEPT_2026),
+    ).toMatchObject({ ok: false, fieldErrors: { paiDocumentId: expect.any(String) } });
   });
 
   test("two parents saving at once: one version wins, the other is told (the database decides)", async () => {
@@ -85,7 +92,9 @@ describe("who may see and edit a child's file", () => {
     expect(JSON.stringify(reads.map((read) => read.details))).not.toContain("Arachide");
 
     const list = await healthList(reader, { childIds: [child.id] });
-    expect(list).toEqual([expect.objectContaining({ childId: child.id, pai: true, toCheck: true, allergies: [expect.objectContaining({ name: "Arachide" })] })]);
+    expect(list).toEqual([
+      expect.objectContaining({ childId: child.id, pai: true, toCheck: true, allergies: [expect.objectContaining({ name: "Arachide" })] }),
+    ]);
     expect(await prisma.auditLog.count({ where: { actorId: reader.id } })).toBe(before + 3);
     expect(healthListCsv(list, (code) => code)).toContain('"Arachide"');
     expect(healthListCsv([{ ...list[0]!, name: "=HYPERLINK(1)" }], (code) => code)).toContain(`"'=HYPERLINK(1)"`);
@@ -127,12 +136,19 @@ describe("the yearly confirmation", () => {
     expect(await confirmChildFile(father.id, child.id, 1, july)).toEqual({ ok: true, version: 2 });
     const confirmed = await parentFileView(mother.id, child.id, july);
     expect(confirmed?.needsConfirmation).toBe(false);
-    expect(confirmed?.history[0]).toMatchObject({ version: 2, change: "CONFIRMED", authorName: expect.stringContaining("Paul"), schoolYear: "2026-2027" });
+    expect(confirmed?.history[0]).toMatchObject({
+      version: 2,
+      change: "CONFIRMED",
+      authorName: expect.stringContaining("Paul"),
+      schoolYear: "2026-2027",
+    });
 
     // An update in the new year: the review lists it against last year's file.
     await saveChildFile(mother.id, child.id, { ...sampleContent({ diet: "vegetarien" }), version: 2 }, new Date("2026-09-20T10:00:00Z"));
     const later = await parentFileView(father.id, child.id, new Date("2026-10-01T10:00:00Z"));
-    expect(later?.sinceLastYear).toEqual([{ label: "Régime alimentaire", before: "Sans allergène (panier repas ou menu adapté, selon le PAI)", after: "Végétarien" }]);
+    expect(later?.sinceLastYear).toEqual([
+      { label: "Régime alimentaire", before: "Sans allergène (panier repas ou menu adapté, selon le PAI)", after: "Végétarien" },
+    ]);
     expect(await confirmChildFile(mother.id, child.id, 3, new Date("2026-10-01T10:00:00Z"))).toEqual({ ok: true, version: 3 });
   });
 });
@@ -155,7 +171,13 @@ describe("the expiry reminder job", () => {
     expect(first.map(mine).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     expect(again.reminded).toBe(0);
     const notifications = await prisma.notification.findMany({ where: { accountId: { in: [mother.id, father.id] } } });
-    expect(notifications).toEqual([expect.objectContaining({ accountId: mother.id, title: "Attestation d'assurance (responsabilité civile) : bientôt plus valable", link: "/espace/documents" })]);
+    expect(notifications).toEqual([
+      expect.objectContaining({
+        accountId: mother.id,
+        title: "Attestation d'assurance (responsabilité civile) : bientôt plus valable",
+        link: "/espace/documents",
+      }),
+    ]);
     expect(notifications[0]!.body).toContain("31/08/2026");
     const mails = await prisma.queuedMail.findMany({ where: { to: { in: [mother.email, father.email] } } });
     expect(mails).toHaveLength(1);
@@ -174,7 +196,11 @@ describe("the parents' rights", () => {
     await saveChildFile(mother.id, child.id, { ...sampleContent(), version: 0 }, SEPT_2026);
 
     const bundle = await collectExport(father.id);
-    const files = bundle.data.childFiles as { childId: string; content: { health: { allergies: { name: string }[] } }; history: { by: string }[] }[];
+    const files = bundle.data.childFiles as {
+      childId: string;
+      content: { health: { allergies: { name: string }[] } };
+      history: { by: string }[];
+    }[];
     expect(files).toHaveLength(1);
     expect(files[0]!.content.health.allergies[0]!.name).toBe("Arachide");
     expect(files[0]!.history[0]!.by).toContain("Claire");

@@ -71,7 +71,9 @@ describe("savePerson validates with the seed's messages", () => {
 
     expect(future).toEqual({
       ok: false,
-      fieldErrors: { birthDate: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue »." },
+      fieldErrors: {
+        birthDate: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue ».",
+      },
     });
     expect((await findDeclaration(accountId))?.people.children).toEqual([]);
   });
@@ -214,7 +216,10 @@ describe("storeDocument", () => {
     const accountId = await activeParent();
     const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x20]);
 
-    await expect(storeDocument(accountId, new File([webp], "photo.jpg", { type: "image/jpeg" }), "LIVRET_FAMILLE")).resolves.toEqual({ ok: false, message: notAccepted });
+    await expect(storeDocument(accountId, new File([webp], "photo.jpg", { type: "image/jpeg" }), "LIVRET_FAMILLE")).resolves.toEqual({
+      ok: false,
+      message: notAccepted,
+    });
   });
 
   test("a PDF named .png is accepted as the PDF it is", async () => {
@@ -225,7 +230,13 @@ describe("storeDocument", () => {
     expect(stored.ok).toBe(true);
     if (!stored.ok) return;
     const row = await prisma.document.findUniqueOrThrow({ where: { id: stored.documentId } });
-    expect(row).toMatchObject({ ownerId: accountId, mediaType: "application/pdf", fileName: "scan.png", size: pdfBytes.byteLength, provider: "LOCAL" });
+    expect(row).toMatchObject({
+      ownerId: accountId,
+      mediaType: "application/pdf",
+      fileName: "scan.png",
+      size: pdfBytes.byteLength,
+      provider: "LOCAL",
+    });
   });
 
   test("an empty file is refused", async () => {

@@ -22,27 +22,39 @@ afterAll(async () => {
 async function noisyPng(width: number, height: number) {
   const pixels = Buffer.alloc(width * height * 3);
   for (let index = 0; index < pixels.length; index += 1) pixels[index] = (index * 7919) % 251;
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 const file = (bytes: Buffer, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
 
 test("a whole image passes", async () => {
-  await expect(storeDocument(ownerId, file(await noisyPng(200, 200), "scan.png", "image/png"), "AUTRE")).resolves.toMatchObject({ ok: true });
+  await expect(storeDocument(ownerId, file(await noisyPng(200, 200), "scan.png", "image/png"), "AUTRE")).resolves.toMatchObject({
+    ok: true,
+  });
 });
 
 test("a truncated PNG or JPEG is refused", async () => {
   const png = await noisyPng(400, 400);
-  await expect(storeDocument(ownerId, file(png.subarray(0, Math.floor(png.length / 2)), "coupe.png", "image/png"), "AUTRE")).resolves.toEqual({
+  await expect(
+    storeDocument(ownerId, file(png.subarray(0, Math.floor(png.length / 2)), "coupe.png", "image/png"), "AUTRE"),
+  ).resolves.toEqual({
     ok: false,
     message: "Cette image est illisible ou endommagée : choisissez un autre fichier.",
   });
-  const jpeg = await sharp(await noisyPng(400, 400)).jpeg().toBuffer();
-  await expect(storeDocument(ownerId, file(jpeg.subarray(0, Math.floor(jpeg.length / 2)), "coupe.jpg", "image/jpeg"), "AUTRE")).resolves.toMatchObject({ ok: false });
+  const jpeg = await sharp(await noisyPng(400, 400))
+    .jpeg()
+    .toBuffer();
+  await expect(
+    storeDocument(ownerId, file(jpeg.subarray(0, Math.floor(jpeg.length / 2)), "coupe.jpg", "image/jpeg"), "AUTRE"),
+  ).resolves.toMatchObject({ ok: false });
 });
 
 test("an image of 100 megapixels in a small file is refused", async () => {
-  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9 }).toBuffer();
+  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#ffffff" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   expect(huge.length).toBeLessThan(10 * 1024 * 1024);
   await expect(storeDocument(ownerId, file(huge, "bombe.png", "image/png"), "AUTRE")).resolves.toMatchObject({ ok: false });
 });

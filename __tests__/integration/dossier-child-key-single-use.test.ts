@@ -28,11 +28,17 @@ test("a key links one account; a second account with the same key is refused", a
   const key = await issueChildKey(holder.family.id, null);
   const first = await createMarkedParent(prisma);
   asParent(first.id);
-  expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toEqual({ kind: "redirected", to: "/espace?cle=ok" });
+  expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toEqual({
+    kind: "redirected",
+    to: "/espace?cle=ok",
+  });
 
   const second = await createMarkedParent(prisma);
   asParent(second.id);
-  expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toMatchObject({ kind: "returned", value: { status: "error", message: CHILD_KEY_USED_MESSAGE } });
+  expect(await outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key })))).toMatchObject({
+    kind: "returned",
+    value: { status: "error", message: CHILD_KEY_USED_MESSAGE },
+  });
   await expect(prisma.account.findUniqueOrThrow({ where: { id: second.id } })).resolves.toMatchObject({ familyId: null });
 });
 
@@ -46,7 +52,9 @@ test("two accounts racing with one key: exactly one is linked", async () => {
     outcomes.push(outcomeOf(() => linkChildKeyAction({ status: "idle" }, form({ cle: key }))));
   }
   await Promise.all(outcomes);
-  await expect(prisma.account.count({ where: { id: { in: racers.map((racer) => racer.id) }, familyId: holder.family.id } })).resolves.toBe(1);
+  await expect(prisma.account.count({ where: { id: { in: racers.map((racer) => racer.id) }, familyId: holder.family.id } })).resolves.toBe(
+    1,
+  );
 });
 
 test("the holders already linked are told by mail", async () => {
@@ -59,7 +67,9 @@ test("the holders already linked are told by mail", async () => {
     ...(await prisma.queuedMail.findMany({ where: { to: holder.email } })),
     ...(await prisma.outboxMail.findMany({ where: { to: holder.email } })),
   ];
-  expect(told).toEqual([expect.objectContaining({ subject: expect.stringContaining("Un autre compte a été associé à votre dossier famille") })]);
+  expect(told).toEqual([
+    expect.objectContaining({ subject: expect.stringContaining("Un autre compte a été associé à votre dossier famille") }),
+  ]);
   expect(told[0]!.text).toContain(`F-T-${holder.marker}`);
 });
 

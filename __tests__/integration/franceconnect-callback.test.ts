@@ -49,7 +49,11 @@ class Jar {
       const [pair = "", ...attributes] = line.split(";").map((part) => part.trim());
       const name = pair.slice(0, pair.indexOf("="));
       const value = pair.slice(pair.indexOf("=") + 1);
-      const expired = value === "" || attributes.some((attribute) => /^max-age=0$/i.test(attribute) || (/^expires=/i.test(attribute) && Date.parse(attribute.slice(8)) < Date.now()));
+      const expired =
+        value === "" ||
+        attributes.some(
+          (attribute) => /^max-age=0$/i.test(attribute) || (/^expires=/i.test(attribute) && Date.parse(attribute.slice(8)) < Date.now()),
+        );
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -71,7 +75,9 @@ async function startSignIn(jar: Jar, callbackUrl = "/espace") {
   const csrf = await GET(request(jar, "/api/auth/csrf"));
   jar.absorb(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await POST(request(jar, "/api/auth/signin/franceconnect", { method: "POST", body: new URLSearchParams({ csrfToken, callbackUrl }) }));
+  const response = await POST(
+    request(jar, "/api/auth/signin/franceconnect", { method: "POST", body: new URLSearchParams({ csrfToken, callbackUrl }) }),
+  );
   jar.absorb(response);
   const authorize = new URL(response.headers.get("location") ?? "");
   expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.issuer}/authorize`);
@@ -280,7 +286,14 @@ describe("FranceConnect's answer", () => {
 
 describe("linking FranceConnect to an existing account", () => {
   async function parentSession(jar: Jar, accountId: string) {
-    jar.cookies.set(SESSION_COOKIE, await encode({ token: { sub: accountId, kind: "parent", sv: 0, authAt: Math.floor(Date.now() / 1000) }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE }));
+    jar.cookies.set(
+      SESSION_COOKIE,
+      await encode({
+        token: { sub: accountId, kind: "parent", sv: 0, authAt: Math.floor(Date.now() / 1000) },
+        secret: process.env.AUTH_SECRET!,
+        salt: SESSION_COOKIE,
+      }),
+    );
   }
   async function linkRequest(jar: Jar, accountId: string) {
     const { linkIntentCookie } = await import("@/lib/franceconnect/tickets");
@@ -335,7 +348,8 @@ describe("linking FranceConnect to an existing account", () => {
     const { unlinkFranceConnect } = await import("@/lib/franceconnect/accounts");
     const withPassword = await createParent();
     const franceConnectOnly = await createParent({ passwordHash: null });
-    for (const account of [withPassword, franceConnectOnly]) await prisma.franceConnectIdentity.create({ data: { sub: newSub(), accountId: account.id } });
+    for (const account of [withPassword, franceConnectOnly])
+      await prisma.franceConnectIdentity.create({ data: { sub: newSub(), accountId: account.id } });
 
     await expect(unlinkFranceConnect(franceConnectOnly.id)).resolves.toBe("no-password");
     await expect(prisma.franceConnectIdentity.count({ where: { accountId: franceConnectOnly.id } })).resolves.toBe(1);

@@ -30,7 +30,14 @@ import { uploadToStorageAction } from "@/lib/child-file/storage-actions";
 import { deleteFromStorageAction } from "@/lib/documents/actions";
 import { createKnownFamilyAction, issueChildKeyAction, revokeChildKeysAction } from "@/lib/dossier/actions";
 import { linkChildKeyAction } from "@/lib/dossier/child-key-actions";
-import { changeMyPassword, createStaffAccount, resetStaffAccountPassword, resetStaffAccountTotp, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
+import {
+  changeMyPassword,
+  createStaffAccount,
+  resetStaffAccountPassword,
+  resetStaffAccountTotp,
+  toggleStaffActive,
+  updateStaffRole,
+} from "@/lib/staff/actions";
 import { submitStaffCode, submitStaffNewPassword, submitStaffPassword } from "@/lib/staff/sign-in-actions";
 import { saveLegalTexts, saveTotpPolicy, saveTownContact } from "@/lib/town-settings/actions";
 import { expectFrenchMessage, hostileFile, hostileForm, hostileString, RUNS } from "../support/hostile";
@@ -54,11 +61,22 @@ describe("parent actions under hostile input (parent A signed in)", () => {
   beforeEach(() => actAs(who.parentA));
 
   test("savePersonAction: each person form", async () => {
-    const fields = Object.keys(representativeSchema.shape).concat(["quality_holder", "authority_holder", "relationship", "sex", "expectedBirth", "expectedBirthDate"]);
+    const fields = Object.keys(representativeSchema.shape).concat([
+      "quality_holder",
+      "authority_holder",
+      "relationship",
+      "sex",
+      "expectedBirth",
+      "expectedBirthDate",
+    ]);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom("titulaire", "co-representant", "nouvel-enfant", "nouveau-contact"), hostileString), hostileForm(fields), async (param, values) => {
-        await run(() => savePersonAction(param, idle, form(values)));
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom("titulaire", "co-representant", "nouvel-enfant", "nouveau-contact"), hostileString),
+        hostileForm(fields),
+        async (param, values) => {
+          await run(() => savePersonAction(param, idle, form(values)));
+        },
+      ),
       { numRuns: RUNS.action },
     );
   });
@@ -116,7 +134,9 @@ describe("public actions under hostile input (signed out)", () => {
     );
     // The right password still opens the session, and the return path never leaves the site.
     actAs(null);
-    await expect(run(() => signInParent(idle, form({ login: who.parentALogin, password: TEST_PASSWORD, retour: "//evil.example" })))).resolves.toEqual({ kind: "redirected", to: "/espace" });
+    await expect(
+      run(() => signInParent(idle, form({ login: who.parentALogin, password: TEST_PASSWORD, retour: "//evil.example" }))),
+    ).resolves.toEqual({ kind: "redirected", to: "/espace" });
   });
 
   test("activation link, password reset request, new password", async () => {
@@ -135,8 +155,13 @@ describe("public actions under hostile input (signed out)", () => {
 
   test("a new password longer than sign-in reads (128 characters) is refused", async () => {
     const long = `Aa1-Bb2-${"x".repeat(200)}`;
-    const outcome = await run(() => resetPasswordAction({ status: "idle" }, form({ jeton: "x".repeat(43), password: long, passwordConfirmation: long })));
-    expect(outcome).toEqual({ kind: "returned", value: { status: "error", fieldErrors: { password: "Le champ 'mot de passe' ne peut pas dépasser 128 caractères." } } });
+    const outcome = await run(() =>
+      resetPasswordAction({ status: "idle" }, form({ jeton: "x".repeat(43), password: long, passwordConfirmation: long })),
+    );
+    expect(outcome).toEqual({
+      kind: "returned",
+      value: { status: "error", fieldErrors: { password: "Le champ 'mot de passe' ne peut pas dépasser 128 caractères." } },
+    });
   });
 
   test("staff sign-in, step 1", async () => {
@@ -145,8 +170,13 @@ describe("public actions under hostile input (signed out)", () => {
         const outcome = await run(() => submitStaffPassword(idle, form({ login, password })));
         expect(outcome.kind).toBe("returned");
         // Later steps without the "password checked" cookie start over.
-        expect(await run(() => submitStaffNewPassword(idle, form({ password, passwordConfirmation: password })))).toEqual({ kind: "redirected", to: "/admin/connexion?expire=1" });
-        expect(await run(() => submitStaffCode(idle, form({ code: login })))).toMatchObject({ kind: login.trim() ? "redirected" : "returned" });
+        expect(await run(() => submitStaffNewPassword(idle, form({ password, passwordConfirmation: password })))).toEqual({
+          kind: "redirected",
+          to: "/admin/connexion?expire=1",
+        });
+        expect(await run(() => submitStaffCode(idle, form({ code: login })))).toMatchObject({
+          kind: login.trim() ? "redirected" : "returned",
+        });
       }),
       { numRuns: RUNS.action },
     );
@@ -159,7 +189,11 @@ describe("public actions under hostile input (signed out)", () => {
       identite: { civility: "MADAME", usageName: "HOSTILE", firstNames: "Hélène", birthDate: "", birthCountryCode: "" },
       adresse: { city: "Carbon-Blanc", postalCode: "33560" },
       contact: { email: `hostile.${randomUUID().slice(0, 8)}@example.org`, preferredContact: "EMAIL" },
-      authentification: { login: `hostile.${randomUUID().slice(0, 8)}`, password: "Glycines-Bleues-du-Jardin-42", passwordConfirmation: "Glycines-Bleues-du-Jardin-42" },
+      authentification: {
+        login: `hostile.${randomUUID().slice(0, 8)}`,
+        password: "Glycines-Bleues-du-Jardin-42",
+        passwordConfirmation: "Glycines-Bleues-du-Jardin-42",
+      },
     };
     for (const step of ["identite", "adresse", "contact", "authentification"] as const) {
       const fields = [...STEP_FIELDS[step].text, ...STEP_FIELDS[step].checkboxes, "password", "passwordConfirmation"];
@@ -172,7 +206,11 @@ describe("public actions under hostile input (signed out)", () => {
       );
       // The hostile submissions above may have used up this address's costly-work allowance (argon2, images).
       scope.headers.set("x-forwarded-for", `192.0.2.${Math.floor(Math.random() * 250) + 1}`);
-      if (valid[step]) expect(await run(() => submitSignupStep(step, idle, form(valid[step]!)))).toEqual({ kind: "redirected", to: expect.stringMatching(/^\/creer-mon-espace\//) });
+      if (valid[step])
+        expect(await run(() => submitSignupStep(step, idle, form(valid[step]!)))).toEqual({
+          kind: "redirected",
+          to: expect.stringMatching(/^\/creer-mon-espace\//),
+        });
     }
     await fc.assert(
       fc.asyncProperty(hostileString, async (pow) => {
@@ -191,25 +229,33 @@ describe("staff actions under hostile input (administrator signed in)", () => {
 
   test("news and public documents", async () => {
     await fc.assert(
-      fc.asyncProperty(hostileForm(["title", "summary", "body", "publish", "description", "position"]), hostileId, fc.option(hostileFile), async (values, id, file) => {
-        await run(() => saveNews(null, idleAdmin, form({ ...values, publish: undefined })));
-        await run(() => saveNews(id, idleAdmin, form(values)));
-        await run(() => publishNews(id, false, idleAdmin, form({})));
-        await run(() => removeNews(id, idleAdmin, form({ confirmation: values.publish })));
-        await run(() => savePublicDocument(null, idleAdmin, form({ ...values, publish: undefined, file: file ?? undefined })));
-        await run(() => publishPublicDocument(id, false, idleAdmin, form({})));
-        await run(() => removePublicDocument(id, idleAdmin, form({ confirmation: "on" })));
-      }),
+      fc.asyncProperty(
+        hostileForm(["title", "summary", "body", "publish", "description", "position"]),
+        hostileId,
+        fc.option(hostileFile),
+        async (values, id, file) => {
+          await run(() => saveNews(null, idleAdmin, form({ ...values, publish: undefined })));
+          await run(() => saveNews(id, idleAdmin, form(values)));
+          await run(() => publishNews(id, false, idleAdmin, form({})));
+          await run(() => removeNews(id, idleAdmin, form({ confirmation: values.publish })));
+          await run(() => savePublicDocument(null, idleAdmin, form({ ...values, publish: undefined, file: file ?? undefined })));
+          await run(() => publishPublicDocument(id, false, idleAdmin, form({})));
+          await run(() => removePublicDocument(id, idleAdmin, form({ confirmation: "on" })));
+        },
+      ),
       { numRuns: RUNS.action },
     );
   });
 
   test("town settings", async () => {
     await fc.assert(
-      fc.asyncProperty(hostileForm(["service", "address", "phone", "email", "hours", "mentionsLegales", "cgu", "cguVersion", "agentsNeedTotp"]), async (values) => {
-        await run(() => saveTownContact(idleAdmin, form(values)));
-        await run(() => saveLegalTexts(idleAdmin, form(values)));
-      }),
+      fc.asyncProperty(
+        hostileForm(["service", "address", "phone", "email", "hours", "mentionsLegales", "cgu", "cguVersion", "agentsNeedTotp"]),
+        async (values) => {
+          await run(() => saveTownContact(idleAdmin, form(values)));
+          await run(() => saveLegalTexts(idleAdmin, form(values)));
+        },
+      ),
       { numRuns: RUNS.action },
     );
     await run(() => saveTotpPolicy(idleAdmin, form({})));
@@ -217,20 +263,34 @@ describe("staff actions under hostile input (administrator signed in)", () => {
 
   test("staff accounts", async () => {
     await fc.assert(
-      fc.asyncProperty(hostileForm(["login", "displayName", "email", "role", "currentPassword", "password", "passwordConfirmation"]), hostileId, async (values, id) => {
-        await run(() => createStaffAccount(idleAdmin, form(values)));
-        await run(() => updateStaffRole(id, idleAdmin, form({ role: values.role })));
-        await run(() => toggleStaffActive(id, false, idleAdmin, form({})));
-        await run(() => resetStaffAccountPassword(id, idleAdmin, form({})));
-        await run(() => resetStaffAccountTotp(id, idleAdmin, form({})));
-        await run(() => changeMyPassword(idleAdmin, form(values)));
-      }),
+      fc.asyncProperty(
+        hostileForm(["login", "displayName", "email", "role", "currentPassword", "password", "passwordConfirmation"]),
+        hostileId,
+        async (values, id) => {
+          await run(() => createStaffAccount(idleAdmin, form(values)));
+          await run(() => updateStaffRole(id, idleAdmin, form({ role: values.role })));
+          await run(() => toggleStaffActive(id, false, idleAdmin, form({})));
+          await run(() => resetStaffAccountPassword(id, idleAdmin, form({})));
+          await run(() => resetStaffAccountTotp(id, idleAdmin, form({})));
+          await run(() => changeMyPassword(idleAdmin, form(values)));
+        },
+      ),
       { numRuns: RUNS.action },
     );
   });
 
   test("known families and Clé Enfance", async () => {
-    const fields = ["rep1Civility", "rep1UsageName", "rep1FirstName", "rep2Civility", "rep2UsageName", "rep2FirstName", "child1UsageName", "child1FirstName", "child1BirthDate"];
+    const fields = [
+      "rep1Civility",
+      "rep1UsageName",
+      "rep1FirstName",
+      "rep2Civility",
+      "rep2UsageName",
+      "rep2FirstName",
+      "child1UsageName",
+      "child1FirstName",
+      "child1BirthDate",
+    ];
     await fc.assert(
       fc.asyncProperty(hostileForm(fields), hostileId, async (values, id) => {
         await run(() => createKnownFamilyAction(idleAdmin, form(values)));

@@ -11,13 +11,25 @@ import { ExpectedError } from "@/lib/platform/errors";
 import { listAuditEntries } from "@/lib/journal/queries";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
 import { createNews, deleteNews, getNewsForStaff, setNewsPublished, updateNews } from "@/lib/content/news-admin";
-import { createPublicDocument, deletePublicDocument, readPublicDocumentForStaff, updatePublicDocument } from "@/lib/content/public-documents-admin";
+import {
+  createPublicDocument,
+  deletePublicDocument,
+  readPublicDocumentForStaff,
+  updatePublicDocument,
+} from "@/lib/content/public-documents-admin";
 import { db } from "@/lib/platform/db";
 import { attachDocument, detachDocument } from "@/lib/declaration/attachments";
 import { representativeSchema } from "@/lib/declaration/schemas";
 import { DeclarationError, findDeclaration, removePerson, savePerson, submitDeclaration } from "@/lib/declaration/service";
 import { deleteOwnDocument, readOwnDocument, storeDocument } from "@/lib/documents/service";
-import { childKeyLetter, createKnownFamily, getFamilyForStaff, issueFamilyChildKey, revokeFamilyChildKeys, searchFamilies } from "@/lib/dossier/service";
+import {
+  childKeyLetter,
+  createKnownFamily,
+  getFamilyForStaff,
+  issueFamilyChildKey,
+  revokeFamilyChildKeys,
+  searchFamilies,
+} from "@/lib/dossier/service";
 import { findActiveChildKey } from "@/lib/dossier/child-keys";
 import type { DocumentKind } from "@/lib/generated/prisma/client";
 import { simplePdf } from "@/lib/platform/pdf/simple-document";
@@ -25,7 +37,15 @@ import { changeStaffRole, createStaff, getStaffForAdmin, resetStaffPassword, set
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { verifyStaffPassword } from "@/lib/auth/staff-sign-in";
 import { updateLegalTexts, updateTownContact } from "@/lib/platform/town/settings";
-import { expectFrenchMessage, expectFrenchMessages, hostileFile, hostileRecord, hostileString, hostileValue, RUNS } from "../support/hostile";
+import {
+  expectFrenchMessage,
+  expectFrenchMessages,
+  hostileFile,
+  hostileRecord,
+  hostileString,
+  hostileValue,
+  RUNS,
+} from "../support/hostile";
 import { testPrisma } from "../fixtures/db";
 import { createParent } from "../fixtures/parents";
 import { actAs } from "./support/request-scope";
@@ -49,7 +69,14 @@ beforeAll(async () => {
   const parent = await createParent({ loginPrefix: "services", usageName: "SERVICES", firstNames: "Serge" });
   parentId = parent.id;
   const staff = await prisma.staffUser.create({
-    data: { login: `services.${suffix}`, email: `services.${suffix}@example.org`, displayName: "Services", passwordHash: "x", role: "ADMINISTRATOR", totpEnabledAt: new Date() },
+    data: {
+      login: `services.${suffix}`,
+      email: `services.${suffix}@example.org`,
+      displayName: "Services",
+      passwordHash: "x",
+      role: "ADMINISTRATOR",
+      totpEnabledAt: new Date(),
+    },
   });
   admin = { kind: "staff", id: staff.id };
   pdf = await simplePdf({ title: "Guide", paragraphs: ["Bonjour"], author: "Ville" });
@@ -67,7 +94,10 @@ afterAll(async () => {
 });
 
 /** A call that may refuse, but only with one of the portal's own errors, in French. */
-async function refusesOrAnswers(call: () => Promise<unknown>, expected: (new (...args: never[]) => Error)[] = [ExpectedError, ForbiddenError, DeclarationError]) {
+async function refusesOrAnswers(
+  call: () => Promise<unknown>,
+  expected: (new (...args: never[]) => Error)[] = [ExpectedError, ForbiddenError, DeclarationError],
+) {
   try {
     return await call();
   } catch (error) {
@@ -78,25 +108,51 @@ async function refusesOrAnswers(call: () => Promise<unknown>, expected: (new (..
 }
 
 const hostileId = fc.oneof(hostileString, fc.uuid(), fc.constant(""));
-const personRef = fc.constantFrom({ kind: "holder" } as const, { kind: "co" } as const, { kind: "child", id: null } as const, { kind: "contact", id: null } as const);
+const personRef = fc.constantFrom(
+  { kind: "holder" } as const,
+  { kind: "co" } as const,
+  { kind: "child", id: null } as const,
+  { kind: "contact", id: null } as const,
+);
 
 describe("the declaration", () => {
   test("savePerson: any values, of any type, for any person", async () => {
-    const fields = Object.keys(representativeSchema.shape).concat(["sex", "quality_holder", "authority_holder", "relationship", "expectedBirth", "__proto__", "extra\u0000"]);
+    const fields = Object.keys(representativeSchema.shape).concat([
+      "sex",
+      "quality_holder",
+      "authority_holder",
+      "relationship",
+      "expectedBirth",
+      "__proto__",
+      "extra\u0000",
+    ]);
     await fc.assert(
       fc.asyncProperty(personRef, hostileRecord(fields), async (ref, values) => {
         const result = await refusesOrAnswers(() => savePerson(parentId, ref, values as Record<string, string>));
-        if (result && typeof result === "object" && "ok" in result && !result.ok) expectFrenchMessages((result as unknown as { fieldErrors: Record<string, string> }).fieldErrors);
+        if (result && typeof result === "object" && "ok" in result && !result.ok)
+          expectFrenchMessages((result as unknown as { fieldErrors: Record<string, string> }).fieldErrors);
       }),
       { numRuns: RUNS.service },
     );
     for (const values of [null, "texte", 42, []]) {
-      expect(await savePerson(parentId, { kind: "holder" }, values as unknown as Record<string, string>)).toEqual({ ok: false, fieldErrors: { form: expect.any(String) } });
+      expect(await savePerson(parentId, { kind: "holder" }, values as unknown as Record<string, string>)).toEqual({
+        ok: false,
+        fieldErrors: { form: expect.any(String) },
+      });
     }
   });
 
   test("a valid person is kept without the fields its form does not know", async () => {
-    const values = { civility: "MADAME", usageName: "SERVICES", firstName: "Sonia", phone: "06 12 34 56 78", relationship: "TANTE", email: "", injected: "\u0000<script>", nested: { a: 1 } };
+    const values = {
+      civility: "MADAME",
+      usageName: "SERVICES",
+      firstName: "Sonia",
+      phone: "06 12 34 56 78",
+      relationship: "TANTE",
+      email: "",
+      injected: "\u0000<script>",
+      nested: { a: 1 },
+    };
     const saved = await savePerson(parentId, { kind: "contact", id: null }, values as unknown as Record<string, string>);
     expect(saved).toMatchObject({ ok: true });
     const stored = (await findDeclaration(parentId))!.people.contacts.at(-1)!.values;
@@ -182,17 +238,39 @@ describe("the back-office functions (administrator)", () => {
         // The raw name (a File would already have replaced a lone surrogate by U+FFFD).
         const upload = { name: other, bytes: file ? new Uint8Array(await file.arrayBuffer()) : pdf };
         await refusesOrAnswers(() => createPublicDocument(admin, { title: text, description: other, position: 1, publish: false }, upload));
-        await refusesOrAnswers(() => updatePublicDocument(admin, id, { title: other, description: null, position: 2, publish: false }, null));
+        await refusesOrAnswers(() =>
+          updatePublicDocument(admin, id, { title: other, description: null, position: 2, publish: false }, null),
+        );
         await refusesOrAnswers(() => readPublicDocumentForStaff(admin, id));
         await refusesOrAnswers(() => deletePublicDocument(admin, id));
-        await refusesOrAnswers(() => updateTownContact(admin, { service: text, address: [other], phone: text, email: "a@b.fr", hours: [text] }));
-        await refusesOrAnswers(() => updateLegalTexts(admin, { mentionsLegales: [{ title: text, paragraphs: [other] }], cgu: [{ title: other, paragraphs: [text] }], cguVersion: "v1" }));
-        await refusesOrAnswers(() => createStaff(admin, { login: `s.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@example.org`, displayName: text, role: "AGENT" }));
+        await refusesOrAnswers(() =>
+          updateTownContact(admin, { service: text, address: [other], phone: text, email: "a@b.fr", hours: [text] }),
+        );
+        await refusesOrAnswers(() =>
+          updateLegalTexts(admin, {
+            mentionsLegales: [{ title: text, paragraphs: [other] }],
+            cgu: [{ title: other, paragraphs: [text] }],
+            cguVersion: "v1",
+          }),
+        );
+        await refusesOrAnswers(() =>
+          createStaff(admin, {
+            login: `s.${randomUUID().slice(0, 8)}`,
+            email: `${randomUUID()}@example.org`,
+            displayName: text,
+            role: "AGENT",
+          }),
+        );
         await refusesOrAnswers(() => getStaffForAdmin(admin, id));
         await refusesOrAnswers(() => changeStaffRole(admin, id, "AGENT"));
         await refusesOrAnswers(() => setStaffActive(admin, id, true));
         await refusesOrAnswers(() => resetStaffPassword(admin, id));
-        await refusesOrAnswers(() => createKnownFamily(admin, { representatives: [{ civility: "MADAME", usageName: text, firstName: other }], children: [{ usageName: other, firstName: text, birthDate: null }] }));
+        await refusesOrAnswers(() =>
+          createKnownFamily(admin, {
+            representatives: [{ civility: "MADAME", usageName: text, firstName: other }],
+            children: [{ usageName: other, firstName: text, birthDate: null }],
+          }),
+        );
         await refusesOrAnswers(() => searchFamilies(admin, text));
         await refusesOrAnswers(() => getFamilyForStaff(admin, id));
         await refusesOrAnswers(() => issueFamilyChildKey(admin, id));
@@ -205,7 +283,13 @@ describe("the back-office functions (administrator)", () => {
   });
 
   test("a caller that is not a UUID, or not an object, is refused", async () => {
-    for (const caller of [{ kind: "staff", id: "\u0000" }, { kind: "staff", id: "'; DROP TABLE staff_users; --" }, { kind: "staff", id: 42 }, "admin", 0]) {
+    for (const caller of [
+      { kind: "staff", id: "\u0000" },
+      { kind: "staff", id: "'; DROP TABLE staff_users; --" },
+      { kind: "staff", id: 42 },
+      "admin",
+      0,
+    ]) {
       await expect(listAuditEntries(caller as unknown as Caller, {})).rejects.toBeInstanceOf(ForbiddenError);
     }
   });

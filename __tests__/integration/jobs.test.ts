@@ -52,7 +52,8 @@ async function until<T>(what: string, check: () => T | undefined | false | Promi
   throw new Error(`Timed out waiting for ${what}`);
 }
 const runsOf = (id: string) => runs.filter((run) => run.payload.id === id);
-const stateOf = async (id: string) => (await prisma.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE id = ${id}::uuid`)[0]?.state;
+const stateOf = async (id: string) =>
+  (await prisma.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE id = ${id}::uuid`)[0]?.state;
 
 test("a job enqueued in a transaction exists if and only if the transaction commits, and a worker runs it once", async () => {
   const rolledBack = randomUUID();
@@ -99,7 +100,11 @@ test("a job that keeps failing is listed with its error, recorded once in the au
   await recordFailedJobs();
   const entries = await prisma.auditLog.findMany({ where: { action: "job.failed", targetId: jobId } });
   expect(entries).toHaveLength(1);
-  expect(entries[0]).toMatchObject({ actorType: "SYSTEM", targetType: "Job", details: { name: "test.doomed", attempts: 2, error: "Échec volontaire 2" } });
+  expect(entries[0]).toMatchObject({
+    actorType: "SYSTEM",
+    targetType: "Job",
+    details: { name: "test.doomed", attempts: 2, error: "Échec volontaire 2" },
+  });
 
   expect(await retryFailedJob("test.doomed", jobId)).toBe(true);
   await until("the retried job's completion", async () => (await stateOf(jobId)) === "completed", 30_000);

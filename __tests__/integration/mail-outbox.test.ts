@@ -32,7 +32,12 @@ describe("mail outbox (local stand-in for Resend)", () => {
 
     const rows = await prisma.outboxMail.findMany({ where: { to } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ to, subject: "Activez votre compte personnel – Espace Famille", text: content.text, html: content.html });
+    expect(rows[0]).toMatchObject({
+      to,
+      subject: "Activez votre compte personnel – Espace Famille",
+      text: content.text,
+      html: content.html,
+    });
     expect(rows[0]!.text).toContain(link);
   });
 

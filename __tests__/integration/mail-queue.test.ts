@@ -20,7 +20,9 @@ const message = (to: string) => ({ to, subject: `Sujet ${to}`, text: "Bonjour", 
 
 type JobRow = { id: string; data: { mailId: string } };
 const jobsFor = (mailIds: string[]) =>
-  prisma.$queryRaw<JobRow[]>`SELECT id::text, data FROM pgboss.job WHERE name = ${deliverMailJob.name} AND data->>'mailId' = ANY(${mailIds})`;
+  prisma.$queryRaw<
+    JobRow[]
+  >`SELECT id::text, data FROM pgboss.job WHERE name = ${deliverMailJob.name} AND data->>'mailId' = ANY(${mailIds})`;
 
 beforeAll(async () => {
   const { prepareQueues } = await import("@/lib/platform/jobs");
@@ -55,7 +57,9 @@ test("the same mail delivered by several attempts at once is sent once, and leav
     for (const to of recipients) await queueMail(tx, message(to));
   });
   const mails = await prisma.queuedMail.findMany({ where: { to: { in: recipients } } });
-  const outcomes = await Promise.all(mails.flatMap((mail) => [deliverQueuedMail(mail.id), deliverQueuedMail(mail.id), deliverQueuedMail(mail.id)]));
+  const outcomes = await Promise.all(
+    mails.flatMap((mail) => [deliverQueuedMail(mail.id), deliverQueuedMail(mail.id), deliverQueuedMail(mail.id)]),
+  );
   expect(outcomes.filter(Boolean)).toHaveLength(recipients.length);
   for (const to of recipients) expect(await prisma.outboxMail.count({ where: { to } })).toBe(1);
   expect(await prisma.queuedMail.count({ where: { to: { in: recipients } } })).toBe(0);
@@ -65,11 +69,15 @@ test("the same mail delivered by several attempts at once is sent once, and leav
 
 test("a mail the mailer refuses stays queued: the attempt fails, to be retried", async () => {
   const row = await prisma.queuedMail.create({ data: { to: " ", subject: "Sujet", text: "Texte", html: "<p>Texte</p>" } });
-  await expect(deliverMailJob.handler({ mailId: row.id }, { jobId: randomUUID(), attempt: 1 })).rejects.toThrow("Mail recipient is missing or malformed");
+  await expect(deliverMailJob.handler({ mailId: row.id }, { jobId: randomUUID(), attempt: 1 })).rejects.toThrow(
+    "Mail recipient is missing or malformed",
+  );
   expect(await prisma.queuedMail.count({ where: { id: row.id } })).toBe(1);
   await prisma.queuedMail.delete({ where: { id: row.id } });
 });
 
 test("queueMail refuses a malformed recipient at once", async () => {
-  await expect(db().$transaction((tx) => queueMail(tx, message("a@example.org\r\nBcc: b@example.org")))).rejects.toThrow("Mail recipient is missing or malformed");
+  await expect(db().$transaction((tx) => queueMail(tx, message("a@example.org\r\nBcc: b@example.org")))).rejects.toThrow(
+    "Mail recipient is missing or malformed",
+  );
 });

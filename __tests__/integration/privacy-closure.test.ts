@@ -3,7 +3,15 @@ import { loginTaken } from "@/lib/account/signup-steps";
 import { verifyParentCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/platform/security/password";
 import { findLinkedAccount } from "@/lib/franceconnect/accounts";
-import { AccountNotActiveError, closeAccount, closedEmail, closurePasswordMatches, closurePreview, closureMethod, CLOSED_USAGE_NAME } from "@/lib/privacy/closure";
+import {
+  AccountNotActiveError,
+  closeAccount,
+  closedEmail,
+  closurePasswordMatches,
+  closurePreview,
+  closureMethod,
+  CLOSED_USAGE_NAME,
+} from "@/lib/privacy/closure";
 import { closureSchema } from "@/lib/privacy/schemas";
 import { testPrisma } from "../fixtures/db";
 import { createMarkedParent, createRichParent, fileExists, PASSWORD } from "./support/privacy-fixtures";
@@ -73,7 +81,9 @@ describe("closing an account", () => {
     expect(await prisma.notification.count({ where: { accountId: parent.id } })).toBe(0);
     expect(await prisma.loginAttempt.count({ where: { identifier: parent.login } })).toBe(0);
     expect(await prisma.demarche.count({ where: { id: { in: [parent.demarches.draft.id, parent.demarches.submitted.id] } } })).toBe(0);
-    expect(await prisma.demarcheEvent.count({ where: { demarcheId: { in: [parent.demarches.draft.id, parent.demarches.submitted.id] } } })).toBe(0);
+    expect(
+      await prisma.demarcheEvent.count({ where: { demarcheId: { in: [parent.demarches.draft.id, parent.demarches.submitted.id] } } }),
+    ).toBe(0);
     expect(await prisma.familyMember.count({ where: { accountId: parent.id } })).toBe(0);
     for (const erased of [parent.documents.draftDocument, parent.documents.looseDocument, parent.documents.photo]) {
       expect(await prisma.document.findUnique({ where: { id: erased.id } })).toBeNull();
@@ -129,7 +139,9 @@ describe("closing an account", () => {
     await closeAccount(parent.id);
 
     expect(await findLinkedAccount(`sub-${parent.marker}`)).toBeNull();
-    expect(await prisma.account.findUniqueOrThrow({ where: { id: parent.id }, select: { closedLoginHash: true } })).toEqual({ closedLoginHash: null });
+    expect(await prisma.account.findUniqueOrThrow({ where: { id: parent.id }, select: { closedLoginHash: true } })).toEqual({
+      closedLoginHash: null,
+    });
   });
 
   test("the page's preview says what will be kept and erased, and a closed account cannot be closed twice", async () => {

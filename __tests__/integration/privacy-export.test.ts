@@ -17,7 +17,11 @@ interface ExportedData {
   account: Record<string, unknown>;
   franceConnect: Record<string, unknown>[];
   demarches: { status: string; refusalReason: string | null; data: unknown; history: { message: string | null }[] }[];
-  family: null | { dossierNumber: string; members: { role: string; isYou: boolean; parentalLinks: unknown[] }[]; invoices: Record<string, unknown>[] };
+  family: null | {
+    dossierNumber: string;
+    members: { role: string; isYou: boolean; parentalLinks: unknown[] }[];
+    invoices: Record<string, unknown>[];
+  };
   documents: { id: string; file: string | null; fileName: string; fileUnavailable?: boolean }[];
   notifications: Record<string, unknown>[];
   signInAttempts: Record<string, unknown>[];
@@ -37,11 +41,16 @@ describe("the export of a parent's data", () => {
 
     const { entries, json, data } = await exportOf(parent.id);
 
-    expect(Object.keys(entries).sort()).toEqual(
-      expect.arrayContaining(["README.txt", "donnees.json"]),
-    );
+    expect(Object.keys(entries).sort()).toEqual(expect.arrayContaining(["README.txt", "donnees.json"]));
     expect(data.format).toBe("espace-famille/export-v1");
-    expect(data.account).toMatchObject({ id: parent.id, login: parent.login, email: parent.email, usageName: `NOM${parent.marker}`, birthDate: "1985-06-15", hasPassword: true });
+    expect(data.account).toMatchObject({
+      id: parent.id,
+      login: parent.login,
+      email: parent.email,
+      usageName: `NOM${parent.marker}`,
+      birthDate: "1985-06-15",
+      hasPassword: true,
+    });
     expect(data.franceConnect).toEqual([expect.objectContaining({ sub: `sub-${parent.marker}` })]);
     expect(data.demarches.map((d) => d.status).sort()).toEqual(["ACCEPTED", "DRAFT", "REFUSED", "SUBMITTED"]);
     const refused = data.demarches.find((d) => d.status === "REFUSED")!;
@@ -51,8 +60,12 @@ describe("the export of a parent's data", () => {
     expect(data.family?.dossierNumber).toBe(`F-T-${parent.marker}`);
     expect(data.family?.members).toHaveLength(2);
     expect(data.family?.members.find((m) => m.role === "HOLDER")?.isYou).toBe(true);
-    expect(data.family?.members.find((m) => m.role === "CHILD")?.parentalLinks).toEqual([{ representativeId: parent.holder.id, quality: "MERE", parentalAuthority: true }]);
-    expect(data.family?.invoices).toEqual([expect.objectContaining({ number: `FA-${parent.marker}`, amountCents: 4250, dueDate: "2026-11-30" })]);
+    expect(data.family?.members.find((m) => m.role === "CHILD")?.parentalLinks).toEqual([
+      { representativeId: parent.holder.id, quality: "MERE", parentalAuthority: true },
+    ]);
+    expect(data.family?.invoices).toEqual([
+      expect.objectContaining({ number: `FA-${parent.marker}`, amountCents: 4250, dueDate: "2026-11-30" }),
+    ]);
     expect(data.notifications).toEqual([expect.objectContaining({ title: `Titre ${parent.marker}`, body: `Corps ${parent.marker}` })]);
     expect(data.signInAttempts).toEqual([expect.objectContaining({ succeeded: true, ipAddress: "203.0.113.7" })]);
 

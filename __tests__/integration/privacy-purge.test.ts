@@ -31,12 +31,20 @@ async function setUpdatedAt(demarcheId: string, at: Date) {
 /** One row on each side of every period, plus rows no period touches. */
 async function arrange() {
   const parent = await createMarkedParent(prisma);
-  const photoKey = await fileStore().put({ bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), mediaType: "image/jpeg", fileName: "photo.jpg" });
-  const expiredDraft = await prisma.signupDraft.create({ data: { data: { values: {}, completed: [], photoKey }, expiresAt: new Date(now.getTime() - MINUTE) } });
+  const photoKey = await fileStore().put({
+    bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
+    mediaType: "image/jpeg",
+    fileName: "photo.jpg",
+  });
+  const expiredDraft = await prisma.signupDraft.create({
+    data: { data: { values: {}, completed: [], photoKey }, expiresAt: new Date(now.getTime() - MINUTE) },
+  });
   const liveDraft = await prisma.signupDraft.create({ data: { expiresAt: new Date(now.getTime() + MINUTE) } });
 
   const token = (suffix: string, data: { expiresAt: Date; usedAt?: Date }) =>
-    prisma.accountToken.create({ data: { accountId: parent.id, purpose: "ACTIVATION", tokenHash: `purge-${suffix}-${randomUUID()}`, ...data } });
+    prisma.accountToken.create({
+      data: { accountId: parent.id, purpose: "ACTIVATION", tokenHash: `purge-${suffix}-${randomUUID()}`, ...data },
+    });
   const tokens = {
     expiredLongAgo: await token("a", { expiresAt: outside(policy.accountTokenDays) }),
     usedLongAgo: await token("b", { expiresAt: new Date(now.getTime() + DAY), usedAt: outside(policy.accountTokenDays) }),
@@ -45,12 +53,19 @@ async function arrange() {
     valid: await token("e", { expiresAt: new Date(now.getTime() + DAY) }),
   };
 
-  const attempt = (createdAt: Date) => prisma.loginAttempt.create({ data: { scope: "parent", identifier: `purge.${parent.marker}`, ipAddress: "203.0.113.1", succeeded: false, createdAt } });
+  const attempt = (createdAt: Date) =>
+    prisma.loginAttempt.create({
+      data: { scope: "parent", identifier: `purge.${parent.marker}`, ipAddress: "203.0.113.1", succeeded: false, createdAt },
+    });
   const attempts = { old: await attempt(outside(policy.loginAttemptDays)), recent: await attempt(inside(policy.loginAttemptDays)) };
 
   const challenges = {
-    expired: await prisma.usedChallenge.create({ data: { signatureHash: `purge-old-${randomUUID()}`, expiresAt: new Date(now.getTime() - MINUTE) } }),
-    live: await prisma.usedChallenge.create({ data: { signatureHash: `purge-new-${randomUUID()}`, expiresAt: new Date(now.getTime() + MINUTE) } }),
+    expired: await prisma.usedChallenge.create({
+      data: { signatureHash: `purge-old-${randomUUID()}`, expiresAt: new Date(now.getTime() - MINUTE) },
+    }),
+    live: await prisma.usedChallenge.create({
+      data: { signatureHash: `purge-new-${randomUUID()}`, expiresAt: new Date(now.getTime() + MINUTE) },
+    }),
   };
 
   const abandoned = await createDemarche(prisma, parent.id, "DRAFT", parent.marker);
@@ -62,9 +77,15 @@ async function arrange() {
   const draftDocument = await storeFile(prisma, parent.id, `${parent.marker}-brouillon`);
   await prisma.demarcheDocument.create({ data: { demarcheId: abandoned.id, documentId: draftDocument.id, kind: "AUTRE" } });
 
-  const oldRefused = await createDemarche(prisma, parent.id, "REFUSED", parent.marker, { decidedAt: outside(policy.refusedDeclarationDays) });
-  const recentRefused = await createDemarche(prisma, parent.id, "REFUSED", parent.marker, { decidedAt: inside(policy.refusedDeclarationDays) });
-  const oldAccepted = await createDemarche(prisma, parent.id, "ACCEPTED", parent.marker, { decidedAt: outside(policy.refusedDeclarationDays) });
+  const oldRefused = await createDemarche(prisma, parent.id, "REFUSED", parent.marker, {
+    decidedAt: outside(policy.refusedDeclarationDays),
+  });
+  const recentRefused = await createDemarche(prisma, parent.id, "REFUSED", parent.marker, {
+    decidedAt: inside(policy.refusedDeclarationDays),
+  });
+  const oldAccepted = await createDemarche(prisma, parent.id, "ACCEPTED", parent.marker, {
+    decidedAt: outside(policy.refusedDeclarationDays),
+  });
 
   // Closed accounts: one with nothing kept (row deleted), one keeping a decided démarche (row kept, hash dropped),
   // one closed recently (untouched).
@@ -84,7 +105,10 @@ async function arrange() {
   await prisma.account.update({ where: { id: closedRecently.id }, data: { closedAt: inside(policy.closedAccountDays) } });
   // An account never activated, created long ago: deleted.
   const neverActivated = await createMarkedParent(prisma);
-  await prisma.account.update({ where: { id: neverActivated.id }, data: { status: "PENDING_ACTIVATION", activatedAt: null, createdAt: outside(policy.unactivatedAccountDays) } });
+  await prisma.account.update({
+    where: { id: neverActivated.id },
+    data: { status: "PENDING_ACTIVATION", activatedAt: null, createdAt: outside(policy.unactivatedAccountDays) },
+  });
 
   return {
     parent,
@@ -105,8 +129,16 @@ async function arrange() {
 async function arrangeChildFiles() {
   const family = await prisma.family.create({ data: { dossierNumber: `F-P-${randomUUID().slice(0, 12)}` } });
   const file = async (updatedAt: Date) => {
-    const child = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "PURGE", firstName: "Enfant" } });
-    await prisma.childFile.create({ data: { childId: child.id, healthSealed: "v1.x.x.x", versions: { create: { version: 1, change: "CREATED", schoolYear: "2020-2021", authorName: "Parent", snapshotSealed: "v1.x.x.x" } } } });
+    const child = await prisma.familyMember.create({
+      data: { familyId: family.id, role: "CHILD", usageName: "PURGE", firstName: "Enfant" },
+    });
+    await prisma.childFile.create({
+      data: {
+        childId: child.id,
+        healthSealed: "v1.x.x.x",
+        versions: { create: { version: 1, change: "CREATED", schoolYear: "2020-2021", authorName: "Parent", snapshotSealed: "v1.x.x.x" } },
+      },
+    });
     await prisma.$executeRaw`UPDATE child_files SET "updatedAt" = ${updatedAt} WHERE "childId" = ${child.id}::uuid`;
     return child.id;
   };

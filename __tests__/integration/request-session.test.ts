@@ -53,13 +53,29 @@ async function bothWays(cookie: string) {
 
 async function newParent(status: "ACTIVE" | "CLOSED" = "ACTIVE") {
   return prisma.account.create({
-    data: { login: `session.${randomUUID()}`, email: `${randomUUID()}@example.org`, civility: "MADAME", usageName: "TESTA", firstNames: "Solange", status, cguAcceptedAt: new Date(), cguVersion: "test" },
+    data: {
+      login: `session.${randomUUID()}`,
+      email: `${randomUUID()}@example.org`,
+      civility: "MADAME",
+      usageName: "TESTA",
+      firstNames: "Solange",
+      status,
+      cguAcceptedAt: new Date(),
+      cguVersion: "test",
+    },
   });
 }
 
 async function newStaff(active = true) {
   return prisma.staffUser.create({
-    data: { login: `agent.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@mairie.example`, displayName: "Agent Test", role: "AGENT", passwordHash: "x", active },
+    data: {
+      login: `agent.${randomUUID().slice(0, 8)}`,
+      email: `${randomUUID()}@mairie.example`,
+      displayName: "Agent Test",
+      role: "AGENT",
+      passwordHash: "x",
+      active,
+    },
   });
 }
 
@@ -92,7 +108,10 @@ test("every refused session is refused by both", async () => {
     // No session version, no account behind it, or sealed with another secret.
     await cookieFor({ sub: parent.id, kind: "parent", authAt: now() - 60 }),
     await cookieFor({ sub: randomUUID(), kind: "parent", sv: 0, authAt: now() - 60 }),
-    await cookieFor({ sub: parent.id, kind: "parent", sv: parent.sessionVersion, authAt: now() - 60 }, "another-secret-of-at-least-32-characters!"),
+    await cookieFor(
+      { sub: parent.id, kind: "parent", sv: parent.sessionVersion, authAt: now() - 60 },
+      "another-secret-of-at-least-32-characters!",
+    ),
     `${SESSION_COOKIE}=not-a-token`,
     "",
   ];
@@ -102,7 +121,11 @@ test("every refused session is refused by both", async () => {
 
 test("a bearer token is not a session: only the cookie counts, as in Auth.js", async () => {
   const parent = await newParent();
-  const token = await encode({ token: { sub: parent.id, kind: "parent", sv: parent.sessionVersion, authAt: now() - 60 }, secret: SECRET, salt: SESSION_COOKIE });
+  const token = await encode({
+    token: { sub: parent.id, kind: "parent", sv: parent.sessionVersion, authAt: now() - 60 },
+    secret: SECRET,
+    salt: SESSION_COOKIE,
+  });
   request.headers = new Headers({ cookie: "theme=clair", authorization: `Bearer ${token}` });
   await expect(auth()).resolves.toBeNull();
 });

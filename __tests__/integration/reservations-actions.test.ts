@@ -29,7 +29,16 @@ let agentId = "";
 
 beforeAll(async () => {
   jest.spyOn(console, "error").mockImplementation(() => undefined);
-  const row = await prisma.staffUser.create({ data: { login: `resa.agent.${randomUUID().slice(0, 8)}`, email: `resa.${randomUUID().slice(0, 8)}@example.org`, displayName: "Agent", passwordHash: "x", role: "AGENT", totpEnabledAt: new Date() } });
+  const row = await prisma.staffUser.create({
+    data: {
+      login: `resa.agent.${randomUUID().slice(0, 8)}`,
+      email: `resa.${randomUUID().slice(0, 8)}@example.org`,
+      displayName: "Agent",
+      passwordHash: "x",
+      role: "AGENT",
+      totpEnabledAt: new Date(),
+    },
+  });
   agentId = row.id;
   agent = { user: { id: row.id, kind: "staff", sessionVersion: 0, role: "AGENT" } };
 });
@@ -57,7 +66,10 @@ describe("parent actions", () => {
     ticked.append("case", `${family!.childIds[0]}|2027-06-01|${activity.unitId}`);
     ticked.append("case", `${family!.childIds[1]}|2027-06-01|${activity.unitId}`);
     const booked = await calendarAction(idle, ticked);
-    expect(booked.results?.map((result) => result.text)).toEqual(["Enfant1, mardi 1er juin 2027 (Journée) : réservé", "Enfant2, mardi 1er juin 2027 (Journée) : réservé"]);
+    expect(booked.results?.map((result) => result.text)).toEqual([
+      "Enfant1, mardi 1er juin 2027 (Journée) : réservé",
+      "Enfant2, mardi 1er juin 2027 (Journée) : réservé",
+    ]);
 
     // Parent B ticks parent A's child: refused, nothing written.
     actAs(asParent(other!));
@@ -78,7 +90,13 @@ describe("parent actions", () => {
   });
 
   it("books a week pattern to the end of the period in one step", async () => {
-    const activity = await createTestActivity(prisma, { capacity: 10, kind: "SCHOOL_YEAR", startDate: "2027-03-01", endDate: "2027-06-30", weekdays: [1, 2, 3, 4, 5] });
+    const activity = await createTestActivity(prisma, {
+      capacity: 10,
+      kind: "SCHOOL_YEAR",
+      startDate: "2027-03-01",
+      endDate: "2027-06-30",
+      weekdays: [1, 2, 3, 4, 5],
+    });
     const [family] = await createTestFamilies(prisma, 1);
     await enrolAll(prisma, activity, [family!]);
     actAs(asParent(family!));
@@ -114,7 +132,10 @@ describe("staff actions", () => {
       actAs(session);
       const outcome = await outcomeOf(() => attendanceAction(form({ reservation: randomUUID(), pointage: "PRESENT" })));
       expect(outcome).toEqual({ kind: "redirected", to: "/admin/connexion" });
-      expect(await outcomeOf(() => decideEnrolmentAction(form({ inscription: randomUUID(), decision: "accept" })))).toEqual({ kind: "redirected", to: "/admin/connexion" });
+      expect(await outcomeOf(() => decideEnrolmentAction(form({ inscription: randomUUID(), decision: "accept" })))).toEqual({
+        kind: "redirected",
+        to: "/admin/connexion",
+      });
     }
   });
 
@@ -129,7 +150,11 @@ describe("staff actions", () => {
     await enrolAll(prisma, activity, [walkInFamily!]);
     actAs(agent);
     const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { childId: family!.childIds[0]! } });
-    expect(await outcomeOf(() => decideEnrolmentAction(form({ inscription: enrolment.id, decision: "accept", retour: "/admin/reservations/inscriptions" })))).toEqual({
+    expect(
+      await outcomeOf(() =>
+        decideEnrolmentAction(form({ inscription: enrolment.id, decision: "accept", retour: "/admin/reservations/inscriptions" })),
+      ),
+    ).toEqual({
       kind: "redirected",
       to: `/admin/reservations/inscriptions?ok=${encodeURIComponent("Inscription acceptée : la famille est prévenue.")}`,
     });
@@ -145,13 +170,27 @@ describe("staff actions", () => {
     const back = "/admin/reservations/x/2027-06-01";
     const code = (await prisma.activity.findUniqueOrThrow({ where: { id: activity.activityId } })).code;
     const day = `/admin/reservations/${code}/2027-06-01`;
-    expect(await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LATE", heure: "09:15", retour: day })))).toEqual({ kind: "redirected", to: `${day}?ok=${encodeURIComponent("Pointage enregistré.")}` });
-    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ attendance: "LATE", attendanceTime: "09:15", attendanceById: agentId });
-    expect((await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LEFT_EARLY", retour: back })))).kind).toBe("redirected");
+    expect(
+      await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LATE", heure: "09:15", retour: day }))),
+    ).toEqual({ kind: "redirected", to: `${day}?ok=${encodeURIComponent("Pointage enregistré.")}` });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      attendance: "LATE",
+      attendanceTime: "09:15",
+      attendanceById: agentId,
+    });
+    expect((await outcomeOf(() => attendanceAction(form({ reservation: booking.id, pointage: "LEFT_EARLY", retour: back })))).kind).toBe(
+      "redirected",
+    );
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).attendance).toBe("LATE");
 
-    await outcomeOf(() => walkInAction(form({ activite: code, jour: "2027-06-01", unite: activity.unitId, enfant: walkInFamily!.childIds[0], retour: back })));
-    expect(await prisma.booking.findFirstOrThrow({ where: { childId: walkInFamily!.childIds[0]! } })).toMatchObject({ status: "WALK_IN", walkIn: true, attendance: "PRESENT" });
+    await outcomeOf(() =>
+      walkInAction(form({ activite: code, jour: "2027-06-01", unite: activity.unitId, enfant: walkInFamily!.childIds[0], retour: back })),
+    );
+    expect(await prisma.booking.findFirstOrThrow({ where: { childId: walkInFamily!.childIds[0]! } })).toMatchObject({
+      status: "WALK_IN",
+      walkIn: true,
+      attendance: "PRESENT",
+    });
     expect(await slotInvariant(prisma, activity, "2027-06-01")).toMatchObject({ booked: 1 });
 
     const csv = (await dayCsv({ kind: "staff", id: agentId }, code, "2027-06-01"))!;
@@ -164,11 +203,31 @@ describe("staff actions", () => {
     expect(await dayPdf({ kind: "staff", id: agentId }, "pas-une-activite", "2027-06-01")).toBeNull();
     await expect(dayPdf(asParentCaller(family!), code, "2027-06-01")).rejects.toBeInstanceOf(ForbiddenError);
 
-    expect(await outcomeOf(() => staffCancelAction(form({ reservation: booking.id, motif: "", retour: back })))).toMatchObject({ kind: "redirected" });
+    expect(await outcomeOf(() => staffCancelAction(form({ reservation: booking.id, motif: "", retour: back })))).toMatchObject({
+      kind: "redirected",
+    });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("BOOKED");
     await outcomeOf(() => staffCancelAction(form({ reservation: booking.id, motif: "Appel de la maman", retour: back })));
-    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", staffReason: "Appel de la maman" });
-    expect(await prisma.auditLog.count({ where: { actorId: agentId, action: { in: ["reservations.attendance", "reservations.walk-in", "reservations.staff-cancelled", "reservations.day-viewed", "enrolment.accepted"] } } })).toBeGreaterThanOrEqual(5);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CANCELLED",
+      staffReason: "Appel de la maman",
+    });
+    expect(
+      await prisma.auditLog.count({
+        where: {
+          actorId: agentId,
+          action: {
+            in: [
+              "reservations.attendance",
+              "reservations.walk-in",
+              "reservations.staff-cancelled",
+              "reservations.day-viewed",
+              "enrolment.accepted",
+            ],
+          },
+        },
+      }),
+    ).toBeGreaterThanOrEqual(5);
     await settleJobs();
   });
 });

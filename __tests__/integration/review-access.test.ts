@@ -3,7 +3,15 @@ import { savePerson } from "@/lib/declaration/service";
 import { exportValidatedFamilies } from "@/lib/review/export";
 import { listQueue } from "@/lib/review/queue";
 import { queueFiltersSchema } from "@/lib/review/schemas";
-import { acceptDeclaration, declarationRemarkTargets, getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
+import {
+  acceptDeclaration,
+  declarationRemarkTargets,
+  getDeclarationForStaff,
+  readDeclarationDocument,
+  refuseDeclaration,
+  requestCorrection,
+  takeDeclaration,
+} from "@/lib/review/service";
 import { ForbiddenError, type Caller } from "@/lib/platform/security/authorize";
 import { testPrisma } from "../fixtures/db";
 import { holder, parentAccount, reviewStaff, sentDeclaration } from "./support/review";

@@ -43,11 +43,21 @@ describe("the review journey: take, correction, resubmission, validation into th
     const notification = await prisma.notification.findFirst({ where: { accountId: account.id }, orderBy: { createdAt: "desc" } });
     expect(notification?.title).toBe("Votre déclaration de famille est à compléter");
     await deliverQueuedMailsTo(account.email);
-    const correctionMail = await prisma.outboxMail.findFirst({ where: { to: account.email, subject: { startsWith: "Votre déclaration est à compléter" } } });
+    const correctionMail = await prisma.outboxMail.findFirst({
+      where: { to: account.email, subject: { startsWith: "Votre déclaration est à compléter" } },
+    });
     expect(correctionMail?.text).toContain("Joignez toutes les pages.");
 
     // The parent corrects and sends again: back in the queue "à traiter".
-    expect((await savePerson(account.id, { kind: "child", id: (row.data as { children: { id: string }[] }).children[0]!.id }, { ...child("Hugo", "MARTIN"), birthDate: "05/09/2017" })).ok).toBe(true);
+    expect(
+      (
+        await savePerson(
+          account.id,
+          { kind: "child", id: (row.data as { children: { id: string }[] }).children[0]!.id },
+          { ...child("Hugo", "MARTIN"), birthDate: "05/09/2017" },
+        )
+      ).ok,
+    ).toBe(true);
     expect((await submitDeclaration(account.id, randomUUID())).ok).toBe(true);
     row = await prisma.demarche.findUniqueOrThrow({ where: { id: demarche.id } });
     expect(row.status).toBe("SUBMITTED");
@@ -68,16 +78,30 @@ describe("the review journey: take, correction, resubmission, validation into th
     expect(family?.members[1]?.birthDate?.toISOString().slice(0, 10)).toBe("2017-09-05");
     expect(family?.documents.map((kept) => kept.document.id)).toEqual([documentId]);
     const holderRow = await prisma.familyMember.findFirstOrThrow({ where: { familyId: dossier.familyId, role: "HOLDER" } });
-    expect(holderRow).toMatchObject({ accountId: account.id, allocataireMember: true, allocataireRegime: "GENERAL", allocataireNumber: "1234567", mobile: "+33611223344" });
+    expect(holderRow).toMatchObject({
+      accountId: account.id,
+      allocataireMember: true,
+      allocataireRegime: "GENERAL",
+      allocataireNumber: "1234567",
+      mobile: "+33611223344",
+    });
     const links = await prisma.parentalLink.findMany({ where: { representativeId: holderRow.id } });
     expect(links).toEqual([expect.objectContaining({ quality: "MERE", parentalAuthority: true })]);
 
     const events = await prisma.demarcheEvent.findMany({ where: { demarcheId: demarche.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((event) => event.type)).toEqual(["CREATED", "SUBMITTED", "TAKEN", "CORRECTION_REQUESTED", "RESUBMITTED", "ACCEPTED"]);
-    const audited = await prisma.auditLog.findMany({ where: { targetId: demarche.id, action: { in: ["declaration.taken", "declaration.correction_requested", "declaration.accepted"] } } });
-    expect(audited.map((entry) => entry.action).sort()).toEqual(["declaration.accepted", "declaration.correction_requested", "declaration.taken"]);
+    const audited = await prisma.auditLog.findMany({
+      where: { targetId: demarche.id, action: { in: ["declaration.taken", "declaration.correction_requested", "declaration.accepted"] } },
+    });
+    expect(audited.map((entry) => entry.action).sort()).toEqual([
+      "declaration.accepted",
+      "declaration.correction_requested",
+      "declaration.taken",
+    ]);
     await deliverQueuedMailsTo(account.email);
-    const acceptedMail = await prisma.outboxMail.findFirst({ where: { to: account.email, subject: { startsWith: "Votre déclaration a été acceptée" } } });
+    const acceptedMail = await prisma.outboxMail.findFirst({
+      where: { to: account.email, subject: { startsWith: "Votre déclaration a été acceptée" } },
+    });
     expect(acceptedMail?.text).toContain(dossier.dossierNumber);
   });
 
@@ -87,13 +111,20 @@ describe("the review journey: take, correction, resubmission, validation into th
     const row = await prisma.demarche.findUniqueOrThrow({ where: { id: demarche.id } });
     expect(row).toMatchObject({ status: "REFUSED", refusalReason: "Vous n'habitez pas la commune.", familyId: null });
     expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).familyId).toBeNull();
-    expect(await prisma.notification.count({ where: { accountId: account.id, title: "Votre déclaration de famille est refusée" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { accountId: account.id, title: "Votre déclaration de famille est refusée" } })).toBe(
+      1,
+    );
     // A decided declaration takes no further decision.
-    await expect(acceptDeclaration(agents.agent, demarche.id, row.version)).rejects.toThrow("Cette déclaration est « refusée » : cette décision n'est plus possible.");
+    await expect(acceptDeclaration(agents.agent, demarche.id, row.version)).rejects.toThrow(
+      "Cette déclaration est « refusée » : cette décision n'est plus possible.",
+    );
   });
 
   test("validating for a family the town already knows (Clé Enfance) updates that dossier in place", async () => {
-    const known = await createKnownFamily(agents.agent, { representatives: [{ civility: "MADAME", usageName: "DURAND", firstName: "Julie" }], children: [{ usageName: "DURAND", firstName: "Hugo", birthDate: new Date("2017-09-04") }] });
+    const known = await createKnownFamily(agents.agent, {
+      representatives: [{ civility: "MADAME", usageName: "DURAND", firstName: "Julie" }],
+      children: [{ usageName: "DURAND", firstName: "Hugo", birthDate: new Date("2017-09-04") }],
+    });
     const knownChild = await prisma.familyMember.findFirstOrThrow({ where: { familyId: known.id, role: "CHILD" } });
     const { account, demarche } = await sentDeclaration("DURAND");
     await prisma.account.update({ where: { id: account.id }, data: { familyId: known.id } });
@@ -114,7 +145,9 @@ describe("concurrent decisions: nobody silently overwrites another agent's work"
   test("a decision on a version that changed meanwhile is refused with a message", async () => {
     const { demarche } = await sentDeclaration();
     await takeDeclaration(agents.other, demarche.id, demarche.version);
-    const error = await requestCorrection(agents.agent, demarche.id, demarche.version, "Il manque une pièce.", []).catch((caught: unknown) => caught);
+    const error = await requestCorrection(agents.agent, demarche.id, demarche.version, "Il manque une pièce.", []).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ExpectedError);
     expect((error as Error).message).toContain("a été modifiée entre-temps");
     const row = await prisma.demarche.findUniqueOrThrow({ where: { id: demarche.id } });

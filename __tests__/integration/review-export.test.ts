@@ -34,7 +34,9 @@ describe("the CSV export", () => {
     expect(childLine).toContain("autorité parentale oui");
     expect(mine.every((line) => line.split(";").length === EXPORT_COLUMNS.length)).toBe(true);
     // Phones in the national format a spreadsheet keeps as text.
-    expect(mine.find((line) => line.split(";")[1] === "titulaire")!.split(";")[EXPORT_COLUMNS.indexOf("telephone_portable")]).toBe("06 11 22 33 44");
+    expect(mine.find((line) => line.split(";")[1] === "titulaire")!.split(";")[EXPORT_COLUMNS.indexOf("telephone_portable")]).toBe(
+      "06 11 22 33 44",
+    );
     expect(await prisma.auditLog.count({ where: { action: "families.exported", actorId: agents.agent!.id } })).toBeGreaterThan(0);
   });
 

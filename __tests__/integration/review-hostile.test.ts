@@ -3,7 +3,13 @@ import { ExpectedError } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { listQueue } from "@/lib/review/queue";
 import { correctionSchema, queueFiltersSchema, refusalSchema } from "@/lib/review/schemas";
-import { getDeclarationForStaff, readDeclarationDocument, refuseDeclaration, requestCorrection, takeDeclaration } from "@/lib/review/service";
+import {
+  getDeclarationForStaff,
+  readDeclarationDocument,
+  refuseDeclaration,
+  requestCorrection,
+  takeDeclaration,
+} from "@/lib/review/service";
 import { expectFrenchMessage, holdsForbidden, hostileForm, hostileString, RUNS } from "../support/hostile";
 import { testPrisma } from "../fixtures/db";
 import { reviewStaff, sentDeclaration } from "./support/review";
@@ -42,13 +48,20 @@ describe("hostile input to the review", () => {
   test("decisions with hostile ids, versions, messages and remarks", async () => {
     const { demarche } = await sentDeclaration();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.uuid(), fc.constant(demarche.id)), fc.integer({ min: -5, max: 5 }), hostileString, async (id, version, text) => {
-        await refusesOrAnswers(() => getDeclarationForStaff(agents.agent, id));
-        await refusesOrAnswers(() => takeDeclaration(agents.agent, id, version));
-        await refusesOrAnswers(() => requestCorrection(agents.agent, id, version, text, [{ key: "piece:LIVRET_FAMILLE", target: text, message: text }]));
-        await refusesOrAnswers(() => refuseDeclaration(agents.agent, id, version, text));
-        await refusesOrAnswers(() => readDeclarationDocument(agents.agent, id, id));
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileString, fc.uuid(), fc.constant(demarche.id)),
+        fc.integer({ min: -5, max: 5 }),
+        hostileString,
+        async (id, version, text) => {
+          await refusesOrAnswers(() => getDeclarationForStaff(agents.agent, id));
+          await refusesOrAnswers(() => takeDeclaration(agents.agent, id, version));
+          await refusesOrAnswers(() =>
+            requestCorrection(agents.agent, id, version, text, [{ key: "piece:LIVRET_FAMILLE", target: text, message: text }]),
+          );
+          await refusesOrAnswers(() => refuseDeclaration(agents.agent, id, version, text));
+          await refusesOrAnswers(() => readDeclarationDocument(agents.agent, id, id));
+        },
+      ),
       { numRuns: RUNS.service },
     );
     const events = await prisma.demarcheEvent.findMany({ where: { demarcheId: demarche.id }, select: { message: true, remarks: true } });
@@ -60,6 +73,8 @@ describe("hostile input to the review", () => {
     expect(correction.success).toBe(false);
     expect(correction.error?.issues[0]?.message).toBe("Le champ 'message au parent' contient des caractères non autorisés.");
     const refusal = refusalSchema.safeParse({ version: "1", reason: "\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b" });
-    expect(refusal.error?.issues.map((issue) => issue.message)).toContain("Le champ 'motif du refus' doit contenir au moins une lettre ou un chiffre.");
+    expect(refusal.error?.issues.map((issue) => issue.message)).toContain(
+      "Le champ 'motif du refus' doit contenir au moins une lettre ou un chiffre.",
+    );
   });
 });

@@ -64,6 +64,10 @@ describe("the queue", () => {
   });
 
   test("a malformed address falls back to the default tab and first page", () => {
-    expect(queueFiltersSchema.parse({ statut: "n'importe", tri: "<script>", du: "hier", apres: "!!!" })).toMatchObject({ statut: "a-traiter", tri: "anciennes", du: undefined });
+    expect(queueFiltersSchema.parse({ statut: "n'importe", tri: "<script>", du: "hier", apres: "!!!" })).toMatchObject({
+      statut: "a-traiter",
+      tri: "anciennes",
+      du: undefined,
+    });
   });
 });

@@ -24,7 +24,17 @@ test("the demo seed refuses a database that holds real accounts", async () => {
   // This database was never seeded with the demo (the browser tests seed it later, as a throwaway database).
   await expect(prisma.staffUser.count({ where: { login: demoAdmin.login } })).resolves.toBe(0);
   const login = `reel.${randomUUID().slice(0, 8)}`;
-  await prisma.account.create({ data: { login, email: `${login}@example.org`, civility: "MADAME", usageName: "REEL", firstNames: "Rita", cguAcceptedAt: new Date(), cguVersion: "test" } });
+  await prisma.account.create({
+    data: {
+      login,
+      email: `${login}@example.org`,
+      civility: "MADAME",
+      usageName: "REEL",
+      firstNames: "Rita",
+      cguAcceptedAt: new Date(),
+      cguVersion: "test",
+    },
+  });
   await expect(seed(process.env.DATABASE_URL!)).rejects.toBeInstanceOf(RealDatabaseError);
   await expect(prisma.staffUser.count({ where: { login: demoAdmin.login } })).resolves.toBe(0);
 });
@@ -54,7 +64,17 @@ test("accounts never activated are purged after the retention period, the others
   const days = town().retention.unactivatedAccountDays;
   const make = (suffix: string, createdAt: Date, status: "PENDING_ACTIVATION" | "ACTIVE") =>
     prisma.account.create({
-      data: { login: `jamais.${suffix}.${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@example.org`, civility: "MADAME", usageName: "JAMAIS", firstNames: "Jade", status, createdAt, cguAcceptedAt: createdAt, cguVersion: "test" },
+      data: {
+        login: `jamais.${suffix}.${randomUUID().slice(0, 8)}`,
+        email: `${randomUUID()}@example.org`,
+        civility: "MADAME",
+        usageName: "JAMAIS",
+        firstNames: "Jade",
+        status,
+        createdAt,
+        cguAcceptedAt: createdAt,
+        cguVersion: "test",
+      },
     });
   const old = new Date(Date.now() - (days + 2) * 24 * 3600 * 1000);
   const forgotten = await make("oublie", old, "PENDING_ACTIVATION");

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 function adminCreate(args: string[]) {
-  return run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/admin-create.ts", ...args], { env: process.env, cwd: process.cwd() }).then(
+  return run(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/admin-create.ts", ...args], {
+    env: process.env,
+    cwd: process.cwd(),
+  }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -32,7 +35,16 @@ test("creates an administrator whose password comes from a file", async () => {
   const login = `premier.${randomUUID().slice(0, 6)}`;
   const file = path.join(dir, "mot-de-passe");
   writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
-  const result = await adminCreate(["--login", login, "--email", `${login}@mairie.example`, "--name", "Premier ADMIN", "--password-file", file]);
+  const result = await adminCreate([
+    "--login",
+    login,
+    "--email",
+    `${login}@mairie.example`,
+    "--name",
+    "Premier ADMIN",
+    "--password-file",
+    file,
+  ]);
   expect(result).toMatchObject({ code: 0 });
   const staff = await prisma.staffUser.findUniqueOrThrow({ where: { login } });
   expect(staff).toMatchObject({ role: "ADMINISTRATOR", active: true, totpEnabledAt: null });
@@ -41,12 +53,30 @@ test("creates an administrator whose password comes from a file", async () => {
 
 test("refuses a password given as an argument, and a weak one", async () => {
   const login = `second.${randomUUID().slice(0, 6)}`;
-  const refused = await adminCreate(["--login", login, "--email", `${login}@mairie.example`, "--name", "Second ADMIN", "--password", PASSWORD]);
+  const refused = await adminCreate([
+    "--login",
+    login,
+    "--email",
+    `${login}@mairie.example`,
+    "--name",
+    "Second ADMIN",
+    "--password",
+    PASSWORD,
+  ]);
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain("jamais en argument");
   const weak = path.join(dir, "faible");
   writeFileSync(weak, "court\n");
-  const tooShort = await adminCreate(["--login", login, "--email", `${login}@mairie.example`, "--name", "Second ADMIN", "--password-file", weak]);
+  const tooShort = await adminCreate([
+    "--login",
+    login,
+    "--email",
+    `${login}@mairie.example`,
+    "--name",
+    "Second ADMIN",
+    "--password-file",
+    weak,
+  ]);
   expect(tooShort.code).toBe(1);
   await expect(prisma.staffUser.count({ where: { login } })).resolves.toBe(0);
 }, 60_000);

@@ -23,7 +23,14 @@ test("agents need the second factor on a new database, until an administrator ex
 
     const suffix = randomUUID().slice(0, 8);
     const admin = await prisma.staffUser.create({
-      data: { login: `admin.${suffix}`, email: `admin.${suffix}@mairie.example`, displayName: "Admin", passwordHash: "x", role: "ADMINISTRATOR", totpEnabledAt: new Date() },
+      data: {
+        login: `admin.${suffix}`,
+        email: `admin.${suffix}@mairie.example`,
+        displayName: "Admin",
+        passwordHash: "x",
+        role: "ADMINISTRATOR",
+        totpEnabledAt: new Date(),
+      },
     });
     await setAgentsNeedTotp({ kind: "staff", id: admin.id }, false);
     await expect(totpRequiredFor("AGENT")).resolves.toBe(false);

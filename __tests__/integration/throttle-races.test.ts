@@ -33,7 +33,8 @@ afterAll(async () => {
 const fresh = () => `race.${randomUUID().slice(0, 8)}`;
 const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
-const parentRow = () => createParent({ loginPrefix: "race", usageName: "TESTA", firstNames: "Solange", password: PASSWORD, account: { civility: "MADAME" } });
+const parentRow = () =>
+  createParent({ loginPrefix: "race", usageName: "TESTA", firstNames: "Solange", password: PASSWORD, account: { civility: "MADAME" } });
 
 async function staffRow(withTotp = false) {
   const login = fresh();
@@ -64,7 +65,9 @@ describe("simultaneous wrong attempts never check more than the limit", () => {
     actAs(null, address());
     const results = await Promise.all(Array.from({ length: N }, () => verifyStaffPassword(staff.login, "mauvais-mot-de-passe")));
     expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(THROTTLE_POLICIES.staff.perPair);
-    await expect(prisma.loginAttempt.count({ where: { scope: "staff", identifier: staff.login } })).resolves.toBe(THROTTLE_POLICIES.staff.perPair);
+    await expect(prisma.loginAttempt.count({ where: { scope: "staff", identifier: staff.login } })).resolves.toBe(
+      THROTTLE_POLICIES.staff.perPair,
+    );
   });
 
   test("TOTP codes", async () => {
@@ -73,23 +76,33 @@ describe("simultaneous wrong attempts never check more than the limit", () => {
     const challenge = signValue("staff-sign-in", `${staff.id}.${staff.sessionVersion}.${Date.now() + 60_000}`);
     const results = await Promise.all(Array.from({ length: N }, () => completeStaffSignIn(challenge, "000000")));
     expect(results.filter((result) => !result.ok && result.reason === "code")).toHaveLength(THROTTLE_POLICIES["staff-totp"].perPair);
-    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(N - THROTTLE_POLICIES["staff-totp"].perPair);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(
+      N - THROTTLE_POLICIES["staff-totp"].perPair,
+    );
   });
 
   test("the Clé Enfance", async () => {
     const parent = await parentRow();
     const ip = address();
     actAs({ user: { id: parent.id, kind: "parent", sessionVersion: 0 } }, ip);
-    const results = await Promise.all(Array.from({ length: N }, () => linkChildKeyAction({ status: "idle" }, form({ cle: "ABCD-EFGH-JKLM" }))));
-    expect(results.filter((result) => result.message?.startsWith("Cette clé enfance n'est pas reconnue"))).toHaveLength(THROTTLE_POLICIES["child-key"].perPair);
-    await expect(prisma.loginAttempt.count({ where: { scope: "child-key", ipAddress: ip } })).resolves.toBe(THROTTLE_POLICIES["child-key"].perPair);
+    const results = await Promise.all(
+      Array.from({ length: N }, () => linkChildKeyAction({ status: "idle" }, form({ cle: "ABCD-EFGH-JKLM" }))),
+    );
+    expect(results.filter((result) => result.message?.startsWith("Cette clé enfance n'est pas reconnue"))).toHaveLength(
+      THROTTLE_POLICIES["child-key"].perPair,
+    );
+    await expect(prisma.loginAttempt.count({ where: { scope: "child-key", ipAddress: ip } })).resolves.toBe(
+      THROTTLE_POLICIES["child-key"].perPair,
+    );
   });
 
   test("account closure", async () => {
     const parent = await parentRow();
     actAs({ user: { id: parent.id, kind: "parent", sessionVersion: 0 } }, address());
     const previous = { status: "idle" as const };
-    const results = await Promise.all(Array.from({ length: N }, () => closeAccountAction(previous, form({ confirmation: "mauvais-mot-de-passe" }))));
+    const results = await Promise.all(
+      Array.from({ length: N }, () => closeAccountAction(previous, form({ confirmation: "mauvais-mot-de-passe" }))),
+    );
     const wrong = results.filter((result) => result.status === "error" && /incorrect/.test(String(result.fieldErrors.confirmation)));
     expect(wrong).toHaveLength(THROTTLE_POLICIES["account-closure"].perPair);
     await expect(prisma.account.findUniqueOrThrow({ where: { id: parent.id } })).resolves.toMatchObject({ status: "ACTIVE" });

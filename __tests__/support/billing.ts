@@ -27,13 +27,32 @@ export async function billingFamily(prisma: PrismaClient, options: { resident?: 
   });
   const resident = options.resident ?? true;
   await prisma.familyMember.create({
-    data: { familyId: family.id, role: "HOLDER", accountId: account.id, usageName: "FACTURE", firstName: "Claire", postalCode: resident ? "33560" : "33000", city: resident ? "Carbon-Blanc" : "Bordeaux" },
+    data: {
+      familyId: family.id,
+      role: "HOLDER",
+      accountId: account.id,
+      usageName: "FACTURE",
+      firstName: "Claire",
+      postalCode: resident ? "33560" : "33000",
+      city: resident ? "Carbon-Blanc" : "Bordeaux",
+    },
   });
-  const lea = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Léa", birthDate: new Date("2017-04-03") } });
-  const tom = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Tom", birthDate: new Date("2020-09-10") } });
+  const lea = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Léa", birthDate: new Date("2017-04-03") },
+  });
+  const tom = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CHILD", usageName: "FACTURE", firstName: "Tom", birthDate: new Date("2020-09-10") },
+  });
   if (options.quotient !== null) {
     await prisma.quotientFamilial.create({
-      data: { familyId: family.id, value: options.quotient ?? 700, source: "ATTESTATION", status: "VALID", validFrom: new Date("2026-01-01"), validUntil: new Date("2026-12-31") },
+      data: {
+        familyId: family.id,
+        value: options.quotient ?? 700,
+        source: "ATTESTATION",
+        status: "VALID",
+        validFrom: new Date("2026-01-01"),
+        validUntil: new Date("2026-12-31"),
+      },
     });
   }
   return { family, account, children: { lea, tom }, caller: { kind: "parent" as const, id: account.id } };
@@ -41,11 +60,25 @@ export async function billingFamily(prisma: PrismaClient, options: { resident?: 
 
 export async function billingStaff(prisma: PrismaClient) {
   const suffix = randomUUID().slice(0, 8);
-  const staff = await prisma.staffUser.create({ data: { login: `billing.${suffix}`, email: `billing.${suffix}@example.org`, displayName: `Régisseur ${suffix}`, passwordHash: "x", role: "AGENT" } });
+  const staff = await prisma.staffUser.create({
+    data: {
+      login: `billing.${suffix}`,
+      email: `billing.${suffix}@example.org`,
+      displayName: `Régisseur ${suffix}`,
+      passwordHash: "x",
+      role: "AGENT",
+    },
+  });
   return { kind: "staff" as const, id: staff.id };
 }
 
-export function canteenItem(familyId: string, child: { id: string; firstName: string; birthDate: Date | null }, date: string, state: BillableStateCode = "PRESENT", overrides: Partial<BillableItem> = {}): BillableItem {
+export function canteenItem(
+  familyId: string,
+  child: { id: string; firstName: string; birthDate: Date | null },
+  date: string,
+  state: BillableStateCode = "PRESENT",
+  overrides: Partial<BillableItem> = {},
+): BillableItem {
   return {
     sourceId: randomUUID(),
     familyId,

@@ -25,16 +25,35 @@ export async function createChildFamily(prisma: PrismaClient, options: { secondP
     });
   const mother = await parent("Claire");
   const father = await parent("Paul");
-  const holder = await prisma.familyMember.create({ data: { familyId: family.id, role: "HOLDER", accountId: mother.id, usageName: `NOM${marker}`, firstName: "Claire" } });
-  const co = await prisma.familyMember.create({ data: { familyId: family.id, role: "CO_REPRESENTATIVE", accountId: father.id, usageName: `NOM${marker}`, firstName: "Paul" } });
+  const holder = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "HOLDER", accountId: mother.id, usageName: `NOM${marker}`, firstName: "Claire" },
+  });
+  const co = await prisma.familyMember.create({
+    data: { familyId: family.id, role: "CO_REPRESENTATIVE", accountId: father.id, usageName: `NOM${marker}`, firstName: "Paul" },
+  });
   const child = await prisma.familyMember.create({
-    data: { familyId: family.id, role: "CHILD", usageName: `NOM${marker}`, firstName: `Lou${marker}`, birthDate: new Date(options.birthDate ?? "2016-03-12") },
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: `NOM${marker}`,
+      firstName: `Lou${marker}`,
+      birthDate: new Date(options.birthDate ?? "2016-03-12"),
+    },
   });
   const contact = await prisma.familyMember.create({
-    data: { familyId: family.id, role: "CONTACT", usageName: "GRAND", firstName: "Mamie", mobile: "+33611223344", relationship: "GRAND_PARENT" },
+    data: {
+      familyId: family.id,
+      role: "CONTACT",
+      usageName: "GRAND",
+      firstName: "Mamie",
+      mobile: "+33611223344",
+      relationship: "GRAND_PARENT",
+    },
   });
   await prisma.parentalLink.create({ data: { childId: child.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true } });
-  await prisma.parentalLink.create({ data: { childId: child.id, representativeId: co.id, quality: "PERE", parentalAuthority: options.secondParentAuthority ?? true } });
+  await prisma.parentalLink.create({
+    data: { childId: child.id, representativeId: co.id, quality: "PERE", parentalAuthority: options.secondParentAuthority ?? true },
+  });
   return { marker, family, mother, father, child, contact };
 }
 
@@ -66,7 +85,14 @@ export function sampleContent(overrides: Partial<ChildFileContent["health"]> = {
 export const pdf = (marker: string) => new TextEncoder().encode(`%PDF-1.4\n% ${marker}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
 /** A document row of a configured kind in a parent's storage (the file itself is not needed by these tests). */
-export async function storeKindDocument(prisma: PrismaClient, ownerId: string, kindCode: string, documentDate: string | null, validUntil: string | null, childId: string | null = null) {
+export async function storeKindDocument(
+  prisma: PrismaClient,
+  ownerId: string,
+  kindCode: string,
+  documentDate: string | null,
+  validUntil: string | null,
+  childId: string | null = null,
+) {
   return prisma.document.create({
     data: {
       ownerId,

@@ -41,12 +41,14 @@ export const hostileFragments = [
 /** A hostile string: a known fragment, arbitrary unicode (surrogates included), or both glued together. */
 export const hostileString: fc.Arbitrary<string> = fc
   .oneof(
-  fc.constantFrom(...hostileFragments),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
-  fc.tuple(fc.constantFrom(...hostileFragments), fc.string({ maxLength: 10 }), fc.constantFrom(...hostileFragments)).map((parts) => parts.join("")),
-  fc.constant(MEGABYTE_STRING),
-  fc.constantFrom(...hostileFragments).map((fragment) => `Jean${fragment}`),
+    fc.constantFrom(...hostileFragments),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
+    fc
+      .tuple(fc.constantFrom(...hostileFragments), fc.string({ maxLength: 10 }), fc.constantFrom(...hostileFragments))
+      .map((parts) => parts.join("")),
+    fc.constant(MEGABYTE_STRING),
+    fc.constantFrom(...hostileFragments).map((fragment) => `Jean${fragment}`),
   )
   // U+FFFD is legitimate text, but it is also the trace a mangled lone surrogate leaves in the database:
   // keep it out of the inputs so that finding it stored proves a bug.
@@ -55,7 +57,19 @@ export const hostileString: fc.Arbitrary<string> = fc
 /** Anything at all where a string is expected: wrong types included. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.bigInt()) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+      fc.bigInt(),
+    ),
+  },
 );
 
 /** A record with the given field names, each hostile (some left out). */
@@ -88,8 +102,12 @@ export function expectFrenchMessage(message: unknown) {
   const text = String(message);
   expect(text.trim().length).toBeGreaterThan(5);
   expect(text).toMatch(/[a-zàâçéèêëîïôûùüÿœ' ]/i);
-  expect(text).toMatch(/(^|[\s'’(])(le|la|les|de|du|des|un|une|ce|cette|votre|vous|est|doit|ne|pas|au|aux|en|à|l|d|champ|entrée|invalide|attendu|reçu|caractères)([\s'’,.:;)]|$)/i);
-  expect(text).not.toMatch(/\b(Invalid|Expected|Required|received|TypeError|Error:|Prisma|PostgreSQL|invalid byte sequence|violates|constraint)\b|\bat [\w.<>]+ \(/);
+  expect(text).toMatch(
+    /(^|[\s'’(])(le|la|les|de|du|des|un|une|ce|cette|votre|vous|est|doit|ne|pas|au|aux|en|à|l|d|champ|entrée|invalide|attendu|reçu|caractères)([\s'’,.:;)]|$)/i,
+  );
+  expect(text).not.toMatch(
+    /\b(Invalid|Expected|Required|received|TypeError|Error:|Prisma|PostgreSQL|invalid byte sequence|violates|constraint)\b|\bat [\w.<>]+ \(/,
+  );
 }
 
 /** Every message of a field-errors record is French. */
@@ -121,6 +139,18 @@ export const hostileFile: fc.Arbitrary<File> = fc
         return big;
       },
     ),
-    fc.oneof(fc.constantFrom("livret.pdf", "../../etc/passwd.pdf", "C:\\x\\y.pdf", "a\u0000b.pdf", "\u202efdp.exe", "x\ud800.pdf", "", "<script>.pdf"), hostileString.map((name) => name.slice(0, 300))),
+    fc.oneof(
+      fc.constantFrom(
+        "livret.pdf",
+        "../../etc/passwd.pdf",
+        "C:\\x\\y.pdf",
+        "a\u0000b.pdf",
+        "\u202efdp.exe",
+        "x\ud800.pdf",
+        "",
+        "<script>.pdf",
+      ),
+      hostileString.map((name) => name.slice(0, 300)),
+    ),
   )
   .map(([bytes, name]) => new File([bytes()], name, { type: "application/pdf" }));

@@ -15,10 +15,26 @@ export interface TestActivity {
 
 export async function createTestActivity(
   prisma: PrismaClient,
-  options: { capacity: number; validation?: "AUTOMATIC" | "STAFF"; startDate?: string; endDate?: string; weekdays?: number[]; kind?: "SCHOOL_YEAR" | "HOLIDAY_SESSION"; opensAt?: Date | null; lottery?: number; waitingList?: boolean; offerHours?: number; enrolmentCapacity?: number | null },
+  options: {
+    capacity: number;
+    validation?: "AUTOMATIC" | "STAFF";
+    startDate?: string;
+    endDate?: string;
+    weekdays?: number[];
+    kind?: "SCHOOL_YEAR" | "HOLIDAY_SESSION";
+    opensAt?: Date | null;
+    lottery?: number;
+    waitingList?: boolean;
+    offerHours?: number;
+    enrolmentCapacity?: number | null;
+  },
 ): Promise<TestActivity> {
   const code = `T-${randomUUID().slice(0, 8)}`;
-  const service = await prisma.service.upsert({ where: { code: "ALSH" }, update: {}, create: { code: "ALSH", kind: "ALSH", name: "Accueil de loisirs (ALSH)" } });
+  const service = await prisma.service.upsert({
+    where: { code: "ALSH" },
+    update: {},
+    create: { code: "ALSH", kind: "ALSH", name: "Accueil de loisirs (ALSH)" },
+  });
   const activity = await prisma.activity.create({
     data: {
       code,
@@ -55,7 +71,9 @@ export async function createTestActivity(
   });
   const [unit, secondUnit] = activity.units;
   const group = activity.groups[0]!;
-  await prisma.groupCapacity.createMany({ data: activity.units.map((candidate) => ({ groupId: group.id, unitId: candidate.id, capacity: options.capacity })) });
+  await prisma.groupCapacity.createMany({
+    data: activity.units.map((candidate) => ({ groupId: group.id, unitId: candidate.id, capacity: options.capacity })),
+  });
   return { activityId: activity.id, periodId: activity.periods[0]!.id, unitId: unit!.id, secondUnitId: secondUnit!.id, groupId: group.id };
 }
 
@@ -74,7 +92,9 @@ export async function createTestFamilies(prisma: PrismaClient, count: number, ch
     childIds: Array.from({ length: children }, () => randomUUID()),
     index,
   }));
-  await prisma.family.createMany({ data: families.map((family) => ({ id: family.familyId, dossierNumber: `F-T${run}-${family.index}`, status: "ACTIVE" as const })) });
+  await prisma.family.createMany({
+    data: families.map((family) => ({ id: family.familyId, dossierNumber: `F-T${run}-${family.index}`, status: "ACTIVE" as const })),
+  });
   await prisma.account.createMany({
     data: families.map((family) => ({
       id: family.accountId,
@@ -94,7 +114,14 @@ export async function createTestFamilies(prisma: PrismaClient, count: number, ch
   });
   await prisma.familyMember.createMany({
     data: families.flatMap((family) =>
-      family.childIds.map((childId, index) => ({ id: childId, familyId: family.familyId, role: "CHILD" as const, usageName: "RESA", firstName: `Enfant${index + 1}`, birthDate: new Date("2019-05-10T00:00:00Z") })),
+      family.childIds.map((childId, index) => ({
+        id: childId,
+        familyId: family.familyId,
+        role: "CHILD" as const,
+        usageName: "RESA",
+        firstName: `Enfant${index + 1}`,
+        birthDate: new Date("2019-05-10T00:00:00Z"),
+      })),
     ),
   });
   return families.map(({ familyId, accountId, childIds }) => ({ familyId, accountId, childIds }));
@@ -103,14 +130,34 @@ export async function createTestFamilies(prisma: PrismaClient, count: number, ch
 /** Accepted enrolments for every child, straight in the table (the enrolment rules have their own tests). */
 export async function enrolAll(prisma: PrismaClient, activity: TestActivity, families: TestFamily[]): Promise<void> {
   await prisma.enrolment.createMany({
-    data: families.flatMap((family) => family.childIds.map((childId) => ({ childId, familyId: family.familyId, activityId: activity.activityId, periodId: activity.periodId, groupId: activity.groupId, status: "ACCEPTED" as const }))),
+    data: families.flatMap((family) =>
+      family.childIds.map((childId) => ({
+        childId,
+        familyId: family.familyId,
+        activityId: activity.activityId,
+        periodId: activity.periodId,
+        groupId: activity.groupId,
+        status: "ACCEPTED" as const,
+      })),
+    ),
   });
 }
 
 /** The invariant of the counters: booked = BOOKED + OFFERED rows, never above capacity. */
 export async function slotInvariant(prisma: PrismaClient, activity: TestActivity, day: string, unitId = activity.unitId) {
-  const slot = await prisma.bookingSlot.findUnique({ where: { groupId_unitId_date: { groupId: activity.groupId, unitId, date: new Date(`${day}T00:00:00Z`) } } });
-  const rows = await prisma.booking.groupBy({ by: ["status"], where: { activityId: activity.activityId, unitId, date: new Date(`${day}T00:00:00Z`) }, _count: true });
+  const slot = await prisma.bookingSlot.findUnique({
+    where: { groupId_unitId_date: { groupId: activity.groupId, unitId, date: new Date(`${day}T00:00:00Z`) } },
+  });
+  const rows = await prisma.booking.groupBy({
+    by: ["status"],
+    where: { activityId: activity.activityId, unitId, date: new Date(`${day}T00:00:00Z`) },
+    _count: true,
+  });
   const count = (status: string) => rows.find((row) => row.status === status)?._count ?? 0;
-  return { booked: slot?.booked ?? 0, capacity: slot?.capacity ?? 0, rowsHoldingPlaces: count("BOOKED") + count("OFFERED"), byStatus: Object.fromEntries(rows.map((row) => [row.status, row._count])) };
+  return {
+    booked: slot?.booked ?? 0,
+    capacity: slot?.capacity ?? 0,
+    rowsHoldingPlaces: count("BOOKED") + count("OFFERED"),
+    byStatus: Object.fromEntries(rows.map((row) => [row.status, row._count])),
+  };
 }

@@ -68,7 +68,14 @@ test("legal texts: '## Titre' starts a section, a blank line separates paragraph
 
 describe("a known family's form", () => {
   test("the holder is required, empty optional slots are skipped", () => {
-    const result = parseKnownFamily({ rep1Civility: "MADAME", rep1UsageName: "TESTA", rep1FirstName: "Solange", child1UsageName: "TESTA", child1FirstName: "Nina", child1BirthDate: "12/03/2018" });
+    const result = parseKnownFamily({
+      rep1Civility: "MADAME",
+      rep1UsageName: "TESTA",
+      rep1FirstName: "Solange",
+      child1UsageName: "TESTA",
+      child1FirstName: "Nina",
+      child1BirthDate: "12/03/2018",
+    });
     expect(result).toEqual({
       ok: true,
       data: {

@@ -3,7 +3,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { createChallenge } from "altcha-lib/v1";
-import { POW_MAX_NUMBER, POW_MESSAGES, POW_TTL_MS, checkPowSolution, createPowChallenge, type PowChallenge } from "@/lib/platform/security/altcha";
+import {
+  POW_MAX_NUMBER,
+  POW_MESSAGES,
+  POW_TTL_MS,
+  checkPowSolution,
+  createPowChallenge,
+  type PowChallenge,
+} from "@/lib/platform/security/altcha";
 import { deriveKey } from "@/lib/platform/security/keys";
 
 // env() is read lazily, at the first challenge; `npm test` sets its own random secret.
@@ -12,7 +19,12 @@ process.env.AUTH_SECRET ??= "unit-test-secret-of-at-least-32-characters";
 /** What a browser does: SHA-256(salt + n) for n = 0, 1, 2... */
 function solve({ challenge, salt, maxnumber = 0 }: PowChallenge): number {
   for (let n = 0; n <= maxnumber; n++) {
-    if (createHash("sha256").update(salt + n).digest("hex") === challenge) return n;
+    if (
+      createHash("sha256")
+        .update(salt + n)
+        .digest("hex") === challenge
+    )
+      return n;
   }
   throw new Error("no solution");
 }
@@ -108,7 +120,10 @@ describe("checkPowSolution", () => {
     const challenge = await createPowChallenge({ maxNumber: 200 });
     const payload = payloadFor(challenge);
     expect((await checkPowSolution(payload, new Date(Date.now() + POW_TTL_MS - 5_000))).ok).toBe(true);
-    expect(await checkPowSolution(payload, new Date(Date.now() + POW_TTL_MS + 1_000))).toEqual({ ok: false, message: POW_MESSAGES.expired });
+    expect(await checkPowSolution(payload, new Date(Date.now() + POW_TTL_MS + 1_000))).toEqual({
+      ok: false,
+      message: POW_MESSAGES.expired,
+    });
   });
 
   it("refuses a challenge issued more than 10 minutes ago", async () => {

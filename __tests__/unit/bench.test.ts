@@ -123,12 +123,31 @@ describe("budgets", () => {
 });
 
 describe("goals against the floor", () => {
-  const measure = (clients: number, requestsPerSecond: number, p99: number) => ({ clients, ok: 100, failed: 0, durationSeconds: 8, requestsPerSecond, p50: p99 / 2, p95: p99, p99 });
+  const measure = (clients: number, requestsPerSecond: number, p99: number) => ({
+    clients,
+    ok: 100,
+    failed: 0,
+    durationSeconds: 8,
+    requestsPerSecond,
+    p50: p99 / 2,
+    p95: p99,
+    p99,
+  });
   const floored = (): BenchResults =>
     results({
       scenarios: [
-        { id: "floor-static", label: "Plancher statique", kind: "floor-static", measures: [measure(50, 1000, 80), measure(200, 1000, 300)] },
-        { id: "floor-dynamic", label: "Plancher dynamique", kind: "floor-dynamic", measures: [measure(50, 150, 500), measure(200, 150, 2000)] },
+        {
+          id: "floor-static",
+          label: "Plancher statique",
+          kind: "floor-static",
+          measures: [measure(50, 1000, 80), measure(200, 1000, 300)],
+        },
+        {
+          id: "floor-dynamic",
+          label: "Plancher dynamique",
+          kind: "floor-dynamic",
+          measures: [measure(50, 150, 500), measure(200, 150, 2000)],
+        },
         { id: "home", label: "Accueil", kind: "public", measures: [measure(50, 850, 90), measure(200, 700, 400)] },
         { id: "espace", label: "Espace", kind: "signed-in", measures: [measure(50, 120, 600), measure(200, 100, 3100)] },
         { id: "wizard", label: "Assistant", kind: "action", measures: [measure(50, 60, 900), measure(200, 60, 3900)] },
@@ -140,7 +159,10 @@ describe("goals against the floor", () => {
   test("public pages against the static floor, signed-in pages and actions against the dynamic one", () => {
     const verdicts = checkBudgets(floored());
     const find = (start: string) => verdicts.find((verdict) => verdict.description.startsWith(start))!;
-    expect(find("Accueil : req/s à 50 clients ≥ 0.8 × plancher (page statique)")).toMatchObject({ ok: true, measured: "0.85 × (850 contre 1000 req/s)" });
+    expect(find("Accueil : req/s à 50 clients ≥ 0.8 × plancher (page statique)")).toMatchObject({
+      ok: true,
+      measured: "0.85 × (850 contre 1000 req/s)",
+    });
     expect(find("Accueil : req/s à 200 clients ≥ 0.8 × plancher (page statique)").ok).toBe(false);
     expect(find("Espace : req/s à 50 clients ≥ 0.7 × plancher (page dynamique)").ok).toBe(true);
     expect(find("Espace : p99 à 200 clients ≤ 1.5 × p99 du plancher").ok).toBe(false);
@@ -184,7 +206,11 @@ describe("CPU profile", () => {
 describe("report", () => {
   test("shows each measure as a table row, failed budgets plainly, and links the chart", () => {
     const data = results();
-    const report = renderReport(data, checkBudgets(data, [{ kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 }]), "latest-chart.png");
+    const report = renderReport(
+      data,
+      checkBudgets(data, [{ kind: "latency", scenario: "home", clients: 10, percentile: "p95", maxMs: 500 }]),
+      "latest-chart.png",
+    );
     expect(report).toContain("| Accueil public (/) | 10 | 12.5 |  | 300 | 650 | 900 | 100 | 3 |");
     expect(report).toContain("| Accueil public (/) : p95 à 10 clients ≤ 500 ms | 650 ms | ❌ **DÉPASSÉ** |");
     expect(report).toContain("| Accueil (`/`) | 10 | 150.0 | 500.0 |");
@@ -203,15 +229,35 @@ describe("chart", () => {
   });
 
   test("the SVG has one line per series through each level, and escapes the labels", () => {
-    const svg = renderChart("Titre", [1, 10, 50], [
-      {
-        title: "Req/s",
-        series: [
-          { label: "Accueil <public> & co", color: "#123456", points: [{ clients: 1, value: 10 }, { clients: 10, value: 20 }, { clients: 50, value: 15 }] },
-          { label: "Plafond", color: "#654321", dashed: true, points: [{ clients: 1, value: 1000 }, { clients: 10, value: 1100 }] },
-        ],
-      },
-    ]);
+    const svg = renderChart(
+      "Titre",
+      [1, 10, 50],
+      [
+        {
+          title: "Req/s",
+          series: [
+            {
+              label: "Accueil <public> & co",
+              color: "#123456",
+              points: [
+                { clients: 1, value: 10 },
+                { clients: 10, value: 20 },
+                { clients: 50, value: 15 },
+              ],
+            },
+            {
+              label: "Plafond",
+              color: "#654321",
+              dashed: true,
+              points: [
+                { clients: 1, value: 1000 },
+                { clients: 10, value: 1100 },
+              ],
+            },
+          ],
+        },
+      ],
+    );
     expect(svg.startsWith("<svg")).toBe(true);
     const lines = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((match) => match[1]!.split(" ").length);
     expect(lines).toEqual([3, 2]);
@@ -238,15 +284,26 @@ describe("server actions over HTTP", () => {
   });
 
   test("encodes the form's fields under _1_ before the root that references them", () => {
-    const body = actionReply([{ status: "idle" }], [["login", "maurice"], ["password", "secret"]]);
+    const body = actionReply(
+      [{ status: "idle" }],
+      [
+        ["login", "maurice"],
+        ["password", "secret"],
+      ],
+    );
     expect([...body.keys()]).toEqual(["_1_login", "_1_password", "0"]);
     expect(body.get("0")).toBe('[{"status":"idle"},"$K1"]');
     const raw = multipartActionReply(["identite"], [["usageName", "DURAND"]], "B").body.toString();
-    expect(raw).toBe('--B\r\nContent-Disposition: form-data; name="_1_usageName"\r\n\r\nDURAND\r\n--B\r\nContent-Disposition: form-data; name="0"\r\n\r\n["identite","$K1"]\r\n--B--\r\n');
+    expect(raw).toBe(
+      '--B\r\nContent-Disposition: form-data; name="_1_usageName"\r\n\r\nDURAND\r\n--B\r\nContent-Disposition: form-data; name="0"\r\n\r\n["identite","$K1"]\r\n--B--\r\n',
+    );
   });
 
   test("keeps the name and value of each Set-Cookie, the last one winning", () => {
     const jar = mergeCookies(new Map(), ["a=1; Path=/; HttpOnly", "authjs.session-token=x.y=z; Path=/", "a=2"]);
-    expect([...jar]).toEqual([["a", "2"], ["authjs.session-token", "x.y=z"]]);
+    expect([...jar]).toEqual([
+      ["a", "2"],
+      ["authjs.session-token", "x.y=z"],
+    ]);
   });
 });

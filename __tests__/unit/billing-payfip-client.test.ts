@@ -30,14 +30,28 @@ describe("PayfipClient", () => {
     expect(await client.createPayment(request)).toBe("abc123");
     expect(calls[0]?.url).toBe("https://www.payfip.gouv.fr/tpa/services/securite");
     expect(calls[0]?.body).toContain("<pai:creerPaiementSecurise><arg0>");
-    expect(readFields(calls[0]!.body)).toMatchObject({ numcli: "012345", exer: "2026", refdet: "ENF202600001", montant: "4250", saisie: "T", mel: "parent@example.org" });
+    expect(readFields(calls[0]!.body)).toMatchObject({
+      numcli: "012345",
+      exer: "2026",
+      refdet: "ENF202600001",
+      montant: "4250",
+      saisie: "T",
+      mel: "parent@example.org",
+    });
     expect(client.paymentPageUrl("abc123")).toBe("https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc123");
   });
 
   it("refuses invalid fields before calling PayFiP", async () => {
     const { fetchMock } = transport("");
     const client = new PayfipClient("https://x", fetchMock);
-    for (const wrong of [{ numcli: "12" }, { refdet: "ENF-2026" }, { montant: 99 }, { montant: 10_000_001 }, { objet: "Facture n°1" }, { mel: "a@b" }]) {
+    for (const wrong of [
+      { numcli: "12" },
+      { refdet: "ENF-2026" },
+      { montant: 99 },
+      { montant: 10_000_001 },
+      { objet: "Facture n°1" },
+      { mel: "a@b" },
+    ]) {
       await expect(client.createPayment({ ...request, ...wrong })).rejects.toThrow(PayfipError);
     }
     expect(fetchMock).not.toHaveBeenCalled();
@@ -45,10 +59,28 @@ describe("PayfipClient", () => {
   });
 
   it("reads results, P5 (in progress) and P1 (unknown) from recupererDetailPaiementSecurise", async () => {
-    const result = responseEnvelope("recupererDetailPaiementSecurise", { idOp: "abc", montant: "4250", refdet: "ENF202600001", numcli: "012345", resultrans: "P", numauto: "A1B2", dattrans: "03122026", heurtrans: "1012" });
-    expect(await new PayfipClient("https://x", transport(result).fetchMock).paymentDetail("abc")).toMatchObject({ kind: "result", resultrans: "P", montant: 4250, numauto: "A1B2" });
-    expect(await new PayfipClient("https://x", transport(faultEnvelope("P5", "Transaction en cours"), 500).fetchMock).paymentDetail("abc")).toEqual({ kind: "pending" });
-    expect(await new PayfipClient("https://x", transport(faultEnvelope("P1", "IdOp incorrect"), 500).fetchMock).paymentDetail("abc")).toEqual({ kind: "unknown", code: "P1" });
+    const result = responseEnvelope("recupererDetailPaiementSecurise", {
+      idOp: "abc",
+      montant: "4250",
+      refdet: "ENF202600001",
+      numcli: "012345",
+      resultrans: "P",
+      numauto: "A1B2",
+      dattrans: "03122026",
+      heurtrans: "1012",
+    });
+    expect(await new PayfipClient("https://x", transport(result).fetchMock).paymentDetail("abc")).toMatchObject({
+      kind: "result",
+      resultrans: "P",
+      montant: 4250,
+      numauto: "A1B2",
+    });
+    expect(
+      await new PayfipClient("https://x", transport(faultEnvelope("P5", "Transaction en cours"), 500).fetchMock).paymentDetail("abc"),
+    ).toEqual({ kind: "pending" });
+    expect(
+      await new PayfipClient("https://x", transport(faultEnvelope("P1", "IdOp incorrect"), 500).fetchMock).paymentDetail("abc"),
+    ).toEqual({ kind: "unknown", code: "P1" });
     const other = responseEnvelope("recupererDetailPaiementSecurise", { idOp: "zzz", montant: "1", refdet: "X", resultrans: "P" });
     await expect(new PayfipClient("https://x", transport(other).fetchMock).paymentDetail("abc")).rejects.toThrow(/another idOp/);
   });
@@ -59,6 +91,8 @@ describe("PayfipClient", () => {
     }) as unknown as typeof fetch;
     await expect(new PayfipClient("https://x", failing).createPayment(request)).rejects.toThrow(PayfipError);
     await expect(new PayfipClient("https://x", transport("<html>", 502).fetchMock).paymentDetail("abc")).rejects.toThrow(/HTTP 502/);
-    await expect(new PayfipClient("https://x", transport(faultEnvelope("R3", "refdet"), 500).fetchMock).createPayment(request)).rejects.toMatchObject({ code: "R3" });
+    await expect(
+      new PayfipClient("https://x", transport(faultEnvelope("R3", "refdet"), 500).fetchMock).createPayment(request),
+    ).rejects.toMatchObject({ code: "R3" });
   });
 });

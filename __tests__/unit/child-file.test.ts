@@ -63,7 +63,9 @@ describe("the child's file rules", () => {
       authorisations: { "photo-video": {}, "depart-seul": { granted: "oui", fromAge: "40" } },
     });
     expect(bad.success).toBe(false);
-    const errors = Object.fromEntries([...(bad.success ? [] : bad.error.issues)].reverse().map((issue) => [issue.path.join("."), issue.message]));
+    const errors = Object.fromEntries(
+      [...(bad.success ? [] : bad.error.issues)].reverse().map((issue) => [issue.path.join("."), issue.message]),
+    );
     expect(errors).toMatchObject({
       diet: "Choisissez un régime dans la liste.",
       "allergies.0.name": expect.stringContaining("'allergie'"),

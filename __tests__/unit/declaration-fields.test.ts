@@ -3,7 +3,16 @@
  * declaration's stored JSON: drafts are partial and older rows must still open.
  */
 import { decodeDeclarationPeople } from "@/lib/declaration";
-import { childSchema, contactSchema, groupFieldKeys, groupFields, PERSON_FIELDS, representativeSchema, staffLabel, summaryLabel } from "@/lib/declaration/schemas";
+import {
+  childSchema,
+  contactSchema,
+  groupFieldKeys,
+  groupFields,
+  PERSON_FIELDS,
+  representativeSchema,
+  staffLabel,
+  summaryLabel,
+} from "@/lib/declaration/schemas";
 
 describe("the person-field registry", () => {
   test("each group lists exactly the fields its schema reads", () => {
@@ -41,18 +50,31 @@ describe("decodeDeclarationPeople", () => {
     expect(warnings).toEqual([]);
   });
 
-  test.each([undefined, null, {}, { holder: { usageName: "MARTIN" } }, { children: [child] }])("a partial draft (%p): missing keys are empty", (stored) => {
-    const people = decodeDeclarationPeople(stored);
-    expect(people).toEqual({ holder: null, co: null, children: [], contacts: [], ...(stored ?? {}) });
-    expect(warnings).toEqual([]);
-  });
+  test.each([undefined, null, {}, { holder: { usageName: "MARTIN" } }, { children: [child] }])(
+    "a partial draft (%p): missing keys are empty",
+    (stored) => {
+      const people = decodeDeclarationPeople(stored);
+      expect(people).toEqual({ holder: null, co: null, children: [], contacts: [], ...(stored ?? {}) });
+      expect(warnings).toEqual([]);
+    },
+  );
 
   test("an unreadable piece is left out or emptied, and logged without what it held", () => {
     const people = decodeDeclarationPeople(
-      { holder: "Sophie MARTIN", co: { usageName: "MARTIN", dependentChildren: 2, photo: { secret: "Karim" } }, children: [{}, { id: "c2" }, child], contacts: "Monique" },
+      {
+        holder: "Sophie MARTIN",
+        co: { usageName: "MARTIN", dependentChildren: 2, photo: { secret: "Karim" } },
+        children: [{}, { id: "c2" }, child],
+        contacts: "Monique",
+      },
       { demarcheId: "d-1" },
     );
-    expect(people).toEqual({ holder: null, co: { usageName: "MARTIN", dependentChildren: "2" }, children: [{ id: "c2", values: {} }, child], contacts: [] });
+    expect(people).toEqual({
+      holder: null,
+      co: { usageName: "MARTIN", dependentChildren: "2" },
+      children: [{ id: "c2", values: {} }, child],
+      contacts: [],
+    });
     const logged = warnings.join("");
     expect(logged).toContain("declaration.data_unreadable_piece");
     expect(logged).toContain('"demarcheId":"d-1"');

@@ -11,7 +11,15 @@ import { presentPeople } from "@/lib/review/present";
 import { addDaysIso, todayIso } from "@/lib/platform/validation/date";
 
 const frenchIn = (days: number) => addDaysIso(todayIso(), days).split("-").reverse().join("/");
-const expected: RawPerson = { usageName: "MARTIN", firstName: "Bébé", sex: "", expectedBirth: "on", expectedBirthDate: frenchIn(60), quality_holder: "MERE", authority_holder: "OUI" };
+const expected: RawPerson = {
+  usageName: "MARTIN",
+  firstName: "Bébé",
+  sex: "",
+  expectedBirth: "on",
+  expectedBirthDate: frenchIn(60),
+  quality_holder: "MERE",
+  authority_holder: "OUI",
+};
 const holder: RawPerson = {
   civility: "MADAME",
   usageName: "MARTIN",
@@ -38,7 +46,9 @@ describe("an expected child whose sex is not known yet", () => {
   test("a born child still needs its sex, with the message on that field", () => {
     const result = childSchema(["holder"]).safeParse({ ...expected, expectedBirth: false, expectedBirthDate: "", birthDate: "04/09/2017" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.filter((issue) => issue.path[0] === "sex").map((issue) => issue.message)).toEqual(["Le champ 'sexe' est obligatoire."]);
+    expect(result.error?.issues.filter((issue) => issue.path[0] === "sex").map((issue) => issue.message)).toEqual([
+      "Le champ 'sexe' est obligatoire.",
+    ]);
   });
 
   test("an unknown value is still refused", () => {

@@ -32,18 +32,30 @@ describe("env", () => {
     expect(() => parseEnv({ FRANCECONNECT_ISSUER: "https://fcp-low.sbx.dev-franceconnect.fr/api/v2" })).toThrow(
       /FRANCECONNECT_CLIENT_ID est obligatoire quand FRANCECONNECT_ISSUER est défini[\s\S]*FRANCECONNECT_CLIENT_SECRET est obligatoire/,
     );
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://u@db/ef", AUTH_SECRET: "x".repeat(32), RESEND_API_KEY: "re_123" };
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://u@db/ef",
+      AUTH_SECRET: "x".repeat(32),
+      RESEND_API_KEY: "re_123",
+    };
     const client = { FRANCECONNECT_CLIENT_ID: "client", FRANCECONNECT_CLIENT_SECRET: "secret" };
     expect(() => parseEnv({ ...production, ...client, FRANCECONNECT_ISSUER: "http://localhost:4000/api/v2" })).toThrow(
       /FRANCECONNECT_ISSUER doit être une adresse https en production/,
     );
-    expect(adapters(parseEnv({ ...production, ...client, FRANCECONNECT_ISSUER: "https://oidc.franceconnect.gouv.fr/api/v2" })).franceConnect).toBe("configured");
+    expect(
+      adapters(parseEnv({ ...production, ...client, FRANCECONNECT_ISSUER: "https://oidc.franceconnect.gouv.fr/api/v2" })).franceConnect,
+    ).toBe("configured");
     // The browser tests' `next start` talks to the local stand-in over http.
-    expect(adapters(parseEnv({ ...production, ...client, LOCAL_STANDINS: "1", FRANCECONNECT_ISSUER: "http://127.0.0.1:4000/api/v2" })).franceConnect).toBe("configured");
+    expect(
+      adapters(parseEnv({ ...production, ...client, LOCAL_STANDINS: "1", FRANCECONNECT_ISSUER: "http://127.0.0.1:4000/api/v2" }))
+        .franceConnect,
+    ).toBe("configured");
   });
 
   test("production requires a database and a secret", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL est obligatoire en production[\s\S]*AUTH_SECRET est obligatoire en production/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /DATABASE_URL est obligatoire en production[\s\S]*AUTH_SECRET est obligatoire en production/,
+    );
   });
 
   describe("production mail", () => {

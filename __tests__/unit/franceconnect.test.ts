@@ -101,12 +101,23 @@ describe("failures", () => {
   });
 
   test("errors wrapped by Auth.js keep their reason", () => {
-    const wrapped = (err: unknown) => Object.assign(new Error("Read more at https://errors.authjs.dev#callbackrouteerror"), { cause: { err } });
+    const wrapped = (err: unknown) =>
+      Object.assign(new Error("Read more at https://errors.authjs.dev#callbackrouteerror"), { cause: { err } });
     expect(classifyFailure(wrapped(new FranceConnectFailure("niveau", "acr")))).toBe("niveau");
     expect(classifyFailure(wrapped(Object.assign(new Error("state cookie was missing"), { type: "InvalidCheck" })))).toBe("session");
-    expect(classifyFailure(wrapped(Object.assign(new Error("unexpected ID Token \"nonce\" claim value"), { code: "OAUTH_JWT_CLAIM_COMPARISON_FAILED" })))).toBe("verification");
-    expect(classifyFailure(wrapped(Object.assign(new Error("server responded with an error"), { code: "OAUTH_RESPONSE_BODY_ERROR", error: "invalid_grant" })))).toBe("code-expire");
-    expect(classifyFailure(wrapped(new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) })))).toBe("indisponible");
+    expect(
+      classifyFailure(
+        wrapped(Object.assign(new Error('unexpected ID Token "nonce" claim value'), { code: "OAUTH_JWT_CLAIM_COMPARISON_FAILED" })),
+      ),
+    ).toBe("verification");
+    expect(
+      classifyFailure(
+        wrapped(Object.assign(new Error("server responded with an error"), { code: "OAUTH_RESPONSE_BODY_ERROR", error: "invalid_grant" })),
+      ),
+    ).toBe("code-expire");
+    expect(
+      classifyFailure(wrapped(new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }))),
+    ).toBe("indisponible");
     expect(classifyFailure(new Error("something else"))).toBe("inconnue");
   });
 });

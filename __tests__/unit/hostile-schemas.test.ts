@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { addressSchema, authenticationSchema, contactSchema as signupContactSchema, identitySchema, welcomeSchema } from "@/lib/account/schemas";
+import {
+  addressSchema,
+  authenticationSchema,
+  contactSchema as signupContactSchema,
+  identitySchema,
+  welcomeSchema,
+} from "@/lib/account/schemas";
 import { newsSchema, publicDocumentSchema } from "@/lib/content/schemas";
 import { childSchema, contactSchema, representativeSchema } from "@/lib/declaration/schemas";
 import { cleanFileName } from "@/lib/documents/schemas";
@@ -19,7 +25,11 @@ type Schema = { safeParse(input: unknown): { success: boolean; data?: unknown; e
 
 const schemas: [string, Schema, string[]][] = [
   ["bienvenue", welcomeSchema, ["cgu"]],
-  ["identité", identitySchema, ["civility", "usageName", "birthName", "firstNames", "birthDate", "birthCountryCode", "birthDepartmentCode", "birthCommuneCode"]],
+  [
+    "identité",
+    identitySchema,
+    ["civility", "usageName", "birthName", "firstNames", "birthDate", "birthCountryCode", "birthDepartmentCode", "birthCommuneCode"],
+  ],
   ["adresse", addressSchema, ["addressLine", "streetNumber", "building", "apartment", "addressComplement", "postalCode", "city"]],
   ["moyens de contact", signupContactSchema, ["phone", "mobile", "email", "preferredContact"]],
   ["authentification", authenticationSchema(town().passwordRule), ["login", "password", "passwordConfirmation", "childKey"]],
@@ -63,13 +73,21 @@ describe.each(schemas)("the %s form", (_name, schema, fields) => {
 
 describe("what people may still type", () => {
   test("accents, emoji, right-to-left scripts and line breaks in multi-line texts are accepted", () => {
-    expect(newsSchema.safeParse({ title: "Fête 🎉 de l'école – مرحبا", summary: "Résumé שלום", body: "Ligne 1\r\nLigne 2\tfin" }).success).toBe(true);
-    expect(identitySchema.safeParse({ civility: "MADAME", usageName: "Ñúñez-O'Brien", firstNames: "Zoë Łucja", birthDate: "" }).success).toBe(true);
+    expect(
+      newsSchema.safeParse({ title: "Fête 🎉 de l'école – مرحبا", summary: "Résumé שלום", body: "Ligne 1\r\nLigne 2\tfin" }).success,
+    ).toBe(true);
+    expect(
+      identitySchema.safeParse({ civility: "MADAME", usageName: "Ñúñez-O'Brien", firstNames: "Zoë Łucja", birthDate: "" }).success,
+    ).toBe(true);
   });
 
   test("a text made only of invisible characters is refused where a text is required", () => {
-    expect(newsSchema.safeParse({ title: "\u200b\u200c", summary: "Résumé", body: "Texte" }).error?.issues[0]?.message).toBe("Le champ 'titre' doit contenir au moins une lettre ou un chiffre.");
-    expect(newStaffSchema.safeParse({ login: "agent.x", displayName: "\u200b", email: "a@b.fr", role: "AGENT" }).error?.issues[0]?.message).toBe("Le champ 'nom affiché' doit contenir au moins une lettre ou un chiffre.");
+    expect(newsSchema.safeParse({ title: "\u200b\u200c", summary: "Résumé", body: "Texte" }).error?.issues[0]?.message).toBe(
+      "Le champ 'titre' doit contenir au moins une lettre ou un chiffre.",
+    );
+    expect(
+      newStaffSchema.safeParse({ login: "agent.x", displayName: "\u200b", email: "a@b.fr", role: "AGENT" }).error?.issues[0]?.message,
+    ).toBe("Le champ 'nom affiché' doit contenir au moins une lettre ou un chiffre.");
   });
 
   test("only a lone half of an emoji is refused, not the emoji", () => {
@@ -82,7 +100,17 @@ describe("what people may still type", () => {
 
 describe("a known family typed by staff", () => {
   test("never throws, stores nothing unsafe, refuses in French", () => {
-    const fields = ["rep1Civility", "rep1UsageName", "rep1FirstName", "rep2Civility", "rep2UsageName", "rep2FirstName", "child1UsageName", "child1FirstName", "child1BirthDate"];
+    const fields = [
+      "rep1Civility",
+      "rep1UsageName",
+      "rep1FirstName",
+      "rep2Civility",
+      "rep2UsageName",
+      "rep2FirstName",
+      "child1UsageName",
+      "child1FirstName",
+      "child1BirthDate",
+    ];
     fc.assert(
       fc.property(hostileRecord(fields), (form) => {
         const result = parseKnownFamily(form);

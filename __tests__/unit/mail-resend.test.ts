@@ -32,7 +32,12 @@ afterAll(() => {
 function sentRequest() {
   expect(fetchMock).toHaveBeenCalledTimes(1);
   const [url, init] = fetchMock.mock.calls[0]!;
-  return { url: String(url), init: init ?? {}, headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) as Record<string, unknown> };
+  return {
+    url: String(url),
+    init: init ?? {},
+    headers: new Headers(init?.headers),
+    body: JSON.parse(String(init?.body)) as Record<string, unknown>,
+  };
 }
 
 describe("Resend adapter", () => {
@@ -75,7 +80,11 @@ describe("Resend adapter", () => {
 
   test("an error answer becomes an exception with a technical message, without the mail's content", async () => {
     fetchMock.mockResolvedValue(
-      json(422, { statusCode: 422, name: "validation_error", message: "Invalid `to` field. The email address needs to follow the `email@example.com` format." }),
+      json(422, {
+        statusCode: 422,
+        name: "validation_error",
+        message: "Invalid `to` field. The email address needs to follow the `email@example.com` format.",
+      }),
     );
 
     const sending = resendMailer(config).send(message);
@@ -92,14 +101,18 @@ describe("Resend adapter", () => {
 
   test("an error answer that echoes the link does not carry it into the exception", async () => {
     fetchMock.mockResolvedValue(json(422, { statusCode: 422, name: "validation_error", message: `Unexpected value near ${secretLink}` }));
-    const error = (await resendMailer(config).send(message).catch((caught: unknown) => caught)) as Error;
+    const error = (await resendMailer(config)
+      .send(message)
+      .catch((caught: unknown) => caught)) as Error;
     expect(error.message).toBe("Resend rejected the mail: HTTP 422 validation_error – Unexpected value near [url]");
     expect(error.message).not.toContain("single-use-token");
   });
 
   test("a refused key (403) and an unreachable service are reported as such", async () => {
     fetchMock.mockResolvedValue(json(403, { statusCode: 403, name: "invalid_api_key", message: "API key is invalid" }));
-    await expect(resendMailer(config).send(message)).rejects.toThrow("Resend rejected the mail: HTTP 403 invalid_api_key – API key is invalid");
+    await expect(resendMailer(config).send(message)).rejects.toThrow(
+      "Resend rejected the mail: HTTP 403 invalid_api_key – API key is invalid",
+    );
 
     fetchMock.mockRejectedValue(new TypeError("fetch failed"));
     await expect(resendMailer(config).send(message)).rejects.toThrow(/^Resend could not be reached \(application_error\)/);

@@ -68,7 +68,10 @@ describe("mail templates", () => {
   });
 
   test("a woman is greeted as Mme, and a single hour or minute is singular", () => {
-    const mail = passwordResetMail({ civility: "MADAME", usageName: "de la Tour", firstNames: "Anne-Marie", link, validMinutes: 1 }, carbonBlanc);
+    const mail = passwordResetMail(
+      { civility: "MADAME", usageName: "de la Tour", firstNames: "Anne-Marie", link, validMinutes: 1 },
+      carbonBlanc,
+    );
     expect(mail.text).toMatch(/^Bonjour Mme Anne-Marie DE LA TOUR,/);
     expect(mail.text).toContain("Ce lien est valable 1 minute et");
     expect(emailChangeMail({ ...maurice, link, validHours: 1 }, carbonBlanc).text).toContain("valable 1 heure et");
@@ -95,10 +98,16 @@ describe("mail templates", () => {
     // Only the templates' own tags, and only their own attributes: nothing typed opens a tag or an attribute.
     for (const html of [mail.html, login.html]) {
       const tags = new Set([...html.matchAll(/<\/?([a-z0-9!]+)/gi)].map((match) => match[1]!.toLowerCase()));
-      expect([...tags].sort()).toEqual(["!doctype", "a", "blockquote", "body", "br", "div", "h1", "head", "html", "meta", "p", "span", "strong", "title"].filter((tag) => tags.has(tag)));
+      expect([...tags].sort()).toEqual(
+        ["!doctype", "a", "blockquote", "body", "br", "div", "h1", "head", "html", "meta", "p", "span", "strong", "title"].filter((tag) =>
+          tags.has(tag),
+        ),
+      );
       expect(tags.has("script") || tags.has("img") || tags.has("svg")).toBe(false);
       const attributes = new Set([...html.matchAll(/\s([a-z-]+)="/g)].map((match) => match[1]));
-      expect([...attributes].sort()).toEqual(["charset", "content", "href", "lang", "name", "style"].filter((name) => attributes.has(name)));
+      expect([...attributes].sort()).toEqual(
+        ["charset", "content", "href", "lang", "name", "style"].filter((name) => attributes.has(name)),
+      );
     }
     // Escaped, not dropped: the parent still reads what was typed.
     expect(visibleText(mail.html)).toContain("Zoé");
@@ -119,7 +128,13 @@ describe("mail templates", () => {
     ]);
 
     const mail = decisionMail(
-      { ...maurice, decision: "NEEDS_CORRECTION", reference: "D-2026-000123", message: "Le justificatif de domicile manque.\nMerci.", link },
+      {
+        ...maurice,
+        decision: "NEEDS_CORRECTION",
+        reference: "D-2026-000123",
+        message: "Le justificatif de domicile manque.\nMerci.",
+        link,
+      },
       carbonBlanc,
     );
     expect(mail.subject).toBe("Votre déclaration est à compléter (référence D-2026-000123) – Espace Famille");

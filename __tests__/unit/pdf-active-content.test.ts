@@ -9,7 +9,11 @@ const latin1 = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
 
 /** A minimal hand-written PDF around the given catalog entries and extra objects. */
 function handPdf(catalogExtra: string, objects: string[] = []): Uint8Array {
-  const body = [`1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>\nendobj`, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj", ...objects].join("\n");
+  const body = [
+    `1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>\nendobj`,
+    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj",
+    ...objects,
+  ].join("\n");
   return latin1(`%PDF-1.7\n${body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
 }
 
@@ -25,7 +29,13 @@ function objectStream(number: number, inner: string, { filter = "/FlateDecode", 
 }
 
 function withObjects(...parts: Buffer[]): Uint8Array {
-  return new Uint8Array(Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", "latin1"), ...parts, Buffer.from("trailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1")]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", "latin1"),
+      ...parts,
+      Buffer.from("trailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1"),
+    ]),
+  );
 }
 
 /** Applies the PNG "Up" predictor (filter 2) to rows of `columns` bytes, as a writer with /Predictor 12 does. */
@@ -64,7 +74,10 @@ describe("the two bypasses of the byte scanner are caught", () => {
     expect(predicted.toString("latin1")).not.toContain("JavaScript");
     const data = deflateSync(predicted);
     const stream = Buffer.concat([
-      Buffer.from(`5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >> /Length ${data.length} >>\nstream\n`, "latin1"),
+      Buffer.from(
+        `5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >> /Length ${data.length} >>\nstream\n`,
+        "latin1",
+      ),
       data,
       Buffer.from("\nendstream\nendobj\n", "latin1"),
     ]);
@@ -74,7 +87,15 @@ describe("the two bypasses of the byte scanner are caught", () => {
 
 describe("plain PDFs pass", () => {
   test("the portal's own generated letters and guides", async () => {
-    expect(await inspectPdf(await simplePdf({ title: "Votre Clé Enfance", paragraphs: ["Bonjour", "Texte (/JS) et /JavaScript dans le contenu"], author: "Ville" }))).toEqual({ ok: true });
+    expect(
+      await inspectPdf(
+        await simplePdf({
+          title: "Votre Clé Enfance",
+          paragraphs: ["Bonjour", "Texte (/JS) et /JavaScript dans le contenu"],
+          author: "Ville",
+        }),
+      ),
+    ).toEqual({ ok: true });
   });
 
   test("pdf-lib documents, with and without object streams", async () => {
@@ -109,16 +130,34 @@ describe("active content is refused", () => {
   });
 
   test("with obfuscated names (#xx escapes)", async () => {
-    expect(await inspectPdf(handPdf("/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"))).toMatchObject({ ok: false, reason: "active" });
-    expect(await inspectPdf(handPdf("", ["3 0 obj\n<< /S /#4A#61#76#61#53#63#72#69#70#74 >>\nendobj"]))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
+    expect(await inspectPdf(handPdf("/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"))).toMatchObject({
+      ok: false,
+      reason: "active",
+    });
+    expect(await inspectPdf(handPdf("", ["3 0 obj\n<< /S /#4A#61#76#61#53#63#72#69#70#74 >>\nendobj"]))).toEqual({
+      ok: false,
+      reason: "active",
+      name: "JavaScript",
+    });
     expect(await inspectPdf(handPdf("/#41#41 3 0 R"))).toEqual({ ok: false, reason: "active", name: "AA" });
   });
 
   test("hidden in a compressed object stream", async () => {
-    expect(await inspectPdf(withObjects(objectStream(5, "<< /S /JavaScript /JS (app.alert(1)) >>")))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
-    expect(await inspectPdf(withObjects(objectStream(5, "<< /S /J#61vaScript >>")))).toEqual({ ok: false, reason: "active", name: "JavaScript" });
+    expect(await inspectPdf(withObjects(objectStream(5, "<< /S /JavaScript /JS (app.alert(1)) >>")))).toEqual({
+      ok: false,
+      reason: "active",
+      name: "JavaScript",
+    });
+    expect(await inspectPdf(withObjects(objectStream(5, "<< /S /J#61vaScript >>")))).toEqual({
+      ok: false,
+      reason: "active",
+      name: "JavaScript",
+    });
     // The stream's own type obfuscated too.
-    expect(await inspectPdf(withObjects(objectStream(5, "<< /OpenAction 6 0 R >>", { type: "/Type /Obj#53tm" })))).toMatchObject({ ok: false, reason: "active" });
+    expect(await inspectPdf(withObjects(objectStream(5, "<< /OpenAction 6 0 R >>", { type: "/Type /Obj#53tm" })))).toMatchObject({
+      ok: false,
+      reason: "active",
+    });
     // A harmless object stream passes.
     expect(await inspectPdf(withObjects(objectStream(5, "<< /Type /Pages /Kids [] /Count 0 >>")))).toEqual({ ok: true });
   });
@@ -132,25 +171,40 @@ describe("active content is refused", () => {
   });
 
   test("an object stream that cannot be read (corrupt, encrypted, exotic filter) is refused as unverifiable", async () => {
-    const corrupt = Buffer.concat([Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"), Buffer.from([1, 2, 3, 4, 5]), Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    const corrupt = Buffer.concat([
+      Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"),
+      Buffer.from([1, 2, 3, 4, 5]),
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    ]);
     expect(await inspectPdf(withObjects(corrupt))).toEqual({ ok: false, reason: "unverifiable" });
-    expect(await inspectPdf(withObjects(objectStream(5, "<< >>", { filter: "/LZWDecode" })))).toEqual({ ok: false, reason: "unverifiable" });
+    expect(await inspectPdf(withObjects(objectStream(5, "<< >>", { filter: "/LZWDecode" })))).toEqual({
+      ok: false,
+      reason: "unverifiable",
+    });
   });
 
   test("a compression bomb is not inflated past the budget", async () => {
     const bomb = deflateSync(Buffer.alloc(80 * 1024 * 1024));
-    const stream = Buffer.concat([Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"), bomb, Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    const stream = Buffer.concat([
+      Buffer.from("5 0 obj\n<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode >>\nstream\n", "latin1"),
+      bomb,
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    ]);
     expect(await inspectPdf(withObjects(stream))).toEqual({ ok: false, reason: "unverifiable" });
   });
 });
 
 test("never throws on arbitrary bytes behind a PDF header", async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom("", "stream\n", "/Type /ObjStm /Filter /FlateDecode stream\n", "endstream"), async (tail, marker) => {
-      const bytes = new Uint8Array([...latin1(`%PDF-1.4\n${marker}`), ...tail]);
-      const verdict = await inspectPdf(bytes);
-      expect([true, false]).toContain(verdict.ok);
-    }),
+    fc.asyncProperty(
+      fc.uint8Array({ maxLength: 2000 }),
+      fc.constantFrom("", "stream\n", "/Type /ObjStm /Filter /FlateDecode stream\n", "endstream"),
+      async (tail, marker) => {
+        const bytes = new Uint8Array([...latin1(`%PDF-1.4\n${marker}`), ...tail]);
+        const verdict = await inspectPdf(bytes);
+        expect([true, false]).toContain(verdict.ok);
+      },
+    ),
     { numRuns: 100 },
   );
 });

@@ -20,11 +20,17 @@ describe("retention periods as the privacy page says them", () => {
 
   test("the page's table follows the town's retention policy, the one the purge applies", () => {
     const changed = { ...carbonBlanc.retention, abandonedDraftDays: 45, loginAttemptDays: 14, refusedDeclarationDays: 730 };
-    const text = treatments(changed).map((row) => row.howLong).join("\n");
+    const text = treatments(changed)
+      .map((row) => row.howLong)
+      .join("\n");
     expect(text).toContain("45 jours sans modification");
     expect(text).toContain("2 semaines");
     expect(text).toContain("2 ans après la décision");
-    expect(treatments(carbonBlanc.retention).map((row) => row.howLong).join("\n")).toContain("6 mois sans modification");
+    expect(
+      treatments(carbonBlanc.retention)
+        .map((row) => row.howLong)
+        .join("\n"),
+    ).toContain("6 mois sans modification");
   });
 });
 
@@ -45,7 +51,9 @@ describe("the closure mail", () => {
     const mail = accountClosedMail({ ...recipient, keptFamily: true, keptDemarches: 1, keptDocuments: 2 }, carbonBlanc);
     expect(mail.subject).toBe("Votre compte a été fermé – Espace Famille");
     expect(mail.text).toContain("Bonjour Mme Lucie TESTO,");
-    expect(mail.text).toContain("le dossier de votre famille (et ses factures) ; la démarche déjà décidée et son historique ; les 2 documents conservés avec eux.");
+    expect(mail.text).toContain(
+      "le dossier de votre famille (et ses factures) ; la démarche déjà décidée et son historique ; les 2 documents conservés avec eux.",
+    );
   });
 
   test("says nothing is kept when nothing is", () => {

@@ -11,13 +11,7 @@ import {
   validateBirthPlace,
   type Commune,
 } from "@/lib/platform/referentiel";
-import {
-  FRANCE_COUNTRY_CODE,
-  departementPrefix,
-  isCommuneCode,
-  isCountryCode,
-  isDepartementCode,
-} from "@/lib/platform/referentiel/codes";
+import { FRANCE_COUNTRY_CODE, departementPrefix, isCommuneCode, isCountryCode, isDepartementCode } from "@/lib/platform/referentiel/codes";
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 const find = (list: Commune[], code: string) => list.find((commune) => commune.code === code);
@@ -29,7 +23,9 @@ describe("countries", () => {
   });
 
   test("the others follow in French alphabetical order, accents ignored", () => {
-    const names = listCountries().slice(1).map((country) => country.name);
+    const names = listCountries()
+      .slice(1)
+      .map((country) => country.name);
     expect(names).toEqual([...names].sort(collator.compare));
     expect(names.indexOf("Égypte")).toBeGreaterThan(names.indexOf("Dominique"));
     expect(names.indexOf("Égypte")).toBeLessThan(names.indexOf("Espagne"));

@@ -93,7 +93,16 @@ describe("closed days", () => {
 });
 
 describe("day state", () => {
-  const base = { day: "2027-03-10", closedReason: null, bookingOpensAt: null, booking: null, remaining: 3, waitingList: true, bookingRule: J2_WORKING, cancelRule: J2_WORKING };
+  const base = {
+    day: "2027-03-10",
+    closedReason: null,
+    bookingOpensAt: null,
+    booking: null,
+    remaining: 3,
+    waitingList: true,
+    bookingRule: J2_WORKING,
+    cancelRule: J2_WORKING,
+  };
 
   it("is free before the deadline, out of time after, full when no place is left", () => {
     expect(dayState({ ...base, now: new Date("2027-03-08T08:59:00.000Z") }).kind).toBe("libre");
@@ -109,7 +118,10 @@ describe("day state", () => {
   it("shows a booking, cancellable or not, and a waiting-list position", () => {
     const booked = dayState({ ...base, booking: { status: "BOOKED" }, now: new Date("2027-03-08T10:00:00.000Z") });
     expect(booked).toMatchObject({ kind: "reserve", cancellable: false });
-    expect(describeDayState(dayState({ ...base, booking: { status: "WAITLISTED", position: 4 }, now: new Date("2027-03-01T10:00:00.000Z") })).detail).toBe("Liste d'attente : position 4");
+    expect(
+      describeDayState(dayState({ ...base, booking: { status: "WAITLISTED", position: 4 }, now: new Date("2027-03-01T10:00:00.000Z") }))
+        .detail,
+    ).toBe("Liste d'attente : position 4");
     expect(dayState({ ...base, closedReason: "Jour férié", booking: { status: "BOOKED" }, now: new Date() }).kind).toBe("ferme");
   });
 });
@@ -120,8 +132,14 @@ describe("enrolment eligibility", () => {
     { id: "elementaire", name: "Élémentaire", minAge: 6, maxAge: 11 },
   ];
   it("places a child in the group of its age at the period's start", () => {
-    expect(eligibility({ birthDate: "2021-03-01" }, { minAge: 3, maxAge: 11 }, "2026-09-01", groups)).toEqual({ ok: true, groupId: "maternelle" });
-    expect(eligibility({ birthDate: "2018-03-01" }, { minAge: 3, maxAge: 11 }, "2026-09-01", groups)).toEqual({ ok: true, groupId: "elementaire" });
+    expect(eligibility({ birthDate: "2021-03-01" }, { minAge: 3, maxAge: 11 }, "2026-09-01", groups)).toEqual({
+      ok: true,
+      groupId: "maternelle",
+    });
+    expect(eligibility({ birthDate: "2018-03-01" }, { minAge: 3, maxAge: 11 }, "2026-09-01", groups)).toEqual({
+      ok: true,
+      groupId: "elementaire",
+    });
   });
   it("refuses with a plain reason outside the ages", () => {
     const tooYoung = eligibility({ birthDate: "2024-01-01" }, { minAge: 3, maxAge: 11 }, "2026-09-01", groups);

@@ -57,13 +57,19 @@ describe("sector matching", () => {
     expect(matchSector(rows, null)).toBeNull();
   });
   it("prefers the narrowest row when a whole-street row and a range overlap", () => {
-    const overlapping = [{ parity: "ALL" as const, fromNumber: null, toNumber: null, school: "whole" }, { parity: "EVEN" as const, fromNumber: 10, toNumber: 20, school: "range" }];
+    const overlapping = [
+      { parity: "ALL" as const, fromNumber: null, toNumber: null, school: "whole" },
+      { parity: "EVEN" as const, fromNumber: 10, toNumber: 20, school: "range" },
+    ];
     expect(matchSector(overlapping, 12)?.school).toBe("range");
     expect(matchSector(overlapping, 13)?.school).toBe("whole");
     expect(matchSector(overlapping, null)?.school).toBe("whole");
   });
   it("splits a street in two sectors by number, both parities", () => {
-    const gaulle = [{ parity: "ALL" as const, fromNumber: null, toNumber: 99, school: "A" }, { parity: "ALL" as const, fromNumber: 100, toNumber: null, school: "B" }];
+    const gaulle = [
+      { parity: "ALL" as const, fromNumber: null, toNumber: 99, school: "A" },
+      { parity: "ALL" as const, fromNumber: 100, toNumber: null, school: "B" },
+    ];
     expect(matchSector(gaulle, 99)?.school).toBe("A");
     expect(matchSector(gaulle, 100)?.school).toBe("B");
   });
@@ -84,10 +90,15 @@ describe("carte scolaire CSV", () => {
     expect(parseSchoolsCsv(DEMO_SCHOOLS_CSV).errors).toEqual([]);
     const sectors = parseSectorsCsv(DEMO_SECTORS_CSV);
     expect(sectors.errors).toEqual([]);
-    expect(sectors.rows.find((row) => row.street === "Rue Jean-Jaurès" && row.parity === "ODD" && row.fromNumber === 61)).toMatchObject({ toNumber: null, maternelle: "MAT-PARC" });
+    expect(sectors.rows.find((row) => row.street === "Rue Jean-Jaurès" && row.parity === "ODD" && row.fromNumber === 61)).toMatchObject({
+      toNumber: null,
+      maternelle: "MAT-PARC",
+    });
   });
   it("names the line and the problem of a wrong row and keeps the good ones", () => {
-    const { rows, errors } = parseSectorsCsv("voie;parite;numero_debut;numero_fin;maternelle;elementaire\nRue A;pair;40;2;M;E\nRue B;deux;;;M;E\nRue C;;;;M;E\nRue C;;;;M;E");
+    const { rows, errors } = parseSectorsCsv(
+      "voie;parite;numero_debut;numero_fin;maternelle;elementaire\nRue A;pair;40;2;M;E\nRue B;deux;;;M;E\nRue C;;;;M;E\nRue C;;;;M;E",
+    );
     expect(rows.map((row) => row.street)).toEqual(["Rue C"]);
     expect(errors.map((error) => error.message)).toEqual([
       "Ligne 2 : le numéro de début dépasse le numéro de fin.",
@@ -100,10 +111,17 @@ describe("carte scolaire CSV", () => {
   });
   it("tells added, changed and removed rows apart", () => {
     const before = parseSectorsCsv(DEMO_SECTORS_CSV).rows;
-    const after = parseSectorsCsv(DEMO_SECTORS_CSV.replace("Chemin de Labarde;;;;MAT-PARC;ELE-PASTEUR", "Chemin de Labarde;;;;MAT-TILLEULS;ELE-JAURES").replace("Impasse des Vignes;;;;MAT-PARC;ELE-PASTEUR\r\n", "") + "\r\nRue Neuve;;;;MAT-PARC;ELE-PASTEUR").rows;
+    const after = parseSectorsCsv(
+      DEMO_SECTORS_CSV.replace("Chemin de Labarde;;;;MAT-PARC;ELE-PASTEUR", "Chemin de Labarde;;;;MAT-TILLEULS;ELE-JAURES").replace(
+        "Impasse des Vignes;;;;MAT-PARC;ELE-PASTEUR\r\n",
+        "",
+      ) + "\r\nRue Neuve;;;;MAT-PARC;ELE-PASTEUR",
+    ).rows;
     const diff = diffCarte({ schools: [], sectors: before }, { schools: null, sectors: after });
     expect(diff.sectors.added.map((change) => change.after?.street)).toEqual(["Rue Neuve"]);
-    expect(diff.sectors.changed.map((change) => [change.after?.street, change.fields])).toEqual([["Chemin de Labarde", ["maternelle", "élémentaire"]]]);
+    expect(diff.sectors.changed.map((change) => [change.after?.street, change.fields])).toEqual([
+      ["Chemin de Labarde", ["maternelle", "élémentaire"]],
+    ]);
     expect(diff.sectors.removed.map((change) => change.before?.street)).toEqual(["Impasse des Vignes"]);
     expect(diff.schools.removed).toEqual([]);
   });

@@ -1,11 +1,23 @@
 import { createHash } from "node:crypto";
-import { contentSecurityPolicy, DOWNLOAD_CSP, HSTS_VALUE, isSandboxedDownloadPath, strictTransportSecurity } from "@/lib/platform/security/headers";
+import {
+  contentSecurityPolicy,
+  DOWNLOAD_CSP,
+  HSTS_VALUE,
+  isSandboxedDownloadPath,
+  strictTransportSecurity,
+} from "@/lib/platform/security/headers";
 import { cspHash, townStyleSheet } from "@/lib/platform/town/style";
 import { sessionCookieSettings } from "@/lib/platform/security/cookies";
 import { STATIC_SECURITY_HEADERS } from "@/lib/platform/security/static-headers";
 
 /** The header builders proxy.ts and next.config.js use (the browser tests check them on real answers). */
-const directives = (csp: string) => new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 
 describe("Content-Security-Policy", () => {
   test("scripts run by nonce only: no 'unsafe-inline', no eval in production", () => {
@@ -20,7 +32,9 @@ describe("Content-Security-Policy", () => {
 
   test("eval only for `next dev`; FranceConnect's origin joins form-action only", () => {
     expect(directives(contentSecurityPolicy({ nonce: "n", dev: true })).get("script-src")).toContain("'unsafe-eval'");
-    const csp = directives(contentSecurityPolicy({ nonce: "n", dev: false, franceConnectIssuer: "https://oidc.franceconnect.gouv.fr/api/v2" }));
+    const csp = directives(
+      contentSecurityPolicy({ nonce: "n", dev: false, franceConnectIssuer: "https://oidc.franceconnect.gouv.fr/api/v2" }),
+    );
     expect(csp.get("form-action")).toEqual(["'self'", "https://oidc.franceconnect.gouv.fr"]);
     expect(csp.get("connect-src")).toEqual(["'self'"]);
   });
@@ -65,7 +79,14 @@ describe("headers on every answer (next.config.js)", () => {
     expect(rules[0]!.headers).toEqual(STATIC_SECURITY_HEADERS);
     // The source is a path-to-regexp pattern made of one regular expression group.
     const matches = (pathname: string) => new RegExp(`^${rules[0]!.source}$`).test(pathname);
-    for (const pathname of ["/", "/espace", "/admin/declarations", "/admin/declarations/0196f000-0000-7000-8000-000000000001", "/_next/static/chunks/a.js", "/espace/documents/x"]) {
+    for (const pathname of [
+      "/",
+      "/espace",
+      "/admin/declarations",
+      "/admin/declarations/0196f000-0000-7000-8000-000000000001",
+      "/_next/static/chunks/a.js",
+      "/espace/documents/x",
+    ]) {
       expect(matches(pathname)).toBe(true);
     }
     // That one answer sets its own frame rules (framed by the portal's pages only): see its route handler.
@@ -77,10 +98,16 @@ describe("the session cookie", () => {
   test("HttpOnly and SameSite=Lax always; Secure with its __Secure- name when APP_URL is https", () => {
     const https = sessionCookieSettings("https://famille.carbon-blanc.fr");
     expect(https.useSecureCookies).toBe(true);
-    expect(https.cookies.sessionToken).toEqual({ name: "__Secure-authjs.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(https.cookies.sessionToken).toEqual({
+      name: "__Secure-authjs.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
     const http = sessionCookieSettings("http://localhost:3000");
     expect(http.useSecureCookies).toBe(false);
-    expect(http.cookies.sessionToken).toEqual({ name: "authjs.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+    expect(http.cookies.sessionToken).toEqual({
+      name: "authjs.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false },
+    });
   });
 });
 
@@ -88,7 +115,13 @@ describe("downloads", () => {
   test("files are served in a sandbox; pages are not", () => {
     expect(DOWNLOAD_CSP).toMatch(/^sandbox;/);
     expect(directives(DOWNLOAD_CSP).get("default-src")).toEqual(["'none'"]);
-    for (const path of ["/espace/documents/0190c2a4-0000-7000-8000-000000000000", "/documents-a-telecharger/abc", "/admin/familles/abc/lettre"]) expect(isSandboxedDownloadPath(path)).toBe(true);
-    for (const path of ["/espace/documents", "/documents-a-telecharger", "/espace", "/admin/familles/abc", "/"]) expect(isSandboxedDownloadPath(path)).toBe(false);
+    for (const path of [
+      "/espace/documents/0190c2a4-0000-7000-8000-000000000000",
+      "/documents-a-telecharger/abc",
+      "/admin/familles/abc/lettre",
+    ])
+      expect(isSandboxedDownloadPath(path)).toBe(true);
+    for (const path of ["/espace/documents", "/documents-a-telecharger", "/espace", "/admin/familles/abc", "/"])
+      expect(isSandboxedDownloadPath(path)).toBe(false);
   });
 });

@@ -62,7 +62,9 @@ describe("the Clé Enfance cannot be mistyped the way the seed warns about", () 
 
 describe("password rule of the town", () => {
   test("the seed's sentence", () => {
-    expect(passwordRuleText(rule)).toBe("Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins : 1 minuscule(s), 1 chiffre(s)");
+    expect(passwordRuleText(rule)).toBe(
+      "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins : 1 minuscule(s), 1 chiffre(s)",
+    );
   });
   test("length, a lower-case letter and a digit", () => {
     expect(followsPasswordRule("abcdefg1", rule)).toBe(true);
@@ -84,7 +86,9 @@ describe("account wizard schemas", () => {
       usageName: "Le champ 'nom usuel' est obligatoire.",
       firstNames: "Le champ 'prénom(s)' est obligatoire.",
     });
-    expect(messages(identitySchema.safeParse({ civility: "MADAME", usageName: "<script>", firstNames: "Anne", birthDate: "" }))).toMatchObject({
+    expect(
+      messages(identitySchema.safeParse({ civility: "MADAME", usageName: "<script>", firstNames: "Anne", birthDate: "" })),
+    ).toMatchObject({
       usageName: "Le champ 'nom usuel' ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.",
     });
   });
@@ -101,7 +105,14 @@ describe("account wizard schemas", () => {
       password: `${passwordRuleText(rule)}.`,
       passwordConfirmation: "La confirmation ne correspond pas au mot de passe.",
     });
-    expect(authenticationSchema(rule, { passwordKept: true }).safeParse({ login: "maurice", password: "", passwordConfirmation: "", childKey: "" }).success).toBe(true);
+    expect(
+      authenticationSchema(rule, { passwordKept: true }).safeParse({
+        login: "maurice",
+        password: "",
+        passwordConfirmation: "",
+        childKey: "",
+      }).success,
+    ).toBe(true);
     expect(schema.safeParse({ login: "Maurice.Testo", password: "", passwordConfirmation: "", childKey: "" }).success).toBe(false);
   });
 });

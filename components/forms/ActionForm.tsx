@@ -75,10 +75,35 @@ type InputProps = { name: string; label: ReactNode; defaultValue?: string; requi
 
 export function FormText({ name, label, defaultValue, required, help, ...input }: InputProps) {
   const field = useField(name, defaultValue);
-  return <TextField key={field.key} label={label} name={name} defaultValue={field.value} required={required} help={help} error={field.error} {...input} />;
+  return (
+    <TextField
+      key={field.key}
+      label={label}
+      name={name}
+      defaultValue={field.value}
+      required={required}
+      help={help}
+      error={field.error}
+      {...input}
+    />
+  );
 }
 
-export function FormTextarea({ name, label, defaultValue, required, help, rows = 6 }: { name: string; label: ReactNode; defaultValue?: string; required?: boolean; help?: ReactNode; rows?: number }) {
+export function FormTextarea({
+  name,
+  label,
+  defaultValue,
+  required,
+  help,
+  rows = 6,
+}: {
+  name: string;
+  label: ReactNode;
+  defaultValue?: string;
+  required?: boolean;
+  help?: ReactNode;
+  rows?: number;
+}) {
   const field = useField(name, defaultValue);
   const id = `champ-${name}-${useId().replace(/:/g, "")}`;
   const describedBy = [help ? `${id}-aide` : null, field.error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
@@ -118,10 +143,29 @@ export function FormTextarea({ name, label, defaultValue, required, help, rows =
   );
 }
 
-export function FormCheckbox({ name, label, defaultChecked, help }: { name: string; label: ReactNode; defaultChecked?: boolean; help?: ReactNode }) {
+export function FormCheckbox({
+  name,
+  label,
+  defaultChecked,
+  help,
+}: {
+  name: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+  help?: ReactNode;
+}) {
   const state = useContext(FormStateContext);
   const checked = state.status === "error" ? state.values?.[name] === "on" : defaultChecked;
-  return <CheckboxField key={`${name}-${state.attempt ?? 0}`} name={name} label={label} defaultChecked={checked} help={help} error={state.fieldErrors?.[name]} />;
+  return (
+    <CheckboxField
+      key={`${name}-${state.attempt ?? 0}`}
+      name={name}
+      label={label}
+      defaultChecked={checked}
+      help={help}
+      error={state.fieldErrors?.[name]}
+    />
+  );
 }
 
 export function FormSelect({

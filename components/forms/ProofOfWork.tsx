@@ -83,7 +83,9 @@ export function ProofOfWork({ name, error, describedBy }: ProofOfWorkProps) {
         if (controller.signal.aborted) return;
         if (number === null) throw new Error("challenge: no solution");
         const { algorithm, salt, signature } = challenge;
-        setPayload(btoa(JSON.stringify({ algorithm, challenge: challenge.challenge, number, salt, signature, took: Date.now() - started })));
+        setPayload(
+          btoa(JSON.stringify({ algorithm, challenge: challenge.challenge, number, salt, signature, took: Date.now() - started })),
+        );
         setStatus("done");
         refreshTimer = setTimeout(restart, REFRESH_AFTER_MS);
       } catch {

@@ -74,7 +74,9 @@ export function useServerForm<Values extends FieldValues, Output>(
     return {
       ...form.register(name),
       error: errorOf(name),
-      ...(typeof value === "boolean" ? { defaultChecked: value } : { defaultValue: value === undefined || value === null ? undefined : String(value) }),
+      ...(typeof value === "boolean"
+        ? { defaultChecked: value }
+        : { defaultValue: value === undefined || value === null ? undefined : String(value) }),
     };
   };
   const hasErrors = Object.keys(errors).length > 0;

@@ -28,7 +28,10 @@ export function AdminNav({ role }: { role: StaffRole }) {
           .filter((item) => role === "ADMINISTRATOR" || item.role === "AGENT")
           .map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-semibold text-town underline-offset-2 hover:bg-slate-100 hover:underline">
+              <Link
+                href={item.href}
+                className="block rounded-md px-3 py-2 text-sm font-semibold text-town underline-offset-2 hover:bg-slate-100 hover:underline"
+              >
                 {item.label}
               </Link>
             </li>

@@ -12,7 +12,9 @@ export function ServiceUnavailableNotice() {
   return (
     <div className="card mx-auto max-w-2xl" role="alert">
       <h1 className="page-title mb-4">Service momentanément indisponible</h1>
-      <p className="mb-2">L&apos;Espace Famille rencontre une difficulté passagère. Rien de ce que vous avez déjà enregistré n&apos;est perdu.</p>
+      <p className="mb-2">
+        L&apos;Espace Famille rencontre une difficulté passagère. Rien de ce que vous avez déjà enregistré n&apos;est perdu.
+      </p>
       <p className="mb-6">Merci de réessayer dans quelques instants.</p>
       <div className="flex flex-wrap gap-3">
         {/* A full load, not a client-side navigation: the request goes through proxy.ts, which knows whether the database is back. */}

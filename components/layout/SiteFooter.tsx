@@ -13,7 +13,13 @@ export function SiteFooter() {
         </p>
         <ul className="flex flex-wrap gap-x-4 gap-y-2">
           <li>
-            <a href={mainSiteUrl} className="link" title={`Retour au site principal (${name}) - nouvelle fenêtre`} target="_blank" rel="noopener">
+            <a
+              href={mainSiteUrl}
+              className="link"
+              title={`Retour au site principal (${name}) - nouvelle fenêtre`}
+              target="_blank"
+              rel="noopener"
+            >
               Retour au site principal
             </a>
           </li>

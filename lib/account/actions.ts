@@ -69,9 +69,17 @@ export async function submitSignupStep(step: string, previous: StepState, formDa
     if (!created.ok) {
       if (created.field) {
         // Send the parent back to the step with the problem, its message shown on the field.
-        await saveSignupDraft(draft.id, { ...draft.data, completed: draft.data.completed.filter((slug) => stepIndex(slug) < stepIndex(created.step)) });
+        await saveSignupDraft(draft.id, {
+          ...draft.data,
+          completed: draft.data.completed.filter((slug) => stepIndex(slug) < stepIndex(created.step)),
+        });
       }
-      return { status: "error", fieldErrors: { pow: `${created.message} Revenez à l'étape « ${SIGNUP_STEPS[stepIndex(created.step)]!.title} ».` }, values: {}, attempt };
+      return {
+        status: "error",
+        fieldErrors: { pow: `${created.message} Revenez à l'étape « ${SIGNUP_STEPS[stepIndex(created.step)]!.title} ».` },
+        values: {},
+        attempt,
+      };
     }
     const franceConnect = franceConnectOf(draft);
     if (franceConnect) {
@@ -106,7 +114,9 @@ export async function cancelSignup(): Promise<void> {
   const draft = await loadSignupDraft();
   if (draft?.data.photoKey) {
     const { fileStore } = await import("@/lib/platform/storage");
-    await fileStore().delete(draft.data.photoKey).catch(() => undefined);
+    await fileStore()
+      .delete(draft.data.photoKey)
+      .catch(() => undefined);
   }
   const franceConnect = franceConnectOf(draft);
   await deleteSignupDraft();

@@ -16,7 +16,14 @@ export async function sendActivationLink(accountId: string): Promise<void> {
   const token = await issueToken(account.id, "ACTIVATION");
   const link = `${env().APP_URL}/activation?jeton=${token}`;
   const content = activationMail(
-    { civility: account.civility, usageName: account.usageName, firstNames: account.firstNames, login: account.login ?? "", link, validHours: TOKEN_LIFETIME_MS.ACTIVATION / 3_600_000 },
+    {
+      civility: account.civility,
+      usageName: account.usageName,
+      firstNames: account.firstNames,
+      login: account.login ?? "",
+      link,
+      validHours: TOKEN_LIFETIME_MS.ACTIVATION / 3_600_000,
+    },
     town(),
   );
   await sendMail({ to: account.email, ...content, tag: "activation" });

@@ -38,10 +38,16 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   // A parent who came through FranceConnect signs in with it: no identifier, no password.
   const login = franceConnect ? null : String(data.values.authentification?.login ?? "");
   if (!franceConnect) {
-    if (!login || !data.passwordHash) return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
+    if (!login || !data.passwordHash)
+      return { ok: false, step: "authentification", message: "Choisissez votre identifiant et votre mot de passe." };
     // The identifier's format is checked again: a draft is never trusted.
     if (!LOGIN_PATTERN.test(login)) {
-      return { ok: false, step: "authentification", field: "login", message: "Cet identifiant n'est pas valable : choisissez-en un autre." };
+      return {
+        ok: false,
+        step: "authentification",
+        field: "login",
+        message: "Cet identifiant n'est pas valable : choisissez-en un autre.",
+      };
     }
     if (await loginTaken(login)) return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };
   } else if (await db().franceConnectIdentity.count({ where: { sub: franceConnect.sub } })) {
@@ -50,7 +56,12 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
   const childKeyInput = String(data.values.authentification?.childKey ?? "");
   const childKey = childKeyInput ? await findActiveChildKey(childKeyInput) : null;
   if (childKeyInput && !childKey) {
-    return { ok: false, step: "authentification", field: "childKey", message: "Cette clé enfance n'est plus valable : vérifiez-la ou laissez le champ vide." };
+    return {
+      ok: false,
+      step: "authentification",
+      field: "childKey",
+      message: "Cette clé enfance n'est plus valable : vérifiez-la ou laissez le champ vide.",
+    };
   }
 
   const now = new Date();
@@ -118,14 +129,22 @@ export async function createAccountFromDraft(draft: SignupDraft): Promise<Create
       }
       if (childKey) await useChildKey(tx, childKey, created);
       await audit(
-        { actorType: "ACCOUNT", actorId: created.id, action: "account.created", targetType: "Account", targetId: created.id, details: { franceConnect: fromFranceConnect, childKey: Boolean(childKey) } },
+        {
+          actorType: "ACCOUNT",
+          actorId: created.id,
+          action: "account.created",
+          targetType: "Account",
+          targetId: created.id,
+          details: { franceConnect: fromFranceConnect, childKey: Boolean(childKey) },
+        },
         tx,
       );
       return created;
     });
     return { ok: true, accountId: account.id, needsActivation: !franceConnect, emailToVerify };
   } catch (error) {
-    if (error instanceof ChildKeyAlreadyUsedError) return { ok: false, step: "authentification", field: "childKey", message: CHILD_KEY_USED_MESSAGE };
+    if (error instanceof ChildKeyAlreadyUsedError)
+      return { ok: false, step: "authentification", field: "childKey", message: CHILD_KEY_USED_MESSAGE };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       if (franceConnect) return { ok: false, step: "bienvenue", message: FRANCECONNECT_TAKEN_MESSAGE };
       return { ok: false, step: "authentification", field: "login", message: LOGIN_TAKEN_MESSAGE };

@@ -37,14 +37,21 @@ export async function loadSignupDraft(): Promise<SignupDraft | null> {
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
   const row = await db().signupDraft.findFirst({ where: { id, expiresAt: { gt: new Date() } } });
   if (!row) return null;
-  return { id: row.id, data: { ...empty(), ...(row.data as object) } as SignupDraftData, franceConnect: (row.franceConnect as Record<string, unknown> | null) ?? null };
+  return {
+    id: row.id,
+    data: { ...empty(), ...(row.data as object) } as SignupDraftData,
+    franceConnect: (row.franceConnect as Record<string, unknown> | null) ?? null,
+  };
 }
 
 /** The current draft, or a new one (and its cookie) when there is none. Only for server actions. */
 export async function loadOrCreateSignupDraft(init?: { franceConnect?: Prisma.InputJsonValue }): Promise<SignupDraft> {
   const existing = await loadSignupDraft();
   if (existing && !init) return existing;
-  if (existing) await db().signupDraft.delete({ where: { id: existing.id } }).catch(() => undefined);
+  if (existing)
+    await db()
+      .signupDraft.delete({ where: { id: existing.id } })
+      .catch(() => undefined);
   const { draft, cookie } = await createSignupDraft(init);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   return draft;
@@ -56,13 +63,27 @@ export async function loadOrCreateSignupDraft(init?: { franceConnect?: Prisma.In
  */
 export async function createSignupDraft(init?: { franceConnect?: Prisma.InputJsonValue }) {
   const row = await db().signupDraft.create({
-    data: { data: empty() as unknown as Prisma.InputJsonValue, franceConnect: init?.franceConnect, expiresAt: new Date(Date.now() + LIFETIME_MS) },
+    data: {
+      data: empty() as unknown as Prisma.InputJsonValue,
+      franceConnect: init?.franceConnect,
+      expiresAt: new Date(Date.now() + LIFETIME_MS),
+    },
   });
-  const draft: SignupDraft = { id: row.id, data: empty(), franceConnect: (init?.franceConnect as Record<string, unknown> | undefined) ?? null };
+  const draft: SignupDraft = {
+    id: row.id,
+    data: empty(),
+    franceConnect: (init?.franceConnect as Record<string, unknown> | undefined) ?? null,
+  };
   const cookie = {
     name: COOKIE,
     value: signValue("signup-draft", row.id),
-    options: { httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: LIFETIME_MS / 1000 },
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: env().APP_URL.startsWith("https://"),
+      path: "/",
+      maxAge: LIFETIME_MS / 1000,
+    },
   };
   return { draft, cookie };
 }

@@ -12,7 +12,10 @@ import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from "./tokens";
  * email was changed): a single-use link is mailed to it, and the account uses it once it is followed.
  */
 export async function sendEmailVerificationLink(accountId: string, email: string): Promise<void> {
-  const account = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { civility: true, usageName: true, firstNames: true } });
+  const account = await db().account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { civility: true, usageName: true, firstNames: true },
+  });
   const token = await issueToken(accountId, "EMAIL_CHANGE", email);
   const link = `${env().APP_URL}/confirmer-mon-courriel?jeton=${token}`;
   const content = emailChangeMail({ ...account, link, validHours: TOKEN_LIFETIME_MS.EMAIL_CHANGE / 3_600_000 }, town());
@@ -27,6 +30,12 @@ export async function confirmEmailChange(token: string): Promise<EmailConfirmati
   if (result.status !== "ok" || !result.email) return { status: "invalid" };
   const now = new Date();
   await db().account.update({ where: { id: result.accountId }, data: { email: result.email, emailVerifiedAt: now } });
-  await audit({ actorType: "ACCOUNT", actorId: result.accountId, action: "account.email_verified", targetType: "Account", targetId: result.accountId });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: result.accountId,
+    action: "account.email_verified",
+    targetType: "Account",
+    targetId: result.accountId,
+  });
   return { status: "confirmed", email: result.email };
 }

@@ -22,7 +22,11 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
   const ip = await clientIp();
   if ((await claimAttempt("password-reset", normalized, ip)).throttled) return;
   const accounts = await db().account.findMany({
-    where: { status: { in: ["ACTIVE", "PENDING_ACTIVATION"] }, passwordHash: { not: null }, OR: [{ login: normalized }, { email: normalized }] },
+    where: {
+      status: { in: ["ACTIVE", "PENDING_ACTIVATION"] },
+      passwordHash: { not: null },
+      OR: [{ login: normalized }, { email: normalized }],
+    },
     take: 3,
   });
   for (const account of accounts) {

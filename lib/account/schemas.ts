@@ -45,19 +45,21 @@ export const addressSchema = z.object({
   city: optionalText("ville", 100),
 });
 
-export const contactSchema = z.object({
-  phone: phoneField("téléphone", { required: false }),
-  mobile: phoneField("mobile", { required: false }),
-  email: emailField("courriel"),
-  preferredContact: z.enum(["EMAIL", "MOBILE", "PHONE", "SMS", "POSTAL_MAIL"], { error: requiredMessage("moyen de contact préféré") }),
-}).superRefine((value, ctx) => {
-  if ((value.preferredContact === "MOBILE" || value.preferredContact === "SMS") && !value.mobile) {
-    ctx.addIssue({ code: "custom", path: ["mobile"], message: "Renseignez votre mobile pour être contacté par mobile ou SMS." });
-  }
-  if (value.preferredContact === "PHONE" && !value.phone) {
-    ctx.addIssue({ code: "custom", path: ["phone"], message: "Renseignez votre téléphone pour être contacté par téléphone." });
-  }
-}, evenWithOtherErrors);
+export const contactSchema = z
+  .object({
+    phone: phoneField("téléphone", { required: false }),
+    mobile: phoneField("mobile", { required: false }),
+    email: emailField("courriel"),
+    preferredContact: z.enum(["EMAIL", "MOBILE", "PHONE", "SMS", "POSTAL_MAIL"], { error: requiredMessage("moyen de contact préféré") }),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.preferredContact === "MOBILE" || value.preferredContact === "SMS") && !value.mobile) {
+      ctx.addIssue({ code: "custom", path: ["mobile"], message: "Renseignez votre mobile pour être contacté par mobile ou SMS." });
+    }
+    if (value.preferredContact === "PHONE" && !value.phone) {
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "Renseignez votre téléphone pour être contacté par téléphone." });
+    }
+  }, evenWithOtherErrors);
 
 /** "Clé enfance": optional, 16 characters once normalised. */
 const childKeyField = z
@@ -110,7 +112,6 @@ export function authenticationSchema(rule: PasswordRule, { passwordKept = false 
       }
     }, evenWithOtherErrors);
 }
-
 
 export type IdentityInput = z.input<typeof identitySchema>;
 export type AddressInput = z.input<typeof addressSchema>;

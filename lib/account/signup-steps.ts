@@ -51,7 +51,9 @@ export function readStepValues(step: SignupStepSlug, formData: FormData): RawVal
 
 /** Values kept as typed but not validated yet, without the characters no field accepts (see lib/platform/validation/text.ts). */
 export function sanitizeDraftValues(values: RawValues): RawValues {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? stripForbiddenCharacters(value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === "string" ? stripForbiddenCharacters(value) : value]),
+  );
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -124,14 +126,19 @@ export async function processStep(step: SignupStepSlug, formData: FormData, draf
       const photo = formData.get("photo");
       if (photo instanceof File && photo.size > 0 && !fieldErrors.photo) {
         // Decoding an image is costly and needs no sign-in: bounded per address.
-        const result = (await costlyWorkAllowed("signup-photo")) ? await reencodePhoto(photo) : { ok: false as const, message: COSTLY_WORK_THROTTLED };
+        const result = (await costlyWorkAllowed("signup-photo"))
+          ? await reencodePhoto(photo)
+          : { ok: false as const, message: COSTLY_WORK_THROTTLED };
         if (!result.ok) fieldErrors.photo = result.message;
         else if (Object.keys(fieldErrors).length === 0) {
           photoKey = await fileStore().put({ bytes: result.bytes, mediaType: "image/jpeg", fileName: "photo.jpg" });
         }
       }
       if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-      if (data.photoKey && data.photoKey !== photoKey) await fileStore().delete(data.photoKey).catch(() => undefined);
+      if (data.photoKey && data.photoKey !== photoKey)
+        await fileStore()
+          .delete(data.photoKey)
+          .catch(() => undefined);
       const stored = { ...effective, birthDepartmentCode: place.departementCode, birthCommuneCode: place.communeCode, removePhoto: false };
       return { ok: true, data: complete(data, step, stored, { photoKey }) };
     }
@@ -158,7 +165,10 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
     const error = parsed.data.childKey ? await checkChildKey(parsed.data.childKey) : null;
     if (error) return { ok: false, fieldErrors: { childKey: error } };
-    return { ok: true, data: complete(data, "authentification", { login: "", childKey: values.childKey ?? "" }, { passwordHash: undefined }) };
+    return {
+      ok: true,
+      data: complete(data, "authentification", { login: "", childKey: values.childKey ?? "" }, { passwordHash: undefined }),
+    };
   }
   const password = String(formData.get("password") ?? "");
   const passwordConfirmation = String(formData.get("passwordConfirmation") ?? "");
@@ -170,10 +180,16 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   if (parsed.success) {
     if (await loginTaken(parsed.data.login)) fieldErrors.login = LOGIN_TAKEN_MESSAGE;
     // The strength check and the argon2 hash are costly and need no sign-in: bounded per address.
-    if (!keepPassword && !(await costlyWorkAllowed("signup-password"))) return { ok: false, fieldErrors: { password: COSTLY_WORK_THROTTLED } };
+    if (!keepPassword && !(await costlyWorkAllowed("signup-password")))
+      return { ok: false, fieldErrors: { password: COSTLY_WORK_THROTTLED } };
     if (!keepPassword) {
       const identity = data.values.identite ?? {};
-      const context = [parsed.data.login, String(identity.usageName ?? ""), String(identity.firstNames ?? ""), String(data.values.contact?.email ?? "")];
+      const context = [
+        parsed.data.login,
+        String(identity.usageName ?? ""),
+        String(identity.firstNames ?? ""),
+        String(data.values.contact?.email ?? ""),
+      ];
       if (assessPassword(password, context).tooEasy) fieldErrors.password = TOO_EASY_PASSWORD_MESSAGE;
     }
     if (parsed.data.childKey) {
@@ -183,7 +199,10 @@ async function processAuthentication(formData: FormData, values: RawValues, draf
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) return { ok: false, fieldErrors };
   const passwordHash = keepPassword ? data.passwordHash : await hashPassword(password);
-  return { ok: true, data: complete(data, "authentification", { login: parsed.data.login, childKey: values.childKey ?? "" }, { passwordHash }) };
+  return {
+    ok: true,
+    data: complete(data, "authentification", { login: parsed.data.login, childKey: values.childKey ?? "" }, { passwordHash }),
+  };
 }
 
 export const COSTLY_WORK_THROTTLED = "Trop d'envois depuis votre connexion. Pour la sécurité du portail, réessayez dans 15 minutes.";

@@ -3,7 +3,6 @@ import { db } from "@/lib/platform/db";
 import { QUEUE_TABS } from "@/lib/review/schemas";
 import { authorizeStaff, type Caller } from "@/lib/platform/security/authorize";
 
-
 export async function dashboardCounts(caller: Caller) {
   await authorizeStaff(caller);
   const [byStatus, knownFamilies, publishedNews, draftNews, documents] = await Promise.all([

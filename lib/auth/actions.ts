@@ -18,10 +18,8 @@ export interface SignInState {
 
 const messages = {
   invalid: "Identifiant ou mot de passe incorrect.",
-  not_activated:
-    "Votre compte n'est pas encore activé : cliquez sur le lien du courriel reçu lors de la création de votre compte.",
-  throttled:
-    "Trop de tentatives de connexion. Pour votre sécurité, réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
+  not_activated: "Votre compte n'est pas encore activé : cliquez sur le lien du courriel reçu lors de la création de votre compte.",
+  throttled: "Trop de tentatives de connexion. Pour votre sécurité, réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
   closed: "Ce compte est fermé. Contactez le service Enfance pour plus d'informations.",
   closed_by_parent:
     "Ce compte a été fermé à la demande de son titulaire : il n'est plus possible de s'y connecter. Pour utiliser de nouveau le portail, créez un nouvel espace avec « Créer mon espace ».",

@@ -8,9 +8,7 @@ import { hasForbiddenCharacters } from "@/lib/platform/validation/text";
 
 export type ParentSignInFailure = "invalid" | "not_activated" | "throttled" | "closed" | "closed_by_parent";
 
-export type ParentSignInResult =
-  | { ok: true; account: { id: string; sessionVersion: number } }
-  | { ok: false; reason: ParentSignInFailure };
+export type ParentSignInResult = { ok: true; account: { id: string; sessionVersion: number } } | { ok: false; reason: ParentSignInFailure };
 
 /**
  * Identifier and password of a parent. Wrong identifier and wrong password look the same (same
@@ -29,7 +27,9 @@ export async function verifyParentCredentials(rawLogin: string, password: string
     where: { login },
     select: { id: true, passwordHash: true, status: true, sessionVersion: true },
   });
-  const valid = account?.passwordHash ? await verifyPassword(account.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
+  const valid = account?.passwordHash
+    ? await verifyPassword(account.passwordHash, password.slice(0, 128))
+    : (await burnPasswordCheck(password.slice(0, 128)), false);
   if (valid) await attempt.succeed();
   // The identifier of an account its parent closed is free again; until the purge forgets it, say it was closed.
   if (!account && (await wasClosed(login))) return { ok: false, reason: "closed_by_parent" };

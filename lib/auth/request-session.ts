@@ -30,7 +30,12 @@ export const auth = cache(async (): Promise<Session | null> => {
   if (!cookie || !secret) return null;
   const { cookies, useSecureCookies } = sessionCookieSettings(env().APP_URL);
   // Only the Cookie header: getToken would also take an Authorization bearer token, which Auth.js's session does not.
-  const token = await getToken({ req: { headers: new Headers({ cookie }) }, secret, cookieName: cookies.sessionToken.name, secureCookie: useSecureCookies });
+  const token = await getToken({
+    req: { headers: new Headers({ cookie }) },
+    secret,
+    cookieName: cookies.sessionToken.name,
+    secureCookie: useSecureCookies,
+  });
   if (!token || !(await sessionStillOpen(token)) || sessionExpired(token)) return null;
   return { user: sessionUserOf(token), expires: new Date(Date.now() + PARENT_SESSION_MAX_AGE_SECONDS * 1000).toISOString() };
 });

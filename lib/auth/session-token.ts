@@ -40,7 +40,17 @@ export async function sessionStillOpen(token: Pick<JWT, "sub" | "kind" | "sv">):
 export const sessionAccount = cache((id: string) =>
   db().account.findUnique({
     where: { id },
-    select: { id: true, login: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true, status: true, sessionVersion: true },
+    select: {
+      id: true,
+      login: true,
+      email: true,
+      civility: true,
+      usageName: true,
+      firstNames: true,
+      familyId: true,
+      status: true,
+      sessionVersion: true,
+    },
   }),
 );
 

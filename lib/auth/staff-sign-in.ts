@@ -55,8 +55,13 @@ export async function verifyStaffPassword(
   // The lock is per identifier AND address: guessing a colleague's login never locks the colleague out.
   const attempt = await claimAttempt("staff", login, ip);
   if (attempt.throttled) return { ok: false, reason: "throttled" };
-  const staff = await db().staffUser.findUnique({ where: { login }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } });
-  const valid = staff ? await verifyPassword(staff.passwordHash, password.slice(0, 128)) : (await burnPasswordCheck(password.slice(0, 128)), false);
+  const staff = await db().staffUser.findUnique({
+    where: { login },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
+  });
+  const valid = staff
+    ? await verifyPassword(staff.passwordHash, password.slice(0, 128))
+    : (await burnPasswordCheck(password.slice(0, 128)), false);
   if (staff && valid && staff.active) await attempt.succeed();
   else {
     await auditAnonymousFailure(attempt, { targetId: staff?.id, login, step: "password" });
@@ -71,7 +76,10 @@ export async function verifyStaffPassword(
  * attempts after the lock write nothing. So one address writes at most two rows per identifier and quarter
  * hour, and the per-address limit bounds the identifiers it can try.
  */
-async function auditAnonymousFailure(attempt: ClaimedAttempt, details: { targetId?: string; login: string; step: "password" | "totp"; reason?: string }) {
+async function auditAnonymousFailure(
+  attempt: ClaimedAttempt,
+  details: { targetId?: string; login: string; step: "password" | "totp"; reason?: string },
+) {
   if (attempt.previousFailures !== 0 && !attempt.reachesLimit) return;
   const { targetId, ...rest } = details;
   await audit({
@@ -128,7 +136,14 @@ export async function replaceInitialPassword(staff: PendingStaff, passwordHash: 
     data: { passwordHash, passwordChangeRequired: false, sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
-  await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.password_changed", targetType: "StaffUser", targetId: staff.id, details: { initial: true } });
+  await audit({
+    actorType: "STAFF",
+    actorId: staff.id,
+    action: "staff.password_changed",
+    targetType: "StaffUser",
+    targetId: staff.id,
+    details: { initial: true },
+  });
   return setPending(staff.id, updated.sessionVersion);
 }
 
@@ -137,7 +152,10 @@ export async function enrolmentSecret(staff: PendingStaff): Promise<string> {
   const existing = staff.totpEnabledAt ? null : openTotpSecret(staff.totpSecret);
   if (existing) return existing;
   const secret = newTotpSecret();
-  await db().staffUser.update({ where: { id: staff.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: null, totpLastStep: null } });
+  await db().staffUser.update({
+    where: { id: staff.id },
+    data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: null, totpLastStep: null },
+  });
   return secret;
 }
 
@@ -145,7 +163,10 @@ export async function enrolmentSecret(staff: PendingStaff): Promise<string> {
  * Checks a code against the staff member's secret and records its time step in the same statement,
  * so the same code (or an older one) is refused afterwards, even by two requests racing.
  */
-export async function acceptTotpCode(staff: { id: string; totpSecret: string | null; totpEnabledAt: Date | null }, code: string): Promise<"ok" | "code" | "replayed"> {
+export async function acceptTotpCode(
+  staff: { id: string; totpSecret: string | null; totpEnabledAt: Date | null },
+  code: string,
+): Promise<"ok" | "code" | "replayed"> {
   const secret = openTotpSecret(staff.totpSecret);
   const step = secret ? matchTotp(secret, code) : null;
   if (step === null) return "code";
@@ -176,11 +197,19 @@ export async function completeStaffSignIn(
       return { ok: false, reason: verdict };
     }
     await attempt.succeed();
-    if (enrolling) await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.totp_enabled", targetType: "StaffUser", targetId: staff.id });
+    if (enrolling)
+      await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.totp_enabled", targetType: "StaffUser", targetId: staff.id });
   } else if (step !== "session") {
     return { ok: false, reason: "expired" };
   }
   await db().staffUser.update({ where: { id: staff.id }, data: { lastLoginAt: new Date() } });
-  await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.signed_in", targetType: "StaffUser", targetId: staff.id, details: { totp: step !== "session" } });
+  await audit({
+    actorType: "STAFF",
+    actorId: staff.id,
+    action: "staff.signed_in",
+    targetType: "StaffUser",
+    targetId: staff.id,
+    details: { totp: step !== "session" },
+  });
   return { ok: true, staff: { id: staff.id, role: staff.role, sessionVersion: staff.sessionVersion } };
 }

@@ -13,7 +13,8 @@ export async function payOnlineAction(formData: FormData): Promise<void> {
   try {
     target = (await startOnlinePayment(parent.id, invoiceId)).redirectUrl;
   } catch (error) {
-    if (error instanceof ExpectedError) redirect(`/espace/factures/${encodeURIComponent(invoiceId)}?erreur=${encodeURIComponent(error.message)}`);
+    if (error instanceof ExpectedError)
+      redirect(`/espace/factures/${encodeURIComponent(invoiceId)}?erreur=${encodeURIComponent(error.message)}`);
     throw error;
   }
   redirect(target);

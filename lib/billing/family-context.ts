@@ -10,18 +10,29 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 export async function familyPricing(familyId: string, client: Client = db()): Promise<FamilyPricing> {
   const [holder, quotients] = await Promise.all([
     client.familyMember.findFirst({ where: { familyId, role: "HOLDER" }, select: { postalCode: true, city: true } }),
-    client.quotientFamilial.findMany({ where: { familyId, status: "VALID", value: { not: null } }, select: { value: true, validFrom: true, validUntil: true } }),
+    client.quotientFamilial.findMany({
+      where: { familyId, status: "VALID", value: { not: null } },
+      select: { value: true, validFrom: true, validUntil: true },
+    }),
   ]);
   return {
     resident: isResident(holder),
-    quotients: quotients.map((quotient) => ({ value: quotient.value ?? 0, validFrom: dayString(quotient.validFrom), validUntil: dayString(quotient.validUntil) })),
+    quotients: quotients.map((quotient) => ({
+      value: quotient.value ?? 0,
+      validFrom: dayString(quotient.validFrom),
+      validUntil: dayString(quotient.validUntil),
+    })),
   };
 }
 
 export function isResident(address: { postalCode: string | null; city: string | null } | null): boolean {
   if (!address) return false;
   const config = billingConfig();
-  const city = (address.city ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toUpperCase().trim();
+  const city = (address.city ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .trim();
   return config.residentPostalCodes.includes((address.postalCode ?? "").trim()) && (city === "" || config.residentCities.includes(city));
 }
 

@@ -10,7 +10,20 @@ export async function listFamilyInvoices(accountId: string) {
     where: { status: { not: "DRAFT" }, family: { accounts: { some: { id: accountId, status: "ACTIVE" } } } },
     orderBy: [{ issuedAt: "desc" }],
     take: 60,
-    select: { id: true, number: true, kind: true, regie: true, period: true, amountCents: true, paidCents: true, creditedCents: true, status: true, dueDate: true, issuedAt: true, correctsId: true },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      regie: true,
+      period: true,
+      amountCents: true,
+      paidCents: true,
+      creditedCents: true,
+      status: true,
+      dueDate: true,
+      issuedAt: true,
+      correctsId: true,
+    },
   });
 }
 
@@ -20,10 +33,30 @@ export async function getFamilyInvoice(accountId: string, invoiceId: string) {
     where: { id: invoiceId, status: { not: "DRAFT" }, family: { accounts: { some: { id: accountId, status: "ACTIVE" } } } },
     include: {
       lines: { where: { excluded: false }, orderBy: [{ position: "asc" }] },
-      payments: { orderBy: { createdAt: "asc" }, select: { id: true, method: true, status: true, amountCents: true, createdAt: true, settledAt: true } },
+      payments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, method: true, status: true, amountCents: true, createdAt: true, settledAt: true },
+      },
       corrects: { select: { id: true, number: true } },
       corrections: { where: { status: { not: "DRAFT" } }, select: { id: true, number: true, kind: true, amountCents: true } },
-      family: { select: { dossierNumber: true, members: { where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } }, select: { role: true, civility: true, firstName: true, usageName: true, streetNumber: true, streetName: true, postalCode: true, city: true } } } },
+      family: {
+        select: {
+          dossierNumber: true,
+          members: {
+            where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } },
+            select: {
+              role: true,
+              civility: true,
+              firstName: true,
+              usageName: true,
+              streetNumber: true,
+              streetName: true,
+              postalCode: true,
+              city: true,
+            },
+          },
+        },
+      },
     },
   });
 }

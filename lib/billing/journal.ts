@@ -12,37 +12,112 @@ import { PAYMENT_METHOD_LABELS, shortDay } from "./labels";
  * refund made over a period, one row each, amounts in euros with a comma (debit: owed by families; credit:
  * received or cancelled). UTF-8 with BOM, ";" and CRLF, like the other exports.
  */
-export const JOURNAL_COLUMNS = ["date", "regie", "type", "numero", "dossier_famille", "periode", "mode", "reference", "debit", "credit"] as const;
+export const JOURNAL_COLUMNS = [
+  "date",
+  "regie",
+  "type",
+  "numero",
+  "dossier_famille",
+  "periode",
+  "mode",
+  "reference",
+  "debit",
+  "credit",
+] as const;
 
 const euros = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
 
 export async function regieJournalCsv(caller: Caller, regieCode: string, from: string, to: string): Promise<string> {
   const actor = await authorizeStaff(caller);
   if (!regieOf(regieCode)) throw new ExpectedError("Régie inconnue.", "regie");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) throw new ExpectedError("Période invalide.", "from");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to)
+    throw new ExpectedError("Période invalide.", "from");
   const start = dateOf(from);
   const end = new Date(dateOf(to).getTime() + 24 * 3600 * 1000);
   const [invoices, payments, refunds] = await Promise.all([
-    db().invoice.findMany({ where: { regie: regieCode, issuedAt: { gte: start, lt: end } }, orderBy: { issuedAt: "asc" }, include: { family: { select: { dossierNumber: true } } } }),
-    db().payment.findMany({ where: { status: "SUCCEEDED", invoice: { regie: regieCode }, settledAt: { gte: start, lt: end } }, orderBy: { settledAt: "asc" }, include: { invoice: { select: { number: true, period: true, family: { select: { dossierNumber: true } } } } } }),
+    db().invoice.findMany({
+      where: { regie: regieCode, issuedAt: { gte: start, lt: end } },
+      orderBy: { issuedAt: "asc" },
+      include: { family: { select: { dossierNumber: true } } },
+    }),
+    db().payment.findMany({
+      where: { status: "SUCCEEDED", invoice: { regie: regieCode }, settledAt: { gte: start, lt: end } },
+      orderBy: { settledAt: "asc" },
+      include: { invoice: { select: { number: true, period: true, family: { select: { dossierNumber: true } } } } },
+    }),
     db().refund.findMany({ where: { createdAt: { gte: start, lt: end } }, orderBy: { createdAt: "asc" } }),
   ]);
-  const notes = new Map((await db().invoice.findMany({ where: { id: { in: refunds.map((refund) => refund.creditNoteId) }, regie: regieCode }, include: { family: { select: { dossierNumber: true } } } })).map((note) => [note.id, note]));
+  const notes = new Map(
+    (
+      await db().invoice.findMany({
+        where: { id: { in: refunds.map((refund) => refund.creditNoteId) }, regie: regieCode },
+        include: { family: { select: { dossierNumber: true } } },
+      })
+    ).map((note) => [note.id, note]),
+  );
   const rows: { at: Date; cells: (string | number | null | undefined)[] }[] = [];
   for (const invoice of invoices) {
     const credit = invoice.kind === "CREDIT_NOTE";
-    rows.push({ at: invoice.issuedAt!, cells: [shortDay(invoice.issuedAt!), regieCode, credit ? "avoir" : "facture", invoice.number, invoice.family.dossierNumber, invoice.period, null, null, credit ? null : euros(invoice.amountCents), credit ? euros(invoice.amountCents) : null] });
+    rows.push({
+      at: invoice.issuedAt!,
+      cells: [
+        shortDay(invoice.issuedAt!),
+        regieCode,
+        credit ? "avoir" : "facture",
+        invoice.number,
+        invoice.family.dossierNumber,
+        invoice.period,
+        null,
+        null,
+        credit ? null : euros(invoice.amountCents),
+        credit ? euros(invoice.amountCents) : null,
+      ],
+    });
   }
   for (const payment of payments) {
-    rows.push({ at: payment.settledAt!, cells: [shortDay(payment.settledAt!), regieCode, "paiement", payment.invoice.number, payment.invoice.family.dossierNumber, payment.invoice.period, PAYMENT_METHOD_LABELS[payment.method], payment.method === "PAYFIP" ? payment.idOp : payment.note, null, euros(payment.amountCents)] });
+    rows.push({
+      at: payment.settledAt!,
+      cells: [
+        shortDay(payment.settledAt!),
+        regieCode,
+        "paiement",
+        payment.invoice.number,
+        payment.invoice.family.dossierNumber,
+        payment.invoice.period,
+        PAYMENT_METHOD_LABELS[payment.method],
+        payment.method === "PAYFIP" ? payment.idOp : payment.note,
+        null,
+        euros(payment.amountCents),
+      ],
+    });
   }
   for (const refund of refunds) {
     const note = notes.get(refund.creditNoteId);
     if (!note) continue;
-    rows.push({ at: refund.createdAt, cells: [shortDay(refund.createdAt), regieCode, "remboursement", note.number, note.family.dossierNumber, note.period, PAYMENT_METHOD_LABELS[refund.method], refund.reference, euros(refund.amountCents), null] });
+    rows.push({
+      at: refund.createdAt,
+      cells: [
+        shortDay(refund.createdAt),
+        regieCode,
+        "remboursement",
+        note.number,
+        note.family.dossierNumber,
+        note.period,
+        PAYMENT_METHOD_LABELS[refund.method],
+        refund.reference,
+        euros(refund.amountCents),
+        null,
+      ],
+    });
   }
   rows.sort((a, b) => a.at.getTime() - b.at.getTime());
-  await audit({ ...staffAudit(actor), action: "billing.journal-exported", targetType: "regie", targetId: regieCode, details: { from, to, rows: rows.length } });
+  await audit({
+    ...staffAudit(actor),
+    action: "billing.journal-exported",
+    targetType: "regie",
+    targetId: regieCode,
+    details: { from, to, rows: rows.length },
+  });
   return "\uFEFF" + [JOURNAL_COLUMNS.join(";"), ...rows.map((row) => row.cells.map(csvCell).join(";"))].join("\r\n") + "\r\n";
 }
 
@@ -54,7 +129,14 @@ export async function searchInvoices(caller: Caller, query: { regie?: string; te
     where: {
       status: { not: "DRAFT" },
       ...(query.regie ? { regie: query.regie } : {}),
-      ...(text ? { OR: [{ number: { contains: text, mode: "insensitive" as const } }, { family: { dossierNumber: { contains: text, mode: "insensitive" as const } } }] } : {}),
+      ...(text
+        ? {
+            OR: [
+              { number: { contains: text, mode: "insensitive" as const } },
+              { family: { dossierNumber: { contains: text, mode: "insensitive" as const } } },
+            ],
+          }
+        : {}),
     },
     orderBy: { issuedAt: "desc" },
     take: 50,

@@ -49,15 +49,32 @@ export function invoiceReminderMail(invoice: InvoiceMailData) {
   const remaining = invoice.amountCents - invoice.paidCents - invoice.creditedCents;
   return content(
     `Rappel : facture ${invoice.number ?? ""} à régler avant le ${formatLongDate(invoice.dueDate)}`,
-    ["Bonjour,", `Il reste ${formatEuros(remaining)} à régler sur votre facture ${invoice.number} de ${monthLabel(invoice.period)}, avant le ${formatLongDate(invoice.dueDate)}.`, "Si vous l'avez réglée entre-temps, ne tenez pas compte de ce message."],
+    [
+      "Bonjour,",
+      `Il reste ${formatEuros(remaining)} à régler sur votre facture ${invoice.number} de ${monthLabel(invoice.period)}, avant le ${formatLongDate(invoice.dueDate)}.`,
+      "Si vous l'avez réglée entre-temps, ne tenez pas compte de ce message.",
+    ],
     link,
   );
 }
 
 export async function queueInvoicePublishedMails(tx: Prisma.TransactionClient, invoiceIds: string[]): Promise<void> {
-  const invoices = await tx.invoice.findMany({ where: { id: { in: invoiceIds } }, select: { id: true, familyId: true, number: true, period: true, amountCents: true, paidCents: true, creditedCents: true, dueDate: true } });
+  const invoices = await tx.invoice.findMany({
+    where: { id: { in: invoiceIds } },
+    select: {
+      id: true,
+      familyId: true,
+      number: true,
+      period: true,
+      amountCents: true,
+      paidCents: true,
+      creditedCents: true,
+      dueDate: true,
+    },
+  });
   for (const invoice of invoices) {
-    for (const to of await familyEmails(invoice.familyId, tx)) await queueMail(tx, { ...invoicePublishedMail(invoice), to, tag: "invoice-published" });
+    for (const to of await familyEmails(invoice.familyId, tx))
+      await queueMail(tx, { ...invoicePublishedMail(invoice), to, tag: "invoice-published" });
   }
 }
 
@@ -69,7 +86,12 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
   const horizon = new Date(now);
   horizon.setUTCDate(horizon.getUTCDate() + billingConfig().reminderDaysBefore);
   const due = await db().invoice.findMany({
-    where: { kind: "INVOICE", status: "ISSUED", reminderSentAt: null, dueDate: { lte: horizon, gte: new Date(now.toISOString().slice(0, 10)) } },
+    where: {
+      kind: "INVOICE",
+      status: "ISSUED",
+      reminderSentAt: null,
+      dueDate: { lte: horizon, gte: new Date(now.toISOString().slice(0, 10)) },
+    },
     select: { id: true },
     take: 500,
   });
@@ -78,8 +100,21 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     await db().$transaction(async (tx) => {
       const claimed = await tx.invoice.updateMany({ where: { id, reminderSentAt: null, status: "ISSUED" }, data: { reminderSentAt: now } });
       if (claimed.count === 0) return;
-      const invoice = await tx.invoice.findUniqueOrThrow({ where: { id }, select: { id: true, familyId: true, number: true, period: true, amountCents: true, paidCents: true, creditedCents: true, dueDate: true } });
-      for (const to of await familyEmails(invoice.familyId, tx)) await queueMail(tx, { ...invoiceReminderMail(invoice), to, tag: "invoice-reminder" });
+      const invoice = await tx.invoice.findUniqueOrThrow({
+        where: { id },
+        select: {
+          id: true,
+          familyId: true,
+          number: true,
+          period: true,
+          amountCents: true,
+          paidCents: true,
+          creditedCents: true,
+          dueDate: true,
+        },
+      });
+      for (const to of await familyEmails(invoice.familyId, tx))
+        await queueMail(tx, { ...invoiceReminderMail(invoice), to, tag: "invoice-reminder" });
       sent += 1;
     });
   }

@@ -2,7 +2,8 @@
 
 /** `percent` % of `cents`, rounded half up to the cent, in integers only. */
 export function percentOf(cents: number, percent: number): number {
-  if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(percent) || cents < 0 || percent < 0) throw new RangeError("percentOf expects non-negative integers");
+  if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(percent) || cents < 0 || percent < 0)
+    throw new RangeError("percentOf expects non-negative integers");
   return Math.floor((cents * percent + 50) / 100);
 }
 

@@ -26,7 +26,18 @@ export interface OnlinePaymentStart {
 async function ownedInvoice(accountId: string, invoiceId: string) {
   const invoice = await db().invoice.findFirst({
     where: { id: invoiceId, family: { accounts: { some: { id: accountId, status: "ACTIVE" } } } },
-    select: { id: true, number: true, regie: true, status: true, kind: true, period: true, amountCents: true, paidCents: true, creditedCents: true, issuedAt: true },
+    select: {
+      id: true,
+      number: true,
+      regie: true,
+      status: true,
+      kind: true,
+      period: true,
+      amountCents: true,
+      paidCents: true,
+      creditedCents: true,
+      issuedAt: true,
+    },
   });
   if (!invoice) throw new ExpectedError("Facture introuvable.");
   return invoice;
@@ -34,9 +45,11 @@ async function ownedInvoice(accountId: string, invoiceId: string) {
 
 export async function startOnlinePayment(accountId: string, invoiceId: string, now = new Date()): Promise<OnlinePaymentStart> {
   const invoice = await ownedInvoice(accountId, invoiceId);
-  if (invoice.kind !== "INVOICE" || invoice.status !== "ISSUED" || !invoice.number) throw new ExpectedError("Cette facture n'est pas à payer.");
+  if (invoice.kind !== "INVOICE" || invoice.status !== "ISSUED" || !invoice.number)
+    throw new ExpectedError("Cette facture n'est pas à payer.");
   const remaining = invoice.amountCents - invoice.paidCents - invoice.creditedCents;
-  if (remaining < 100) throw new ExpectedError("Le paiement en ligne est possible à partir de 1 € : réglez ce montant à l'accueil de la mairie.");
+  if (remaining < 100)
+    throw new ExpectedError("Le paiement en ligne est possible à partir de 1 € : réglez ce montant à l'accueil de la mairie.");
   const regie = billingConfig().regies.find((candidate) => candidate.code === invoice.regie);
   if (!regie) throw new Error(`no régie ${invoice.regie}`);
   const account = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true } });
@@ -51,14 +64,22 @@ export async function startOnlinePayment(accountId: string, invoiceId: string, n
       }
       // Older than PayFiP keeps it (or its creation never finished): ask PayFiP, close it, then start again.
       const outcome = pending.idOp ? await settleOnlinePayment(pending.idOp, now) : await expirePayment(pending.id);
-      if (outcome === "PENDING") throw new ExpectedError("Un paiement est déjà en cours pour cette facture : terminez-le ou attendez quelques minutes.");
+      if (outcome === "PENDING")
+        throw new ExpectedError("Un paiement est déjà en cours pour cette facture : terminez-le ou attendez quelques minutes.");
       if (outcome === "SUCCEEDED") throw new ExpectedError("Cette facture vient d'être payée.");
       continue;
     }
     let paymentId: string;
     try {
       const payment = await db().payment.create({
-        data: { invoiceId, amountCents: remaining, method: "PAYFIP", reference: `${invoice.number.replace(/[^A-Za-z0-9]/g, "")}-${Date.now().toString(36)}`, pendingInvoiceId: invoiceId, accountId },
+        data: {
+          invoiceId,
+          amountCents: remaining,
+          method: "PAYFIP",
+          reference: `${invoice.number.replace(/[^A-Za-z0-9]/g, "")}-${Date.now().toString(36)}`,
+          pendingInvoiceId: invoiceId,
+          accountId,
+        },
       });
       paymentId = payment.id;
     } catch (error) {
@@ -84,13 +105,22 @@ export async function startOnlinePayment(accountId: string, invoiceId: string, n
         urlredirect: `${appUrl}/espace/factures/paiement/retour`,
       });
       await db().payment.update({ where: { id: paymentId }, data: { idOp } });
-      await audit({ actorType: "ACCOUNT", actorId: accountId, action: "billing.online-payment-started", targetType: "invoice", targetId: invoiceId, details: { paymentId, amountCents: remaining } });
+      await audit({
+        actorType: "ACCOUNT",
+        actorId: accountId,
+        action: "billing.online-payment-started",
+        targetType: "invoice",
+        targetId: invoiceId,
+        details: { paymentId, amountCents: remaining },
+      });
       return { redirectUrl: client.paymentPageUrl(idOp), paymentId, reused: false };
     } catch (error) {
       await expirePayment(paymentId);
       if (error instanceof PayfipError) {
         console.warn(`[billing] PayFiP refused to create a payment (${error.code ?? "no code"}): ${error.message}`);
-        throw new ExpectedError("Le paiement en ligne est momentanément indisponible. Réessayez plus tard ou réglez à l'accueil de la mairie.");
+        throw new ExpectedError(
+          "Le paiement en ligne est momentanément indisponible. Réessayez plus tard ou réglez à l'accueil de la mairie.",
+        );
       }
       throw error;
     }
@@ -99,7 +129,10 @@ export async function startOnlinePayment(accountId: string, invoiceId: string, n
 }
 
 async function expirePayment(paymentId: string): Promise<"EXPIRED"> {
-  await db().payment.updateMany({ where: { id: paymentId, status: "PENDING" }, data: { status: "EXPIRED", pendingInvoiceId: null, settledAt: new Date() } });
+  await db().payment.updateMany({
+    where: { id: paymentId, status: "PENDING" },
+    data: { status: "EXPIRED", pendingInvoiceId: null, settledAt: new Date() },
+  });
   return "EXPIRED";
 }
 
@@ -107,7 +140,10 @@ async function expirePayment(paymentId: string): Promise<"EXPIRED"> {
  * What PayFiP says about an idOp, applied once: the notification, the return page and a later attempt may all
  * call it, any number of times, in any order. Returns the payment's status afterwards (null: unknown idOp).
  */
-export async function settleOnlinePayment(idOp: string, now = new Date()): Promise<"PENDING" | "SUCCEEDED" | "REFUSED" | "ABANDONED" | "EXPIRED" | null> {
+export async function settleOnlinePayment(
+  idOp: string,
+  now = new Date(),
+): Promise<"PENDING" | "SUCCEEDED" | "REFUSED" | "ABANDONED" | "EXPIRED" | null> {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(idOp)) return null;
   const payment = await db().payment.findUnique({ where: { idOp }, include: { invoice: { select: { number: true } } } });
   if (!payment) return null;

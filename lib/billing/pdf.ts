@@ -53,11 +53,20 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
   for (const address of town().contact.address) line(address);
   y -= 12;
   line(title, { font: bold, size: 18, gap: 4 });
-  line(`Période : ${monthLabel(invoice.period)} · Émise le ${invoice.issuedAt ? shortDay(invoice.issuedAt) : "-"} · ${INVOICE_STATUS_LABELS[invoice.status]}`);
+  line(
+    `Période : ${monthLabel(invoice.period)} · Émise le ${invoice.issuedAt ? shortDay(invoice.issuedAt) : "-"} · ${INVOICE_STATUS_LABELS[invoice.status]}`,
+  );
   line(`Dossier famille ${invoice.family.dossierNumber}`);
-  for (const member of invoice.family.members) line(`${member.firstName} ${member.usageName.toUpperCase()}${member.postalCode ? `, ${[member.streetNumber, member.streetName].filter(Boolean).join(" ")} ${member.postalCode} ${member.city ?? ""}` : ""}`);
-  line(`Quotient familial retenu : ${invoice.quotientValue === null ? "non connu" : `${invoice.quotientValue} €`} · ${invoice.quotientBracket}`, { gap: 8 });
-  if (invoice.corrects) line(`Corrige la facture ${invoice.corrects.number}${invoice.correctionReason ? ` : ${invoice.correctionReason}` : ""}`, { gap: 6 });
+  for (const member of invoice.family.members)
+    line(
+      `${member.firstName} ${member.usageName.toUpperCase()}${member.postalCode ? `, ${[member.streetNumber, member.streetName].filter(Boolean).join(" ")} ${member.postalCode} ${member.city ?? ""}` : ""}`,
+    );
+  line(
+    `Quotient familial retenu : ${invoice.quotientValue === null ? "non connu" : `${invoice.quotientValue} €`} · ${invoice.quotientBracket}`,
+    { gap: 8 },
+  );
+  if (invoice.corrects)
+    line(`Corrige la facture ${invoice.corrects.number}${invoice.correctionReason ? ` : ${invoice.correctionReason}` : ""}`, { gap: 6 });
 
   for (const group of linesByChild(invoice.lines)) {
     ensure(40);
@@ -67,7 +76,13 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
       text(`${weekdayDay(item.date)}  ${item.label}`, { size: 9 });
       text(formatEuros(item.amountCents), { size: 9, alignRight: true });
       y -= 12;
-      text(`${STATE_LABELS[item.state as keyof typeof STATE_LABELS] ?? item.state} · ${item.pricing}${item.correction ? ` · corrigé : ${item.correction}` : ""}`.slice(0, 130), { size: 8, x: MARGIN + 12 });
+      text(
+        `${STATE_LABELS[item.state as keyof typeof STATE_LABELS] ?? item.state} · ${item.pricing}${item.correction ? ` · corrigé : ${item.correction}` : ""}`.slice(
+          0,
+          130,
+        ),
+        { size: 8, x: MARGIN + 12 },
+      );
       y -= 13;
     }
     y -= 4;
@@ -79,7 +94,9 @@ export async function invoicePdf(invoice: FamilyInvoice): Promise<Uint8Array> {
   text(formatEuros(invoice.amountCents), { font: bold, size: 12, alignRight: true });
   y -= 18;
   if (invoice.kind === "INVOICE") {
-    line(`Déjà réglé : ${formatEuros(invoice.paidCents)} · Avoirs : ${formatEuros(invoice.creditedCents)} · Reste à payer : ${formatEuros(remainingCents(invoice))}`);
+    line(
+      `Déjà réglé : ${formatEuros(invoice.paidCents)} · Avoirs : ${formatEuros(invoice.creditedCents)} · Reste à payer : ${formatEuros(remainingCents(invoice))}`,
+    );
     line(`À régler avant le ${shortDay(invoice.dueDate)}.`, { font: bold });
     if (regie) line(`Comment payer : ${regie.payAt}.`.slice(0, 150), { size: 9 });
   }

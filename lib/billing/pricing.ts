@@ -69,8 +69,14 @@ export function siblingRanks(items: BillableItem[]): Map<string, number> {
 const UNIT_ORDER = ["MATIN", "REPAS", "DEMI_JOURNEE", "JOURNEE", "APRES_MIDI", "SOIR"];
 
 function compareItems(a: BillableItem, b: BillableItem): number {
-  return a.childName.localeCompare(b.childName, "fr") || a.childId.localeCompare(b.childId) || a.date.localeCompare(b.date) ||
-    a.activityCode.localeCompare(b.activityCode) || UNIT_ORDER.indexOf(a.unit) - UNIT_ORDER.indexOf(b.unit) || a.sourceId.localeCompare(b.sourceId);
+  return (
+    a.childName.localeCompare(b.childName, "fr") ||
+    a.childId.localeCompare(b.childId) ||
+    a.date.localeCompare(b.date) ||
+    a.activityCode.localeCompare(b.activityCode) ||
+    UNIT_ORDER.indexOf(a.unit) - UNIT_ORDER.indexOf(b.unit) ||
+    a.sourceId.localeCompare(b.sourceId)
+  );
 }
 
 export function priceMonth(items: BillableItem[], family: FamilyPricing, tariffs: TariffVersion[]): PricedMonth {
@@ -101,9 +107,14 @@ export function priceMonth(items: BillableItem[], family: FamilyPricing, tariffs
     const percent = item.state === "ABSENT_JUSTIFIED" ? 0 : version.chargedPercent[item.state];
     const unitPrice = percentOf(base, percent);
     const rank = ranks.get(item.childId) ?? 1;
-    const reduction = version.siblingReduction && rank >= version.siblingReduction.fromRank ? percentOf(unitPrice, version.siblingReduction.percent) : 0;
-    const parts = [bracket.code === version.defaultBracket && quotient === null ? `${bracket.label} (sans QF)` : bracket.label, family.resident ? "résident" : "hors commune"];
-    if (percent !== 100) parts.push(item.state === "ABSENT_JUSTIFIED" ? "non facturé" : `${STATE_LABELS[item.state].toLowerCase()} : ${percent} %`);
+    const reduction =
+      version.siblingReduction && rank >= version.siblingReduction.fromRank ? percentOf(unitPrice, version.siblingReduction.percent) : 0;
+    const parts = [
+      bracket.code === version.defaultBracket && quotient === null ? `${bracket.label} (sans QF)` : bracket.label,
+      family.resident ? "résident" : "hors commune",
+    ];
+    if (percent !== 100)
+      parts.push(item.state === "ABSENT_JUSTIFIED" ? "non facturé" : `${STATE_LABELS[item.state].toLowerCase()} : ${percent} %`);
     if (reduction > 0 && version.siblingReduction) parts.push(`${rank}e enfant : -${version.siblingReduction.percent} %`);
     lines.push({
       sourceId: item.sourceId,

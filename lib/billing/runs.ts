@@ -44,14 +44,26 @@ export async function computeDraft(caller: Caller, regieCode: string, month: str
   const items = (await source(regie, month)).filter((item) => regie.serviceCodes.includes(item.serviceCode) && item.date.startsWith(month));
   const tariffs = billingConfig().tariffs;
   return db().$transaction(async (tx) => {
-    await tx.billingRun.upsert({ where: { regie_month: { regie: regie.code, month } }, create: { regie: regie.code, month, dueDate: dueDateFor(regie, month), createdById: actor.id }, update: {} });
+    await tx.billingRun.upsert({
+      where: { regie_month: { regie: regie.code, month } },
+      create: { regie: regie.code, month, dueDate: dueDateFor(regie, month), createdById: actor.id },
+      update: {},
+    });
     // Serialises two computations or a computation and a publication of the same run.
-    const [run] = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM billing_runs WHERE regie = ${regie.code} AND month = ${month} FOR UPDATE`;
+    const [run] = await tx.$queryRaw<
+      { id: string; status: string }[]
+    >`SELECT id, status::text FROM billing_runs WHERE regie = ${regie.code} AND month = ${month} FOR UPDATE`;
     if (!run) throw new Error("billing run vanished");
-    if (run.status !== "DRAFT") throw new ExpectedError("Cette campagne est déjà publiée : une correction passe par un avoir ou une facture rectificative.");
+    if (run.status !== "DRAFT")
+      throw new ExpectedError("Cette campagne est déjà publiée : une correction passe par un avoir ou une facture rectificative.");
     await tx.invoice.deleteMany({ where: { runId: run.id, status: "DRAFT" } });
     const billed = new Set(
-      (await tx.invoiceLine.findMany({ where: { sourceId: { in: items.map((item) => item.sourceId) }, invoice: { status: { not: "DRAFT" } } }, select: { sourceId: true } })).map((line) => line.sourceId),
+      (
+        await tx.invoiceLine.findMany({
+          where: { sourceId: { in: items.map((item) => item.sourceId) }, invoice: { status: { not: "DRAFT" } } },
+          select: { sourceId: true },
+        })
+      ).map((line) => line.sourceId),
     );
     const byFamily = new Map<string, BillableItem[]>();
     for (const item of items) {
@@ -95,7 +107,16 @@ export async function computeDraft(caller: Caller, regieCode: string, month: str
       invoices += 1;
     }
     await tx.billingRun.update({ where: { id: run.id }, data: { computedAt: new Date() } });
-    await audit({ ...staffAudit(actor), action: "billing.draft-computed", targetType: "billingRun", targetId: run.id, details: { regie: regie.code, month, invoices, warnings } }, tx);
+    await audit(
+      {
+        ...staffAudit(actor),
+        action: "billing.draft-computed",
+        targetType: "billingRun",
+        targetId: run.id,
+        details: { regie: regie.code, month, invoices, warnings },
+      },
+      tx,
+    );
     return { runId: run.id, invoices, warnings };
   });
 }
@@ -104,7 +125,8 @@ async function lockDraftLine(tx: Prisma.TransactionClient, lineId: string) {
   const [line] = await tx.$queryRaw<{ invoiceId: string; status: string }[]>`
     SELECT l."invoiceId", i.status::text FROM invoice_lines l JOIN invoices i ON i.id = l."invoiceId" WHERE l.id = ${lineId}::uuid FOR UPDATE OF i`;
   if (!line) throw new ExpectedError("Ligne introuvable.");
-  if (line.status !== "DRAFT") throw new ExpectedError("Cette facture est publiée : elle ne se modifie plus (avoir ou facture rectificative).");
+  if (line.status !== "DRAFT")
+    throw new ExpectedError("Cette facture est publiée : elle ne se modifie plus (avoir ou facture rectificative).");
   return line.invoiceId;
 }
 
@@ -114,24 +136,40 @@ async function refreshDraftTotal(tx: Prisma.TransactionClient, invoiceId: string
 }
 
 /** A staff correction of a draft line: a new amount with its reason, or the line left out. */
-export async function correctDraftLine(caller: Caller, lineId: string, change: { amountCents: number; reason: string } | { exclude: boolean; reason: string }) {
+export async function correctDraftLine(
+  caller: Caller,
+  lineId: string,
+  change: { amountCents: number; reason: string } | { exclude: boolean; reason: string },
+) {
   const actor = await authorizeStaff(caller);
   if (!change.reason.trim()) throw new ExpectedError("Indiquez le motif de la correction.", "reason");
-  if ("amountCents" in change && (!Number.isSafeInteger(change.amountCents) || change.amountCents < 0)) throw new ExpectedError("Montant invalide.", "amount");
+  if ("amountCents" in change && (!Number.isSafeInteger(change.amountCents) || change.amountCents < 0))
+    throw new ExpectedError("Montant invalide.", "amount");
   return db().$transaction(async (tx) => {
     const invoiceId = await lockDraftLine(tx, lineId);
     await tx.invoiceLine.update({
       where: { id: lineId },
-      data: "amountCents" in change ? { amountCents: change.amountCents, reductionCents: 0, correction: change.reason.trim(), warning: null } : { excluded: change.exclude, correction: change.reason.trim(), warning: null },
+      data:
+        "amountCents" in change
+          ? { amountCents: change.amountCents, reductionCents: 0, correction: change.reason.trim(), warning: null }
+          : { excluded: change.exclude, correction: change.reason.trim(), warning: null },
     });
     await refreshDraftTotal(tx, invoiceId);
-    await audit({ ...staffAudit(actor), action: "billing.draft-line-corrected", targetType: "invoiceLine", targetId: lineId, details: { ...change } }, tx);
+    await audit(
+      { ...staffAudit(actor), action: "billing.draft-line-corrected", targetType: "invoiceLine", targetId: lineId, details: { ...change } },
+      tx,
+    );
     return invoiceId;
   });
 }
 
 /** Gives the next number of a régie's document kind for the year, in the caller's transaction. */
-export async function nextNumber(tx: Prisma.TransactionClient, regie: string, kind: "INVOICE" | "CREDIT_NOTE", year: number): Promise<string> {
+export async function nextNumber(
+  tx: Prisma.TransactionClient,
+  regie: string,
+  kind: "INVOICE" | "CREDIT_NOTE",
+  year: number,
+): Promise<string> {
   const [row] = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO invoice_counters (regie, kind, year, last) VALUES (${regie}, ${kind}::"InvoiceKind", ${year}, 1)
     ON CONFLICT (regie, kind, year) DO UPDATE SET last = invoice_counters.last + 1
@@ -147,10 +185,17 @@ export async function nextNumber(tx: Prisma.TransactionClient, regie: string, ki
 export async function publishRun(caller: Caller, runId: string) {
   const actor = await authorizeStaff(caller);
   const published = await db().$transaction(async (tx) => {
-    const claimed = await tx.billingRun.updateMany({ where: { id: runId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: actor.id } });
+    const claimed = await tx.billingRun.updateMany({
+      where: { id: runId, status: "DRAFT" },
+      data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: actor.id },
+    });
     if (claimed.count === 0) throw new ExpectedError("Cette campagne est déjà publiée (ou n'existe pas).");
     await tx.invoice.deleteMany({ where: { runId, status: "DRAFT", amountCents: 0 } });
-    const drafts = await tx.invoice.findMany({ where: { runId, status: "DRAFT" }, orderBy: [{ familyId: "asc" }], select: { id: true, regie: true, familyId: true } });
+    const drafts = await tx.invoice.findMany({
+      where: { runId, status: "DRAFT" },
+      orderBy: [{ familyId: "asc" }],
+      select: { id: true, regie: true, familyId: true },
+    });
     const year = new Date().getUTCFullYear();
     const ids: string[] = [];
     for (const draft of drafts) {
@@ -160,7 +205,16 @@ export async function publishRun(caller: Caller, runId: string) {
       ids.push(draft.id);
     }
     await queueInvoicePublishedMails(tx, ids);
-    await audit({ ...staffAudit(actor), action: "billing.run-published", targetType: "billingRun", targetId: runId, details: { invoices: ids.length } }, tx);
+    await audit(
+      {
+        ...staffAudit(actor),
+        action: "billing.run-published",
+        targetType: "billingRun",
+        targetId: runId,
+        details: { invoices: ids.length },
+      },
+      tx,
+    );
     return ids;
   });
   return { invoices: published.length };
@@ -168,7 +222,11 @@ export async function publishRun(caller: Caller, runId: string) {
 
 export async function listRuns(caller: Caller) {
   const actor = await authorizeStaff(caller);
-  const runs = await db().billingRun.findMany({ orderBy: [{ month: "desc" }, { regie: "asc" }], take: 48, include: { _count: { select: { invoices: true } } } });
+  const runs = await db().billingRun.findMany({
+    orderBy: [{ month: "desc" }, { regie: "asc" }],
+    take: 48,
+    include: { _count: { select: { invoices: true } } },
+  });
   await audit({ ...staffAudit(actor), action: "billing.runs-listed" });
   return runs;
 }

@@ -8,16 +8,33 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * caller through; a success adds to the invoice's paid amount in the same transaction (the CHECK refuses to
  * pay beyond the amount).
  */
-export async function applySettledPayment(paymentId: string, status: "SUCCEEDED" | "REFUSED" | "ABANDONED", resultrans: string, numauto: string | null): Promise<boolean> {
+export async function applySettledPayment(
+  paymentId: string,
+  status: "SUCCEEDED" | "REFUSED" | "ABANDONED",
+  resultrans: string,
+  numauto: string | null,
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const claimed = await tx.payment.updateMany({
       where: { id: paymentId, status: "PENDING" },
       data: { status, resultrans, pendingInvoiceId: null, settledAt: new Date(), note: numauto ? `autorisation ${numauto}` : undefined },
     });
     if (claimed.count === 0) return false;
-    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { invoiceId: true, amountCents: true, accountId: true } });
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: { invoiceId: true, amountCents: true, accountId: true },
+    });
     if (status === "SUCCEEDED") await addPaid(tx, payment.invoiceId, payment.amountCents);
-    await audit({ actorType: "SYSTEM", action: `billing.online-payment-${status.toLowerCase()}`, targetType: "payment", targetId: paymentId, details: { invoiceId: payment.invoiceId, resultrans } }, tx);
+    await audit(
+      {
+        actorType: "SYSTEM",
+        action: `billing.online-payment-${status.toLowerCase()}`,
+        targetType: "payment",
+        targetId: paymentId,
+        details: { invoiceId: payment.invoiceId, resultrans },
+      },
+      tx,
+    );
     return true;
   });
 }

@@ -41,7 +41,11 @@ export async function childForParent(accountId: string, childId: string): Promis
 /** The children of the parent's validated family whose file the parent may open. */
 export async function childrenForParent(accountId: string): Promise<ParentChild[]> {
   if (!isUuid(accountId)) return [];
-  return db().familyMember.findMany({ where: openToParent(accountId), orderBy: [{ birthDate: "asc" }, { createdAt: "asc" }], select: CHILD_COLUMNS });
+  return db().familyMember.findMany({
+    where: openToParent(accountId),
+    orderBy: [{ birthDate: "asc" }, { createdAt: "asc" }],
+    select: CHILD_COLUMNS,
+  });
 }
 
 /**
@@ -51,6 +55,7 @@ export async function childrenForParent(accountId: string): Promise<ParentChild[
 export async function authorizeHealthReader(caller: Caller): Promise<StaffActor> {
   const actor = await authorizeStaff(caller);
   const staff = await db().staffUser.findUnique({ where: { id: actor.id }, select: { healthDataAccess: true } });
-  if (!staff || !canReadHealthData(staff)) throw new ForbiddenError("L'accès aux données de santé des enfants est réservé aux agents habilités.");
+  if (!staff || !canReadHealthData(staff))
+    throw new ForbiddenError("L'accès aux données de santé des enfants est réservé aux agents habilités.");
   return actor;
 }

@@ -37,7 +37,10 @@ export async function saveChildFileAction(childId: string, previous: FormState, 
 export async function confirmChildFileAction(childId: string, formData: FormData): Promise<void> {
   const parent = await requireParent(fileAddress(childId));
   const version = Number(formData.get("version"));
-  const result = Number.isInteger(version) && version > 0 ? await confirmChildFile(parent.id, childId, version) : { ok: false as const, message: "La fiche a changé : rechargez la page." };
+  const result =
+    Number.isInteger(version) && version > 0
+      ? await confirmChildFile(parent.id, childId, version)
+      : { ok: false as const, message: "La fiche a changé : rechargez la page." };
   redirect(result.ok ? `${fileAddress(childId)}?confirmee=1` : `${fileAddress(childId)}?erreur=${encodeURIComponent(result.message)}`);
 }
 
@@ -59,7 +62,11 @@ export async function markHealthSeenAction(formData: FormData): Promise<void> {
 export async function declareBirthAction(childId: string, previous: FormState, formData: FormData): Promise<FormState> {
   const parent = await requireParent(fileAddress(childId));
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
-  const values = { firstName: String(formData.get("firstName") ?? ""), birthDate: String(formData.get("birthDate") ?? ""), sex: String(formData.get("sex") ?? "") };
+  const values = {
+    firstName: String(formData.get("firstName") ?? ""),
+    birthDate: String(formData.get("birthDate") ?? ""),
+    sex: String(formData.get("sex") ?? ""),
+  };
   const result = await declareBirth(parent.id, childId, values as BirthInput);
   if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values, attempt };
   redirect(`${fileAddress(childId)}?naissance=1`);

@@ -25,7 +25,10 @@ export type BirthResult = { ok: true } | { ok: false; fieldErrors: Record<string
 export async function expectedChildForParent(accountId: string, childId: string) {
   const child = await childForParent(accountId, childId);
   if (!child) return null;
-  const row = await db().familyMember.findFirst({ where: { id: child.id, expectedBirth: true }, select: { id: true, firstName: true, expectedBirthDate: true } });
+  const row = await db().familyMember.findFirst({
+    where: { id: child.id, expectedBirth: true },
+    select: { id: true, firstName: true, expectedBirthDate: true },
+  });
   return row;
 }
 
@@ -37,17 +40,29 @@ export async function declareBirth(accountId: string, childId: string, input: Bi
     return { ok: false, fieldErrors };
   }
   const child = await expectedChildForParent(accountId, childId);
-  if (!child) return { ok: false, fieldErrors: { birthDate: "Cette naissance est déjà déclarée, ou cet enfant n'est pas le vôtre : rechargez la page." } };
+  if (!child)
+    return {
+      ok: false,
+      fieldErrors: { birthDate: "Cette naissance est déjà déclarée, ou cet enfant n'est pas le vôtre : rechargez la page." },
+    };
   const birthDate = parsed.data.birthDate!;
   if (birthDate > today) return { ok: false, fieldErrors: { birthDate: "La date de naissance ne peut pas être dans le futur." } };
   const expected = child.expectedBirthDate?.toISOString().slice(0, 10);
   // A birth more than ten months before the expected date is a typing error, not a premature birth.
-  if (expected && birthDate < isoMinusDays(expected, 300)) return { ok: false, fieldErrors: { birthDate: "Cette date est trop éloignée de la naissance prévue : vérifiez l'année." } };
+  if (expected && birthDate < isoMinusDays(expected, 300))
+    return { ok: false, fieldErrors: { birthDate: "Cette date est trop éloignée de la naissance prévue : vérifiez l'année." } };
   const updated = await db().familyMember.updateMany({
     where: { id: child.id, expectedBirth: true },
-    data: { expectedBirth: false, expectedBirthDate: null, birthDate: new Date(`${birthDate}T00:00:00Z`), sex: parsed.data.sex, firstName: parsed.data.firstName },
+    data: {
+      expectedBirth: false,
+      expectedBirthDate: null,
+      birthDate: new Date(`${birthDate}T00:00:00Z`),
+      sex: parsed.data.sex,
+      firstName: parsed.data.firstName,
+    },
   });
-  if (updated.count === 0) return { ok: false, fieldErrors: { birthDate: "Cette naissance vient d'être déclarée par l'autre parent : rechargez la page." } };
+  if (updated.count === 0)
+    return { ok: false, fieldErrors: { birthDate: "Cette naissance vient d'être déclarée par l'autre parent : rechargez la page." } };
   await audit({ actorType: "ACCOUNT", actorId: accountId, action: "child.birth-declared", targetType: "FamilyMember", targetId: child.id });
   return { ok: true };
 }

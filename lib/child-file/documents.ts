@@ -30,13 +30,25 @@ export interface FamilyDocumentValidity {
 }
 
 /** The code and last valid day of a stored document row. */
-export function validityOf(document: { kind: string; kindCode: string | null; documentDate: Date | null; validUntil: Date | null; createdAt: Date }): { code: string; validUntil: string | null } {
+export function validityOf(document: {
+  kind: string;
+  kindCode: string | null;
+  documentDate: Date | null;
+  validUntil: Date | null;
+  createdAt: Date;
+}): { code: string; validUntil: string | null } {
   const code = document.kindCode ?? LEGACY_KIND_CODES[document.kind] ?? "autre";
   if (document.validUntil) return { code, validUntil: dayOf(document.validUntil) };
   const kind = documentKind(code);
   if (!kind || document.kindCode) return { code, validUntil: null };
   // An older document without a date: its rule runs from the day it was uploaded.
-  return { code, validUntil: kind.validity.rule === "end-date" ? null : validUntilFor(kind.validity, document.documentDate ? dayOf(document.documentDate) : parisDay(document.createdAt)) };
+  return {
+    code,
+    validUntil:
+      kind.validity.rule === "end-date"
+        ? null
+        : validUntilFor(kind.validity, document.documentDate ? dayOf(document.documentDate) : parisDay(document.createdAt)),
+  };
 }
 
 /** Every document of a family (in the storage of any of its parents, or kept in its dossier) of these kinds. */
@@ -52,7 +64,12 @@ export async function familyDocumentsOfKinds(familyId: string, codes: string[]):
     select: { id: true, kind: true, kindCode: true, documentDate: true, validUntil: true, createdAt: true, childId: true },
   });
   return rows
-    .map((row) => ({ id: row.id, childId: row.childId, documentDate: row.documentDate ? dayOf(row.documentDate) : null, ...validityOf(row) }))
+    .map((row) => ({
+      id: row.id,
+      childId: row.childId,
+      documentDate: row.documentDate ? dayOf(row.documentDate) : null,
+      ...validityOf(row),
+    }))
     .filter((row) => codes.includes(row.code));
 }
 
@@ -60,7 +77,11 @@ const isValidAt = (doc: { validUntil: string | null; documentDate: string | null
   (doc.validUntil === null || doc.validUntil >= day) && (doc.documentDate === null || doc.documentDate <= day);
 
 /** The family's document of that kind valid at `at` (the one valid longest), for reuse without a new upload. */
-export async function validDocument(familyId: string, documentKind: string, at: Date): Promise<{ documentId: string; validUntil: Date | null } | null> {
+export async function validDocument(
+  familyId: string,
+  documentKind: string,
+  at: Date,
+): Promise<{ documentId: string; validUntil: Date | null } | null> {
   const day = parisDay(at);
   const candidates = (await familyDocumentsOfKinds(familyId, [documentKind])).filter((doc) => isValidAt(doc, day));
   candidates.sort((a, b) => (a.validUntil === null ? -1 : b.validUntil === null ? 1 : b.validUntil.localeCompare(a.validUntil)));

@@ -37,7 +37,10 @@ export async function healthFlags(childIds: string[]): Promise<Map<string, Healt
 export async function pickupInfo(childIds: string[], at: Date = new Date()): Promise<Map<string, PickupInfo>> {
   const ids = validIds(childIds);
   const rows = ids.length
-    ? await db().familyMember.findMany({ where: { id: { in: ids }, role: "CHILD" }, select: { id: true, birthDate: true, childFile: { select: { healthSealed: true, authorisations: true, pickupPeople: true } } } })
+    ? await db().familyMember.findMany({
+        where: { id: { in: ids }, role: "CHILD" },
+        select: { id: true, birthDate: true, childFile: { select: { healthSealed: true, authorisations: true, pickupPeople: true } } },
+      })
     : [];
   const info = new Map<string, PickupInfo>(ids.map((id) => [id, { people: [], leavesAlone: false }]));
   const today = parisDay(at);

@@ -36,7 +36,15 @@ export async function sendExpiryReminders(now: Date = new Date()): Promise<Expir
       validUntil: { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${horizon}T00:00:00Z`) },
       owner: { status: "ACTIVE" },
     },
-    select: { id: true, kindCode: true, kind: true, fileName: true, validUntil: true, childId: true, owner: { select: { id: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true } } },
+    select: {
+      id: true,
+      kindCode: true,
+      kind: true,
+      fileName: true,
+      validUntil: true,
+      childId: true,
+      owner: { select: { id: true, email: true, civility: true, usageName: true, firstNames: true, familyId: true } },
+    },
     take: 500,
   });
   const report: ExpiryReminderReport = { reminded: 0, alreadyReplaced: 0 };
@@ -45,12 +53,18 @@ export async function sendExpiryReminders(now: Date = new Date()): Promise<Expir
     const lastValidDay = document.validUntil!.toISOString().slice(0, 10);
     const replaced = document.owner.familyId
       ? (await familyDocumentsOfKinds(document.owner.familyId, [code])).some(
-          (other) => other.id !== document.id && (other.validUntil === null || other.validUntil > lastValidDay) && (other.childId === document.childId || !document.childId),
+          (other) =>
+            other.id !== document.id &&
+            (other.validUntil === null || other.validUntil > lastValidDay) &&
+            (other.childId === document.childId || !document.childId),
         )
       : false;
     const label = kindLabel(config.childFile.documentKinds, code);
     const told = await db().$transaction(async (tx) => {
-      const { count } = await tx.document.updateMany({ where: { id: document.id, expiryReminderSentAt: null }, data: { expiryReminderSentAt: now } });
+      const { count } = await tx.document.updateMany({
+        where: { id: document.id, expiryReminderSentAt: null },
+        data: { expiryReminderSentAt: now },
+      });
       if (count === 0 || replaced) return false;
       await tx.notification.create({
         data: {
@@ -60,7 +74,16 @@ export async function sendExpiryReminders(now: Date = new Date()): Promise<Expir
           link: "/espace/documents",
         },
       });
-      const mail = documentExpiryMail({ ...document.owner, documentLabel: label, fileName: document.fileName, lastValidDay: frenchDay(lastValidDay), link: `${env().APP_URL}/espace/documents` }, config);
+      const mail = documentExpiryMail(
+        {
+          ...document.owner,
+          documentLabel: label,
+          fileName: document.fileName,
+          lastValidDay: frenchDay(lastValidDay),
+          link: `${env().APP_URL}/espace/documents`,
+        },
+        config,
+      );
       await queueMail(tx, { to: document.owner.email, ...mail, tag: "document-expiry" });
       return true;
     });

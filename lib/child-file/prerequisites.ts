@@ -41,7 +41,8 @@ export async function missingPrerequisites(childId: string, required: Requiremen
   if (checkFile) {
     const schoolYear = confirmationYear(day, config.confirmationOpensMonth);
     if (!file) missing.push({ kind: "file", code: "fiche-enfant", message: "Fiche sanitaire et de liaison : à remplir" });
-    else if (file.confirmedSchoolYear !== schoolYear) missing.push({ kind: "file", code: "fiche-enfant", message: `Fiche sanitaire et de liaison : à confirmer pour ${schoolYear}` });
+    else if (file.confirmedSchoolYear !== schoolYear)
+      missing.push({ kind: "file", code: "fiche-enfant", message: `Fiche sanitaire et de liaison : à confirmer pour ${schoolYear}` });
   }
 
   for (const code of [...new Set(required.authorisations)]) {
@@ -59,8 +60,17 @@ export async function missingPrerequisites(childId: string, required: Requiremen
       const label = kindLabel(config.documentKinds, code);
       const ofKind = documents.filter((doc) => doc.code === code && (!kind?.perChild || doc.childId === null || doc.childId === childId));
       if (ofKind.some((doc) => isValidAt(doc, day))) continue;
-      const latest = ofKind.filter((doc) => doc.documentDate === null || doc.documentDate <= day).map((doc) => doc.validUntil).filter((value): value is string => value !== null).sort().pop();
-      missing.push({ kind: "document", code, message: latest ? `${label} : plus valable depuis le ${frenchDay(nextDay(latest))}` : `${label} : à fournir` });
+      const latest = ofKind
+        .filter((doc) => doc.documentDate === null || doc.documentDate <= day)
+        .map((doc) => doc.validUntil)
+        .filter((value): value is string => value !== null)
+        .sort()
+        .pop();
+      missing.push({
+        kind: "document",
+        code,
+        message: latest ? `${label} : plus valable depuis le ${frenchDay(nextDay(latest))}` : `${label} : à fournir`,
+      });
     }
   }
   return missing;

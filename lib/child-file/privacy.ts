@@ -12,7 +12,10 @@ import type { ChildFileContent } from "./schemas";
 
 export async function exportChildFiles(accountId: string) {
   const children = await childrenForParent(accountId);
-  const files = await db().childFile.findMany({ where: { childId: { in: children.map((child) => child.id) } }, include: { versions: { orderBy: { version: "asc" } } } });
+  const files = await db().childFile.findMany({
+    where: { childId: { in: children.map((child) => child.id) } },
+    include: { versions: { orderBy: { version: "asc" } } },
+  });
   return files.map((file) => ({
     childId: file.childId,
     firstName: children.find((child) => child.id === file.childId)?.firstName ?? null,
@@ -40,7 +43,10 @@ export const CLOSED_AUTHOR = "Un parent (compte fermé)";
  * Returns how many files were erased.
  */
 export async function eraseChildFilesAtClosure(tx: Prisma.TransactionClient, accountId: string, familyId: string | null): Promise<number> {
-  await tx.childFileVersion.updateMany({ where: { authorAccountId: accountId }, data: { authorAccountId: null, authorName: CLOSED_AUTHOR } });
+  await tx.childFileVersion.updateMany({
+    where: { authorAccountId: accountId },
+    data: { authorAccountId: null, authorName: CLOSED_AUTHOR },
+  });
   if (!familyId) return 0;
   const others = await tx.account.count({ where: { familyId, id: { not: accountId }, status: { not: "CLOSED" } } });
   if (others > 0) return 0;

@@ -75,7 +75,7 @@ const uuidOrEmpty = z
 const yesNo = (label: string) =>
   z.enum(["oui", "non"], { error: `Répondez par oui ou par non à la question '${label}'.` }).transform((value) => value === "oui");
 
-const nullable = <T,>(value: T | undefined) => (value === undefined ? null : value);
+const nullable = <T>(value: T | undefined) => (value === undefined ? null : value);
 
 export interface ChildFileSchemaOptions {
   diets: string[];
@@ -104,10 +104,22 @@ export function childFileSchema(options: ChildFileSchemaOptions) {
                   }
                   return age;
                 })
-            : z.unknown().optional().transform(() => null),
-          activities: item.withActivities ? optionalText("pour quelles activités", 200).transform(nullable) : z.unknown().optional().transform(() => null),
+            : z
+                .unknown()
+                .optional()
+                .transform(() => null),
+          activities: item.withActivities
+            ? optionalText("pour quelles activités", 200).transform(nullable)
+            : z
+                .unknown()
+                .optional()
+                .transform(() => null),
         })
-        .transform((answer) => ({ granted: answer.granted, fromAge: answer.granted ? answer.fromAge : null, activities: answer.granted ? answer.activities : null })),
+        .transform((answer) => ({
+          granted: answer.granted,
+          fromAge: answer.granted ? answer.fromAge : null,
+          activities: answer.granted ? answer.activities : null,
+        })),
     ]),
   );
   return z
@@ -160,41 +172,56 @@ export function childFileSchema(options: ChildFileSchemaOptions) {
         .default([]),
     })
     .superRefine((value, ctx) => {
-      if (value.pai && !value.paiEndDate) ctx.addIssue({ code: "custom", path: ["paiEndDate"], message: requiredMessage("date de fin du PAI") });
+      if (value.pai && !value.paiEndDate)
+        ctx.addIssue({ code: "custom", path: ["paiEndDate"], message: requiredMessage("date de fin du PAI") });
       const today = new Date().toISOString().slice(0, 10);
       value.dtpDates.forEach((entry, index) => {
-        if (entry.date && entry.date > today) ctx.addIssue({ code: "custom", path: ["dtpDates", index, "date"], message: "Une date de vaccination ne peut pas être dans le futur." });
+        if (entry.date && entry.date > today)
+          ctx.addIssue({
+            code: "custom",
+            path: ["dtpDates", index, "date"],
+            message: "Une date de vaccination ne peut pas être dans le futur.",
+          });
       });
     })
-    .transform(
-      (value): ChildFileContent & { version: number } => ({
-        version: value.version,
-        health: {
-          allergies: value.allergies,
-          pai: value.pai,
-          paiEndDate: value.pai ? value.paiEndDate : null,
-          paiDocumentId: value.pai ? value.paiDocumentId : null,
-          treatment: value.treatment,
-          diet: value.diet,
-          dtpDates: value.dtpDates.map((entry) => entry.date).filter((date): date is string => Boolean(date)).sort(),
-          vaccinationDocumentId: value.vaccinationDocumentId,
-          doctorName: value.doctorName,
-          doctorPhone: value.doctorPhone,
-        },
-        authorisations: value.authorisations as Record<string, AuthorisationAnswer>,
-        pickup: value.pickup.map((person) => ({ ...person, memberId: person.memberId })),
-      }),
-    );
+    .transform((value): ChildFileContent & { version: number } => ({
+      version: value.version,
+      health: {
+        allergies: value.allergies,
+        pai: value.pai,
+        paiEndDate: value.pai ? value.paiEndDate : null,
+        paiDocumentId: value.pai ? value.paiDocumentId : null,
+        treatment: value.treatment,
+        diet: value.diet,
+        dtpDates: value.dtpDates
+          .map((entry) => entry.date)
+          .filter((date): date is string => Boolean(date))
+          .sort(),
+        vaccinationDocumentId: value.vaccinationDocumentId,
+        doctorName: value.doctorName,
+        doctorPhone: value.doctorPhone,
+      },
+      authorisations: value.authorisations as Record<string, AuthorisationAnswer>,
+      pickup: value.pickup.map((person) => ({ ...person, memberId: person.memberId })),
+    }));
 }
 
 export type ChildFileFormValues = z.input<ReturnType<typeof childFileSchema>>;
 
 /** The form's starting values from a stored file (or an empty one); partial: a question not answered yet stays empty. */
-export function formValuesOf(content: ChildFileContent | null, version: number, authorisations: { code: string }[]): DefaultValues<ChildFileFormValues> {
+export function formValuesOf(
+  content: ChildFileContent | null,
+  version: number,
+  authorisations: { code: string }[],
+): DefaultValues<ChildFileFormValues> {
   const health = content?.health;
   return {
     version: String(version),
-    allergies: (health?.allergies ?? []).map((allergy) => ({ name: allergy.name, reaction: allergy.reaction ?? "", action: allergy.action ?? "" })),
+    allergies: (health?.allergies ?? []).map((allergy) => ({
+      name: allergy.name,
+      reaction: allergy.reaction ?? "",
+      action: allergy.action ?? "",
+    })),
     pai: health ? (health.pai ? "oui" : "non") : undefined,
     paiEndDate: health?.paiEndDate ? formatIsoAsFrench(health.paiEndDate) : "",
     paiDocumentId: health?.paiDocumentId ?? "",
@@ -207,10 +234,22 @@ export function formValuesOf(content: ChildFileContent | null, version: number, 
     authorisations: Object.fromEntries(
       authorisations.map((item) => {
         const answer = content?.authorisations[item.code];
-        return [item.code, { granted: answer ? (answer.granted ? "oui" : "non") : undefined, fromAge: answer?.fromAge ? String(answer.fromAge) : "", activities: answer?.activities ?? "" }];
+        return [
+          item.code,
+          {
+            granted: answer ? (answer.granted ? "oui" : "non") : undefined,
+            fromAge: answer?.fromAge ? String(answer.fromAge) : "",
+            activities: answer?.activities ?? "",
+          },
+        ];
       }),
     ),
-    pickup: (content?.pickup ?? []).map((person) => ({ name: person.name, phone: person.phone, relationship: person.relationship, memberId: person.memberId ?? "" })),
+    pickup: (content?.pickup ?? []).map((person) => ({
+      name: person.name,
+      phone: person.phone,
+      relationship: person.relationship,
+      memberId: person.memberId ?? "",
+    })),
   };
 }
 
@@ -224,7 +263,8 @@ export function nestFormData(formData: FormData): Record<string, unknown> {
     if (typeof raw !== "string" || key.startsWith("$") || key.length > 120) continue;
     const parts = key.split(".");
     // Indices stay below 100 (no sparse array of a billion holes from a hand-made post).
-    if (parts.some((part) => !/^[a-zA-Z0-9-]{1,40}$/.test(part) || /^\d{3,}$/.test(part) || part === "constructor" || part === "prototype")) continue;
+    if (parts.some((part) => !/^[a-zA-Z0-9-]{1,40}$/.test(part) || /^\d{3,}$/.test(part) || part === "constructor" || part === "prototype"))
+      continue;
     let node: Record<string, unknown> = root;
     parts.forEach((part, index) => {
       const last = index === parts.length - 1;

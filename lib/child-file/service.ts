@@ -17,7 +17,8 @@ import { contentOf, sealJson, unsealJson } from "./sealing";
 
 export type SaveResult = { ok: true; version: number } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-export const CONFLICT_MESSAGE = "La fiche vient d'être modifiée par l'autre parent : rechargez la page pour voir ses changements, puis recommencez.";
+export const CONFLICT_MESSAGE =
+  "La fiche vient d'être modifiée par l'autre parent : rechargez la page pour voir ses changements, puis recommencez.";
 
 export function currentConfirmationYear(now: Date = new Date()): string {
   return confirmationYear(parisDay(now), town().childFile.confirmationOpensMonth);
@@ -92,7 +93,12 @@ async function checkDocuments(familyId: string, content: ChildFileContent): Prom
 }
 
 /** Saves the file as the parent completed it: a new version, which also confirms it for the school year. */
-export async function saveChildFile(accountId: string, childId: string, input: ChildFileContent & { version: number }, now: Date = new Date()): Promise<SaveResult> {
+export async function saveChildFile(
+  accountId: string,
+  childId: string,
+  input: ChildFileContent & { version: number },
+  now: Date = new Date(),
+): Promise<SaveResult> {
   const child = await childForParent(accountId, childId);
   if (!child) return { ok: false, message: "Vous ne pouvez pas modifier la fiche de cet enfant." };
   const fieldErrors = await checkDocuments(child.familyId, input);
@@ -101,56 +107,73 @@ export async function saveChildFile(accountId: string, childId: string, input: C
   const schoolYear = currentConfirmationYear(now);
   const author = await authorName(accountId);
   const config = town().childFile;
-  const result = await db().$transaction(async (tx) => {
-    const current = await tx.childFile.findUnique({ where: { childId } });
-    if ((current?.version ?? 0) !== input.version) return null;
-    const before = current ? contentOf(current) : null;
-    const changes = describeChanges(before, content, config);
-    const version = input.version + 1;
-    const attention = needsStaffAttention(before, content);
-    const data = {
-      healthSealed: sealJson(content.health),
-      hasPai: content.health.pai,
-      hasAllergy: content.health.allergies.length > 0,
-      authorisations: content.authorisations as unknown as Prisma.InputJsonValue,
-      pickupPeople: content.pickup as unknown as Prisma.InputJsonValue,
-      confirmedSchoolYear: schoolYear,
-      confirmedAt: now,
-      version,
-      ...(attention ? { attentionVersion: version } : {}),
-    };
-    if (current) {
-      // Conditional on the version read: a concurrent save by the other parent makes this one match nothing.
-      const { count } = await tx.childFile.updateMany({ where: { childId, version: input.version }, data });
-      if (count === 0) return null;
-    } else {
-      await tx.childFile.create({ data: { childId, ...data } });
-    }
-    await tx.childFileVersion.create({
-      data: {
-        childId,
+  const result = await db()
+    .$transaction(async (tx) => {
+      const current = await tx.childFile.findUnique({ where: { childId } });
+      if ((current?.version ?? 0) !== input.version) return null;
+      const before = current ? contentOf(current) : null;
+      const changes = describeChanges(before, content, config);
+      const version = input.version + 1;
+      const attention = needsStaffAttention(before, content);
+      const data = {
+        healthSealed: sealJson(content.health),
+        hasPai: content.health.pai,
+        hasAllergy: content.health.allergies.length > 0,
+        authorisations: content.authorisations as unknown as Prisma.InputJsonValue,
+        pickupPeople: content.pickup as unknown as Prisma.InputJsonValue,
+        confirmedSchoolYear: schoolYear,
+        confirmedAt: now,
         version,
-        change: current ? "UPDATED" : "CREATED",
-        schoolYear,
-        authorAccountId: accountId,
-        authorName: author,
-        changedFields: changes.map((change) => change.label),
-        snapshotSealed: sealJson(content),
-        createdAt: now,
-      },
+        ...(attention ? { attentionVersion: version } : {}),
+      };
+      if (current) {
+        // Conditional on the version read: a concurrent save by the other parent makes this one match nothing.
+        const { count } = await tx.childFile.updateMany({ where: { childId, version: input.version }, data });
+        if (count === 0) return null;
+      } else {
+        await tx.childFile.create({ data: { childId, ...data } });
+      }
+      await tx.childFileVersion.create({
+        data: {
+          childId,
+          version,
+          change: current ? "UPDATED" : "CREATED",
+          schoolYear,
+          authorAccountId: accountId,
+          authorName: author,
+          changedFields: changes.map((change) => change.label),
+          snapshotSealed: sealJson(content),
+          createdAt: now,
+        },
+      });
+      await audit(
+        {
+          actorType: "ACCOUNT",
+          actorId: accountId,
+          action: current ? "child-file.updated" : "child-file.created",
+          targetType: "FamilyMember",
+          targetId: childId,
+          details: { version, fields: changes.map((change) => change.label) },
+        },
+        tx,
+      );
+      return version;
+    })
+    .catch((error: unknown) => {
+      // Two first saves at once: the second create hits the primary key.
+      if ((error as { code?: string }).code === "P2002") return null;
+      throw error;
     });
-    await audit({ actorType: "ACCOUNT", actorId: accountId, action: current ? "child-file.updated" : "child-file.created", targetType: "FamilyMember", targetId: childId, details: { version, fields: changes.map((change) => change.label) } }, tx);
-    return version;
-  }).catch((error: unknown) => {
-    // Two first saves at once: the second create hits the primary key.
-    if ((error as { code?: string }).code === "P2002") return null;
-    throw error;
-  });
   return result === null ? { ok: false, message: CONFLICT_MESSAGE } : { ok: true, version: result };
 }
 
 /** « Rien n'a changé » : one click confirms the file as it is for the school year (a version without changes). */
-export async function confirmChildFile(accountId: string, childId: string, expectedVersion: number, now: Date = new Date()): Promise<SaveResult> {
+export async function confirmChildFile(
+  accountId: string,
+  childId: string,
+  expectedVersion: number,
+  now: Date = new Date(),
+): Promise<SaveResult> {
   const child = await childForParent(accountId, childId);
   if (!child) return { ok: false, message: "Vous ne pouvez pas modifier la fiche de cet enfant." };
   const schoolYear = currentConfirmationYear(now);
@@ -160,13 +183,36 @@ export async function confirmChildFile(accountId: string, childId: string, expec
     if (!current) return { ok: false as const, message: "Complétez d'abord la fiche de votre enfant." };
     if (current.confirmedSchoolYear === schoolYear) return { ok: true as const, version: current.version };
     const version = expectedVersion + 1;
-    const { count } = await tx.childFile.updateMany({ where: { childId, version: expectedVersion }, data: { version, confirmedSchoolYear: schoolYear, confirmedAt: now } });
+    const { count } = await tx.childFile.updateMany({
+      where: { childId, version: expectedVersion },
+      data: { version, confirmedSchoolYear: schoolYear, confirmedAt: now },
+    });
     if (count === 0) return { ok: false as const, message: CONFLICT_MESSAGE };
     const content = contentOf(current);
     await tx.childFileVersion.create({
-      data: { childId, version, change: "CONFIRMED", schoolYear, authorAccountId: accountId, authorName: author, changedFields: [], snapshotSealed: sealJson(content), createdAt: now },
+      data: {
+        childId,
+        version,
+        change: "CONFIRMED",
+        schoolYear,
+        authorAccountId: accountId,
+        authorName: author,
+        changedFields: [],
+        snapshotSealed: sealJson(content),
+        createdAt: now,
+      },
     });
-    await audit({ actorType: "ACCOUNT", actorId: accountId, action: "child-file.confirmed", targetType: "FamilyMember", targetId: childId, details: { version, schoolYear } }, tx);
+    await audit(
+      {
+        actorType: "ACCOUNT",
+        actorId: accountId,
+        action: "child-file.confirmed",
+        targetType: "FamilyMember",
+        targetId: childId,
+        details: { version, schoolYear },
+      },
+      tx,
+    );
     return { ok: true as const, version };
   });
   return result;
@@ -176,13 +222,20 @@ export async function confirmChildFile(accountId: string, childId: string, expec
 export async function parentChildrenOverview(accountId: string, now: Date = new Date()) {
   const schoolYear = currentConfirmationYear(now);
   const children = await childrenForParent(accountId);
-  const files = await db().childFile.findMany({ where: { childId: { in: children.map((child) => child.id) } }, select: { childId: true, confirmedSchoolYear: true } });
+  const files = await db().childFile.findMany({
+    where: { childId: { in: children.map((child) => child.id) } },
+    select: { childId: true, confirmedSchoolYear: true },
+  });
   const byChild = new Map(files.map((file) => [file.childId, file.confirmedSchoolYear]));
   return {
     schoolYear,
     children: children.map((child) => ({
       ...child,
-      status: !byChild.has(child.id) ? ("missing" as const) : byChild.get(child.id) === schoolYear ? ("ok" as const) : ("to-confirm" as const),
+      status: !byChild.has(child.id)
+        ? ("missing" as const)
+        : byChild.get(child.id) === schoolYear
+          ? ("ok" as const)
+          : ("to-confirm" as const),
     })),
   };
 }

@@ -21,10 +21,23 @@ export async function childFileForStaff(caller: Caller, childId: string) {
   if (!isUuid(childId)) return null;
   const child = await db().familyMember.findFirst({
     where: { id: childId, role: "CHILD" },
-    select: { id: true, firstName: true, usageName: true, birthDate: true, family: { select: { id: true, dossierNumber: true } }, childFile: true },
+    select: {
+      id: true,
+      firstName: true,
+      usageName: true,
+      birthDate: true,
+      family: { select: { id: true, dossierNumber: true } },
+      childFile: true,
+    },
   });
   if (!child) return null;
-  await audit({ ...staffAudit(actor), action: "child-file.viewed", targetType: "FamilyMember", targetId: child.id, details: { familyId: child.family.id, version: child.childFile?.version ?? null } });
+  await audit({
+    ...staffAudit(actor),
+    action: "child-file.viewed",
+    targetType: "FamilyMember",
+    targetId: child.id,
+    details: { familyId: child.family.id, version: child.childFile?.version ?? null },
+  });
   const file = child.childFile;
   return {
     child: { id: child.id, firstName: child.firstName, usageName: child.usageName, birthDate: child.birthDate, family: child.family },
@@ -54,7 +67,14 @@ export async function markHealthSeen(caller: Caller, childId: string, version: n
     where: { childId, version, attentionVersion: { not: null, lte: version } },
     data: { seenVersion: version, seenAt: new Date(), seenById: actor.id },
   });
-  if (count) await audit({ ...staffAudit(actor), action: "child-file.health-seen", targetType: "FamilyMember", targetId: childId, details: { version } });
+  if (count)
+    await audit({
+      ...staffAudit(actor),
+      action: "child-file.health-seen",
+      targetType: "FamilyMember",
+      targetId: childId,
+      details: { version },
+    });
   return count > 0;
 }
 
@@ -81,11 +101,22 @@ export interface HealthListFilter {
 /** Children with a PAI or an allergy, for the kitchen and the animators; the read is audited. */
 export async function healthList(caller: Caller, filter: HealthListFilter = {}): Promise<HealthListRow[]> {
   const actor = await authorizeHealthReader(caller);
-  const where: Prisma.ChildFileWhereInput = { OR: [{ hasPai: true }, { hasAllergy: true }], child: { family: { status: { not: "ARCHIVED" } } } };
+  const where: Prisma.ChildFileWhereInput = {
+    OR: [{ hasPai: true }, { hasAllergy: true }],
+    child: { family: { status: { not: "ARCHIVED" } } },
+  };
   if (filter.childIds) where.childId = { in: filter.childIds.filter(isUuid) };
   const rows = await db().childFile.findMany({
     where,
-    select: { childId: true, healthSealed: true, authorisations: true, pickupPeople: true, attentionVersion: true, seenVersion: true, child: { select: { firstName: true, usageName: true, birthDate: true, family: { select: { dossierNumber: true } } } } },
+    select: {
+      childId: true,
+      healthSealed: true,
+      authorisations: true,
+      pickupPeople: true,
+      attentionVersion: true,
+      seenVersion: true,
+      child: { select: { firstName: true, usageName: true, birthDate: true, family: { select: { dossierNumber: true } } } },
+    },
   });
   const today = parisDay(new Date());
   const list = rows
@@ -104,9 +135,18 @@ export async function healthList(caller: Caller, filter: HealthListFilter = {}):
         toCheck: row.attentionVersion !== null && (row.seenVersion ?? 0) < row.attentionVersion,
       };
     })
-    .filter((row) => (filter.minAge === undefined || (row.age !== null && row.age >= filter.minAge)) && (filter.maxAge === undefined || (row.age !== null && row.age <= filter.maxAge)))
+    .filter(
+      (row) =>
+        (filter.minAge === undefined || (row.age !== null && row.age >= filter.minAge)) &&
+        (filter.maxAge === undefined || (row.age !== null && row.age <= filter.maxAge)),
+    )
     .sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  await audit({ ...staffAudit(actor), action: "child-file.health-list.viewed", targetType: "ChildFile", details: { children: list.length, filter: { ...filter, childIds: filter.childIds?.length } } });
+  await audit({
+    ...staffAudit(actor),
+    action: "child-file.health-list.viewed",
+    targetType: "ChildFile",
+    details: { children: list.length, filter: { ...filter, childIds: filter.childIds?.length } },
+  });
   return list;
 }
 
@@ -117,7 +157,19 @@ const csvCell = (value: string) => {
 };
 
 export function healthListCsv(rows: HealthListRow[], dietLabel: (code: string) => string): string {
-  const header = ["Enfant", "Âge", "Dossier", "PAI", "Fin du PAI", "Allergies", "Réaction", "Conduite à tenir", "Régime", "Traitement", "À vérifier"];
+  const header = [
+    "Enfant",
+    "Âge",
+    "Dossier",
+    "PAI",
+    "Fin du PAI",
+    "Allergies",
+    "Réaction",
+    "Conduite à tenir",
+    "Régime",
+    "Traitement",
+    "À vérifier",
+  ];
   const lines = rows.map((row) =>
     [
       row.name,

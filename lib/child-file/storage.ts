@@ -11,7 +11,11 @@ import { LEGACY_KIND_CODES, legacyKindOf, parisDay, validityText, validUntilFor 
  * Older clients posting the former kinds (LIVRET_FAMILLE...) still work.
  */
 export type UploadMeta =
-  | { ok: true; kind: DocumentKind; meta: { kindCode: string; documentDate: string | null; validUntil: string | null; childId: string | null } }
+  | {
+      ok: true;
+      kind: DocumentKind;
+      meta: { kindCode: string; documentDate: string | null; validUntil: string | null; childId: string | null };
+    }
   | { ok: false; message: string; field: string };
 
 export async function documentMetaFromForm(accountId: string, formData: FormData): Promise<UploadMeta> {
@@ -25,8 +29,10 @@ export async function documentMetaFromForm(accountId: string, formData: FormData
   let documentDate: string | null = null;
   if (dateText) {
     documentDate = parseFrenchDate(dateText);
-    if (!documentDate) return { ok: false, message: "Le champ 'date du document' est mal renseigné. Format attendu : jj/mm/aaaa.", field: "date" };
-    if (documentDate > parisDay(new Date())) return { ok: false, message: "La date du document ne peut pas être dans le futur.", field: "date" };
+    if (!documentDate)
+      return { ok: false, message: "Le champ 'date du document' est mal renseigné. Format attendu : jj/mm/aaaa.", field: "date" };
+    if (documentDate > parisDay(new Date()))
+      return { ok: false, message: "La date du document ne peut pas être dans le futur.", field: "date" };
   } else if (needsDate) {
     return { ok: false, message: "Le champ 'date du document' est obligatoire pour ce type de document.", field: "date" };
   }

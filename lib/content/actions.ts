@@ -7,7 +7,13 @@ import { runAdminAction } from "@/lib/platform/actions/run-action";
 import { ExpectedError } from "@/lib/platform/errors";
 import { staffCaller } from "@/lib/staff";
 import { createNews, deleteNews, setNewsPublished, updateNews } from "./news-admin";
-import { createPublicDocument, deletePublicDocument, setPublicDocumentPublished, updatePublicDocument, type UploadedFile } from "./public-documents-admin";
+import {
+  createPublicDocument,
+  deletePublicDocument,
+  setPublicDocumentPublished,
+  updatePublicDocument,
+  type UploadedFile,
+} from "./public-documents-admin";
 import { forgetPublicContent } from "./public-cache";
 import { newsSchema, publicDocumentSchema } from "./schemas";
 
@@ -64,7 +70,9 @@ async function uploadedFile(formData: FormData): Promise<UploadedFile | null> {
 export async function savePublicDocument(id: string | null, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     const caller = await staffCaller();
-    const parsed = publicDocumentSchema.safeParse(Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")));
+    const parsed = publicDocumentSchema.safeParse(
+      Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")),
+    );
     if (!parsed.success) return invalid(previous, formData, fieldErrorsOf(parsed.error));
     const file = await uploadedFile(formData);
     if (id) {
@@ -78,7 +86,12 @@ export async function savePublicDocument(id: string | null, previous: AdminFormS
   });
 }
 
-export async function publishPublicDocument(id: string, publish: boolean, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function publishPublicDocument(
+  id: string,
+  publish: boolean,
+  previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     await setPublicDocumentPublished(await staffCaller(), id, publish);
     refreshPublicPages();

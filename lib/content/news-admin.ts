@@ -19,7 +19,10 @@ export async function listNewsForStaff(caller: Caller) {
 export async function getNewsForStaff(caller: Caller, id: string) {
   await authorizeStaff(caller);
   if (!isUuid(id)) return null;
-  return db().newsItem.findUnique({ where: { id }, select: { id: true, slug: true, title: true, summary: true, body: true, publishedAt: true } });
+  return db().newsItem.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, summary: true, body: true, publishedAt: true },
+  });
 }
 
 async function freeSlug(title: string, exceptId?: string): Promise<string> {
@@ -36,10 +39,23 @@ export async function createNews(caller: Caller, input: NewsInput): Promise<{ id
   const actor = await authorizeStaff(caller);
   assertStorableText(input);
   const created = await db().newsItem.create({
-    data: { slug: await freeSlug(input.title), title: input.title, summary: input.summary, body: input.body, publishedAt: input.publish ? new Date() : null, authorId: actor.id },
+    data: {
+      slug: await freeSlug(input.title),
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      publishedAt: input.publish ? new Date() : null,
+      authorId: actor.id,
+    },
     select: { id: true, slug: true },
   });
-  await audit({ ...staffAudit(actor), action: "news.created", targetType: "NewsItem", targetId: created.id, details: { title: input.title, published: input.publish } });
+  await audit({
+    ...staffAudit(actor),
+    action: "news.created",
+    targetType: "NewsItem",
+    targetId: created.id,
+    details: { title: input.title, published: input.publish },
+  });
   return created;
 }
 
@@ -51,7 +67,10 @@ export async function updateNews(caller: Caller, id: string, input: NewsInput): 
   // The address of a published item stays as it was (links already shared keep working).
   const slug = existing.publishedAt ? undefined : await freeSlug(input.title, id);
   // Publication is its own action (setNewsPublished): an edit leaves it as it is.
-  await db().newsItem.update({ where: { id }, data: { title: input.title, summary: input.summary, body: input.body, ...(slug ? { slug } : {}) } });
+  await db().newsItem.update({
+    where: { id },
+    data: { title: input.title, summary: input.summary, body: input.body, ...(slug ? { slug } : {}) },
+  });
   await audit({ ...staffAudit(actor), action: "news.updated", targetType: "NewsItem", targetId: id, details: { title: input.title } });
 }
 
@@ -62,7 +81,8 @@ export async function setNewsPublished(caller: Caller, id: string, publish: bool
     where: { id, publishedAt: publish ? null : { not: null } },
     data: { publishedAt: publish ? new Date() : null },
   });
-  if (count) await audit({ ...staffAudit(actor), action: publish ? "news.published" : "news.unpublished", targetType: "NewsItem", targetId: id });
+  if (count)
+    await audit({ ...staffAudit(actor), action: publish ? "news.published" : "news.unpublished", targetType: "NewsItem", targetId: id });
 }
 
 export async function deleteNews(caller: Caller, id: string): Promise<void> {
@@ -71,4 +91,3 @@ export async function deleteNews(caller: Caller, id: string): Promise<void> {
   if (!deleted.count) throw new ExpectedError("Cette actualité n'existe plus.");
   await audit({ ...staffAudit(actor), action: "news.deleted", targetType: "NewsItem", targetId: id });
 }
-

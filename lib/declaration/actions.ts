@@ -23,7 +23,12 @@ function readPerson(formData: FormData, fields: string[]): Record<string, string
   return values;
 }
 
-const GROUP: Record<PersonRef["kind"], PersonGroup> = { holder: "representative", co: "representative", child: "child", contact: "contact" };
+const GROUP: Record<PersonRef["kind"], PersonGroup> = {
+  holder: "representative",
+  co: "representative",
+  child: "child",
+  contact: "contact",
+};
 
 /**
  * "Ajouter à mon entourage". Every field the person's form may post is read (a child's links for both

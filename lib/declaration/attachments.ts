@@ -9,8 +9,11 @@ import { DeclarationError, EDITABLE, openDeclaration } from "./service";
 export async function attachDocument(accountId: string, documentId: string, kind: DocumentKind): Promise<void> {
   if (!DOCUMENT_KINDS.some((item) => item.kind === kind)) throw new DeclarationError("Type de pièce inconnu.");
   const declaration = await openDeclaration(accountId);
-  if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
-  const document = isUuid(documentId) ? await db().document.findFirst({ where: { id: documentId, ownerId: accountId, deletedAt: null } }) : null;
+  if (!EDITABLE.includes(declaration.status))
+    throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
+  const document = isUuid(documentId)
+    ? await db().document.findFirst({ where: { id: documentId, ownerId: accountId, deletedAt: null } })
+    : null;
   if (!document) throw new DeclarationError("Ce document n'existe pas dans votre espace de stockage.");
   await db().demarcheDocument.upsert({
     where: { demarcheId_documentId: { demarcheId: declaration.id, documentId } },
@@ -21,7 +24,8 @@ export async function attachDocument(accountId: string, documentId: string, kind
 
 export async function detachDocument(accountId: string, documentId: string): Promise<void> {
   const declaration = await openDeclaration(accountId);
-  if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
+  if (!EDITABLE.includes(declaration.status))
+    throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée.");
   if (!isUuid(documentId)) return;
   await db().demarcheDocument.deleteMany({ where: { demarcheId: declaration.id, documentId, demarche: { accountId } } });
 }

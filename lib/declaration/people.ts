@@ -14,11 +14,7 @@ export interface DeclarationPeople {
 export const emptyPeople = (): DeclarationPeople => ({ holder: null, co: null, children: [], contacts: [] });
 
 /** Which form a person uses and where they live in the data: "titulaire", "co-representant", "enfant-<id>", "contact-<id>". */
-export type PersonRef =
-  | { kind: "holder" }
-  | { kind: "co" }
-  | { kind: "child"; id: string | null }
-  | { kind: "contact"; id: string | null };
+export type PersonRef = { kind: "holder" } | { kind: "co" } | { kind: "child"; id: string | null } | { kind: "contact"; id: string | null };
 
 export function parsePersonRef(value: string | undefined): PersonRef | null {
   if (!value || value === "titulaire") return { kind: "holder" };
@@ -87,6 +83,8 @@ export function validatePeople(people: DeclarationPeople): Record<string, Person
 /** "Maurice TESTO" */
 export function displayName(values: RawPerson | null | undefined, fallback: string): string {
   const first = String(values?.firstName ?? "").trim();
-  const last = String(values?.usageName ?? "").trim().toUpperCase();
+  const last = String(values?.usageName ?? "")
+    .trim()
+    .toUpperCase();
   return `${first} ${last}`.trim() || fallback;
 }

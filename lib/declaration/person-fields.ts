@@ -130,7 +130,16 @@ export type PersonFieldKey = keyof typeof PERSON_FIELDS;
 /** The keys in the summary's order (Object.keys keeps an object's insertion order for such keys). */
 export const PERSON_FIELD_KEYS = Object.keys(PERSON_FIELDS) as PersonFieldKey[];
 
-export const ADDRESS_FIELDS = ["streetNumber", "streetName", "building", "apartment", "addressComplement", "postalCode", "city", "country"] as const satisfies readonly PersonFieldKey[];
+export const ADDRESS_FIELDS = [
+  "streetNumber",
+  "streetName",
+  "building",
+  "apartment",
+  "addressComplement",
+  "postalCode",
+  "city",
+  "country",
+] as const satisfies readonly PersonFieldKey[];
 export type AddressFieldKey = (typeof ADDRESS_FIELDS)[number];
 
 /** Each group's form, section by section, in its order (the staff page follows it too). A child's links are below. */
@@ -138,8 +147,14 @@ export const PERSON_FORMS = {
   representative: [
     { section: "identity", fields: ["civility", "usageName", "firstName", "birthDate"] },
     { section: "address", fields: ADDRESS_FIELDS },
-    { section: "contactMeans", fields: ["homePhone", "homePhoneUnlisted", "mobile", "refusesSms", "email", "refusesEmail", "profession", "employer", "workPhone"] },
-    { section: "allocataire", fields: ["allocataireMember", "allocataireRegime", "allocataireOrganisation", "allocataireNumber", "dependentChildren"] },
+    {
+      section: "contactMeans",
+      fields: ["homePhone", "homePhoneUnlisted", "mobile", "refusesSms", "email", "refusesEmail", "profession", "employer", "workPhone"],
+    },
+    {
+      section: "allocataire",
+      fields: ["allocataireMember", "allocataireRegime", "allocataireOrganisation", "allocataireNumber", "dependentChildren"],
+    },
   ],
   child: [
     { section: "identity", fields: ["usageName", "firstName", "expectedBirth", "sex", "birthDate", "expectedBirthDate"] },
@@ -166,8 +181,16 @@ export const representativeRoleLabel: Record<RepresentativeKey, string> = { hold
 
 /** A child's link to each representative: two fields per representative, named after them. */
 export const CHILD_LINK_FIELDS = {
-  quality: { key: (representative: RepresentativeKey) => `quality_${representative}` as const, label: (name: string) => `Qualité de ${name}`, options: qualityOptions },
-  authority: { key: (representative: RepresentativeKey) => `authority_${representative}` as const, label: (name: string) => `Autorité parentale de ${name}`, options: yesNoOptions },
+  quality: {
+    key: (representative: RepresentativeKey) => `quality_${representative}` as const,
+    label: (name: string) => `Qualité de ${name}`,
+    options: qualityOptions,
+  },
+  authority: {
+    key: (representative: RepresentativeKey) => `authority_${representative}` as const,
+    label: (name: string) => `Autorité parentale de ${name}`,
+    options: yesNoOptions,
+  },
 } as const;
 
 export type ChildLinkKey = ReturnType<(typeof CHILD_LINK_FIELDS)[keyof typeof CHILD_LINK_FIELDS]["key"]>;
@@ -175,7 +198,9 @@ export type ChildLinkKey = ReturnType<(typeof CHILD_LINK_FIELDS)[keyof typeof CH
 /** Every key a group's form may post, links included (for every possible representative). */
 export function groupFieldKeys(group: PersonGroup): string[] {
   const keys: string[] = groupFields(group);
-  if (group === "child") for (const representative of REPRESENTATIVE_KEYS) keys.push(CHILD_LINK_FIELDS.quality.key(representative), CHILD_LINK_FIELDS.authority.key(representative));
+  if (group === "child")
+    for (const representative of REPRESENTATIVE_KEYS)
+      keys.push(CHILD_LINK_FIELDS.quality.key(representative), CHILD_LINK_FIELDS.authority.key(representative));
   return keys;
 }
 

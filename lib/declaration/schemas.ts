@@ -9,14 +9,25 @@ import { requiredMessage } from "@/lib/platform/validation/messages";
 import { evenWithOtherErrors, isIsoDate } from "@/lib/platform/validation/refine";
 import { phoneField } from "@/lib/platform/validation/phone";
 import { optionalText, personName, requiredText } from "@/lib/platform/validation/text";
-import { qualityOptions, regimeOptions, relationshipOptions, yesNoOptions, type RepresentativeKey, representativeRoleLabel } from "./person-fields";
+import {
+  qualityOptions,
+  regimeOptions,
+  relationshipOptions,
+  yesNoOptions,
+  type RepresentativeKey,
+  representativeRoleLabel,
+} from "./person-fields";
 
 // The person fields' labels and options live in ./person-fields; re-exported here, the feature's browser-safe entry.
 export * from "./person-fields";
 
-const values = <T extends readonly { value: string }[]>(options: T) => options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
+const values = <T extends readonly { value: string }[]>(options: T) =>
+  options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
 
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).optional().transform((value) => value === true || value === "on");
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("")])
+  .optional()
+  .transform((value) => value === true || value === "on");
 
 /** ADRESSE, as in the seed: the required fields differ for a representative and for others. */
 function addressFields(required: boolean) {
@@ -57,30 +68,50 @@ export const representativeSchema = z
     profession: requiredText("profession", 100),
     employer: requiredText("employeur", 100),
     workPhone: phoneField("téléphone professionnel", { required: false }),
-    allocataireMember: z.enum(["", ...values(yesNoOptions)]).optional().transform((value) => value || undefined),
-    allocataireRegime: z.enum(["", ...values(regimeOptions)]).optional().transform((value) => value || undefined),
+    allocataireMember: z
+      .enum(["", ...values(yesNoOptions)])
+      .optional()
+      .transform((value) => value || undefined),
+    allocataireRegime: z
+      .enum(["", ...values(regimeOptions)])
+      .optional()
+      .transform((value) => value || undefined),
     allocataireOrganisation: optionalText("organisme allocataire", 100),
     allocataireNumber: z
       .string()
       .optional()
       .transform((value) => (value ?? "").trim())
-      .refine((value) => value === "" || /^[0-9A-Za-z]{4,15}$/.test(value), "Le champ 'numéro d'allocataire' doit contenir de 4 à 15 chiffres ou lettres.")
+      .refine(
+        (value) => value === "" || /^[0-9A-Za-z]{4,15}$/.test(value),
+        "Le champ 'numéro d'allocataire' doit contenir de 4 à 15 chiffres ou lettres.",
+      )
       .transform((value) => value || undefined)
       .optional(),
     dependentChildren: z
       .string()
       .optional()
       .transform((value) => (value ?? "").trim())
-      .refine((value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= 20), "Le champ 'nombre d'enfants à charge' doit être un nombre entre 0 et 20.")
+      .refine(
+        (value) => value === "" || (/^\d{1,2}$/.test(value) && Number(value) <= 20),
+        "Le champ 'nombre d'enfants à charge' doit être un nombre entre 0 et 20.",
+      )
       .transform((value) => (value === "" ? undefined : Number(value)))
       .optional(),
   })
   .superRefine((value, ctx) => {
     if (isIsoDate(value.birthDate) && ageOn(value.birthDate) < MIN_REPRESENTATIVE_AGE) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: `Un représentant doit avoir au moins ${MIN_REPRESENTATIVE_AGE} ans : vérifiez la date de naissance.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["birthDate"],
+        message: `Un représentant doit avoir au moins ${MIN_REPRESENTATIVE_AGE} ans : vérifiez la date de naissance.`,
+      });
     }
     if (value.allocataireMember === "OUI" && !value.allocataireNumber) {
-      ctx.addIssue({ code: "custom", path: ["allocataireNumber"], message: "Renseignez le numéro d'allocataire, ou indiquez que vous n'êtes pas allocataire." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["allocataireNumber"],
+        message: "Renseignez le numéro d'allocataire, ou indiquez que vous n'êtes pas allocataire.",
+      });
     }
   }, evenWithOtherErrors);
 
@@ -88,7 +119,9 @@ export function childSchema(representatives: RepresentativeKey[]) {
   const links: Record<string, z.ZodType<string, string>> = {};
   for (const key of representatives) {
     links[`quality_${key}`] = z.enum(values(qualityOptions), { error: requiredMessage(`qualité du ${representativeRoleLabel[key]}`) });
-    links[`authority_${key}`] = z.enum(values(yesNoOptions), { error: requiredMessage(`autorité parentale du ${representativeRoleLabel[key]}`) });
+    links[`authority_${key}`] = z.enum(values(yesNoOptions), {
+      error: requiredMessage(`autorité parentale du ${representativeRoleLabel[key]}`),
+    });
   }
   return z
     .object({
@@ -107,20 +140,35 @@ export function childSchema(representatives: RepresentativeKey[]) {
     })
     .superRefine((value, ctx) => {
       const today = todayIso();
-      if (!value.expectedBirth && value.sex === undefined) ctx.addIssue({ code: "custom", path: ["sex"], message: requiredMessage("sexe") });
+      if (!value.expectedBirth && value.sex === undefined)
+        ctx.addIssue({ code: "custom", path: ["sex"], message: requiredMessage("sexe") });
       if (value.expectedBirth) {
-        if (value.expectedBirthDate === undefined) ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
+        if (value.expectedBirthDate === undefined)
+          ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: requiredMessage("date de naissance prévue") });
         else if (!isIsoDate(value.expectedBirthDate)) return;
         else if (value.expectedBirthDate < today) {
-          ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: "La date de naissance prévue doit être à venir : si l'enfant est né, décochez « Naissance prévue »." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["expectedBirthDate"],
+            message: "La date de naissance prévue doit être à venir : si l'enfant est né, décochez « Naissance prévue ».",
+          });
         } else if (value.expectedBirthDate > addDaysIso(today, 300)) {
-          ctx.addIssue({ code: "custom", path: ["expectedBirthDate"], message: "La date de naissance prévue doit être dans les 10 prochains mois." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["expectedBirthDate"],
+            message: "La date de naissance prévue doit être dans les 10 prochains mois.",
+          });
         }
         return;
       }
-      if (value.birthDate === undefined) ctx.addIssue({ code: "custom", path: ["birthDate"], message: requiredMessage("date de naissance") });
+      if (value.birthDate === undefined)
+        ctx.addIssue({ code: "custom", path: ["birthDate"], message: requiredMessage("date de naissance") });
       else if (isIsoDate(value.birthDate) && value.birthDate > today) {
-        ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue »." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["birthDate"],
+          message: "La date de naissance ne peut pas être dans le futur : pour un enfant à naître, cochez « Naissance prévue ».",
+        });
       }
     }, evenWithOtherErrors);
 }
@@ -160,7 +208,10 @@ export type PersonFormSchema = z.ZodType<unknown, PersonFormValues>;
 
 export const DOCUMENT_KINDS = [
   { kind: "LIVRET_FAMILLE", label: "1. Livret de famille complet parents-enfants (à défaut acte de naissance de l'enfant)" },
-  { kind: "JUSTIFICATIF_DOMICILE", label: "2. Justificatif de domicile de moins de 3 mois (loyer ; eau ; gaz ; électricité ; assurance habitation)" },
+  {
+    kind: "JUSTIFICATIF_DOMICILE",
+    label: "2. Justificatif de domicile de moins de 3 mois (loyer ; eau ; gaz ; électricité ; assurance habitation)",
+  },
   {
     kind: "JUGEMENT",
     label:

@@ -34,7 +34,17 @@ export interface Declaration {
   updatedAt: Date;
 }
 
-function toDeclaration(row: { id: string; reference: string; status: DemarcheStatus; version: number; data: unknown; submittedAt: Date | null; decidedAt: Date | null; refusalReason: string | null; updatedAt: Date }): Declaration {
+function toDeclaration(row: {
+  id: string;
+  reference: string;
+  status: DemarcheStatus;
+  version: number;
+  data: unknown;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  refusalReason: string | null;
+  updatedAt: Date;
+}): Declaration {
   return {
     id: row.id,
     reference: row.reference,
@@ -50,7 +60,10 @@ function toDeclaration(row: { id: string; reference: string; status: DemarcheSta
 
 /** The parent's current family declaration (open, else the latest decided one), or null. Only their own. */
 export async function findDeclaration(accountId: string): Promise<Declaration | null> {
-  const open = await db().demarche.findFirst({ where: { accountId, kind: "FAMILY_DECLARATION", status: { in: OPEN } }, orderBy: { createdAt: "desc" } });
+  const open = await db().demarche.findFirst({
+    where: { accountId, kind: "FAMILY_DECLARATION", status: { in: OPEN } },
+    orderBy: { createdAt: "desc" },
+  });
   if (open) return toDeclaration(open);
   const latest = await db().demarche.findFirst({ where: { accountId, kind: "FAMILY_DECLARATION" }, orderBy: { createdAt: "desc" } });
   return latest ? toDeclaration(latest) : null;
@@ -106,12 +119,18 @@ export async function openDeclaration(accountId: string): Promise<Declaration> {
  * cannot silently overwrite each other (the loser retries on fresh data). The change sees the declaration
  * as read (one read per attempt) and may refuse it ({ refused }): nothing is written then.
  */
-async function updatePeople<T>(accountId: string, change: (people: DeclarationPeople) => { people: DeclarationPeople; result: T } | { refused: T }): Promise<T> {
+async function updatePeople<T>(
+  accountId: string,
+  change: (people: DeclarationPeople) => { people: DeclarationPeople; result: T } | { refused: T },
+): Promise<T> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const declaration = await openDeclaration(accountId);
     const outcome = change(structuredClone(declaration.people));
     if ("refused" in outcome) return outcome.refused;
-    if (!EDITABLE.includes(declaration.status)) throw new DeclarationError("Votre déclaration a été envoyée : elle ne peut plus être modifiée tant que nos services ne vous le demandent pas.");
+    if (!EDITABLE.includes(declaration.status))
+      throw new DeclarationError(
+        "Votre déclaration a été envoyée : elle ne peut plus être modifiée tant que nos services ne vous le demandent pas.",
+      );
     const updated = await db().demarche.updateMany({
       where: { id: declaration.id, accountId, version: declaration.version, status: { in: EDITABLE } },
       data: { data: outcome.people as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
@@ -128,13 +147,16 @@ export type SavePersonResult = { ok: true; ref: PersonRef } | { ok: false; field
  * on whether there is a co-representative) and stores them in the draft, from a single read of it.
  */
 export async function savePerson(accountId: string, ref: PersonRef, values: RawPerson): Promise<SavePersonResult> {
-  if (!values || typeof values !== "object" || Array.isArray(values)) return { ok: false, fieldErrors: { form: "Les informations envoyées sont illisibles : rechargez la page." } };
+  if (!values || typeof values !== "object" || Array.isArray(values))
+    return { ok: false, fieldErrors: { form: "Les informations envoyées sont illisibles : rechargez la page." } };
   return updatePeople<SavePersonResult>(accountId, (people) => {
     const fieldErrors = validatePerson(ref, values, people);
     if (Object.keys(fieldErrors).length > 0) return { refused: { ok: false, fieldErrors } };
     // Only what the form's schema knows, and validated, is kept as typed: nothing else reaches the database.
     const known = new Set(Object.keys(schemaFor(ref, people).shape));
-    const kept: RawPerson = Object.fromEntries(Object.entries(values).filter(([key, value]) => known.has(key) && (typeof value === "string" || typeof value === "boolean")));
+    const kept: RawPerson = Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => known.has(key) && (typeof value === "string" || typeof value === "boolean")),
+    );
     let saved: PersonRef = ref;
     switch (ref.kind) {
       case "holder":
@@ -145,13 +167,19 @@ export async function savePerson(accountId: string, ref: PersonRef, values: RawP
         break;
       case "child": {
         const id = ref.id && people.children.some((child) => child.id === ref.id) ? ref.id : randomUUID();
-        people.children = ref.id && id === ref.id ? people.children.map((child) => (child.id === id ? { id, values: kept } : child)) : [...people.children, { id, values: kept }];
+        people.children =
+          ref.id && id === ref.id
+            ? people.children.map((child) => (child.id === id ? { id, values: kept } : child))
+            : [...people.children, { id, values: kept }];
         saved = { kind: "child", id };
         break;
       }
       case "contact": {
         const id = ref.id && people.contacts.some((contact) => contact.id === ref.id) ? ref.id : randomUUID();
-        people.contacts = ref.id && id === ref.id ? people.contacts.map((contact) => (contact.id === id ? { id, values: kept } : contact)) : [...people.contacts, { id, values: kept }];
+        people.contacts =
+          ref.id && id === ref.id
+            ? people.contacts.map((contact) => (contact.id === id ? { id, values: kept } : contact))
+            : [...people.contacts, { id, values: kept }];
         saved = { kind: "contact", id };
         break;
       }
@@ -179,11 +207,13 @@ export async function removePerson(accountId: string, ref: PersonRef): Promise<v
 /** "ANNULER LA DÉMARCHE": the draft goes; the documents stay in the parent's storage space. */
 export async function cancelDeclaration(accountId: string): Promise<void> {
   const declaration = await findDeclaration(accountId);
-  if (!declaration || declaration.status !== "DRAFT") throw new DeclarationError("Seule une déclaration qui n'a pas encore été envoyée peut être annulée.");
+  if (!declaration || declaration.status !== "DRAFT")
+    throw new DeclarationError("Seule une déclaration qui n'a pas encore été envoyée peut être annulée.");
   await db().demarche.deleteMany({ where: { id: declaration.id, accountId, status: "DRAFT" } });
 }
 
-export type SubmitResult = { ok: true; reference: string; alreadySent: boolean } | { ok: false; errors: Record<string, Record<string, string>> };
+export type SubmitResult =
+  { ok: true; reference: string; alreadySent: boolean } | { ok: false; errors: Record<string, Record<string, string>> };
 
 /**
  * Sends the declaration to the town. Idempotent: the form carries a key generated when the summary
@@ -217,13 +247,37 @@ export async function submitDeclaration(accountId: string, submissionKey: string
     });
     if (updated.count !== 1) return false;
     await tx.demarcheEvent.create({
-      data: { demarcheId: declaration.id, type: resubmission ? "RESUBMITTED" : "SUBMITTED", fromStatus: declaration.status, toStatus: "SUBMITTED", accountId },
+      data: {
+        demarcheId: declaration.id,
+        type: resubmission ? "RESUBMITTED" : "SUBMITTED",
+        fromStatus: declaration.status,
+        toStatus: "SUBMITTED",
+        accountId,
+      },
     });
-    await audit({ actorType: "ACCOUNT", actorId: accountId, action: resubmission ? "declaration.resubmitted" : "declaration.submitted", targetType: "Demarche", targetId: declaration.id }, tx);
+    await audit(
+      {
+        actorType: "ACCOUNT",
+        actorId: accountId,
+        action: resubmission ? "declaration.resubmitted" : "declaration.submitted",
+        targetType: "Demarche",
+        targetId: declaration.id,
+      },
+      tx,
+    );
     // The acknowledgement is queued with the sending: recorded together, or not at all (lib/platform/mail/queue.ts).
-    const parent = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true } });
+    const parent = await tx.account.findUniqueOrThrow({
+      where: { id: accountId },
+      select: { email: true, civility: true, usageName: true, firstNames: true },
+    });
     const content = declarationReceivedMail(
-      { civility: parent.civility, usageName: parent.usageName, firstNames: parent.firstNames, reference: declaration.reference, link: `${env().APP_URL}/espace` },
+      {
+        civility: parent.civility,
+        usageName: parent.usageName,
+        firstNames: parent.firstNames,
+        reference: declaration.reference,
+        link: `${env().APP_URL}/espace`,
+      },
       town(),
     );
     await queueMail(tx, { to: parent.email, ...content, tag: "declaration-received" });

@@ -14,7 +14,10 @@ export const DOCUMENT_RULE_TEXT = "PDF, JPEG ou PNG, 10 Mo au plus.";
 export function cleanFileName(name: string): string {
   const base = String(name).split(/[\\/]/).pop() ?? "";
   // U+FFFD is what a broken encoding (or half an emoji) leaves behind: nothing worth showing in a name.
-  const cleaned = stripForbiddenCharacters(base).replace(/\ufffd/g, "").replace(/^[.\s]+/, "").trim();
+  const cleaned = stripForbiddenCharacters(base)
+    .replace(/\ufffd/g, "")
+    .replace(/^[.\s]+/, "")
+    .trim();
   // Cut on code points, not UTF-16 units: a cut must not split an emoji into a lone surrogate.
   return [...(cleaned || "document")].slice(-120).join("");
 }

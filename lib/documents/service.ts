@@ -49,9 +49,11 @@ export interface DocumentMeta {
  */
 export async function storeDocument(ownerId: string, file: File, kind: DocumentKind, meta?: DocumentMeta): Promise<UploadResult> {
   if (!DOCUMENT_KINDS.includes(kind)) return { ok: false, message: "Le champ 'type de document' est obligatoire." };
-  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Le fichier choisi est vide : choisissez un autre fichier." };
+  if (!(file instanceof File) || file.size === 0)
+    return { ok: false, message: "Le fichier choisi est vide : choisissez un autre fichier." };
   if (typeof ownerId !== "string" || !isUuid(ownerId)) return { ok: false, message: "Connectez-vous pour ajouter un document." };
-  if (file.size > DOCUMENT_MAX_BYTES) return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) puis réessayez." };
+  if (file.size > DOCUMENT_MAX_BYTES)
+    return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) puis réessayez." };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mediaType = sniffMediaType(bytes);
   if (!mediaType || !(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
@@ -86,7 +88,14 @@ export async function storeDocument(ownerId: string, file: File, kind: DocumentK
         : {}),
     },
   });
-  await audit({ actorType: "ACCOUNT", actorId: ownerId, action: "document.uploaded", targetType: "Document", targetId: document.id, details: { kind, kindCode: meta?.kindCode ?? null, size: bytes.byteLength, mediaType } });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: ownerId,
+    action: "document.uploaded",
+    targetType: "Document",
+    targetId: document.id,
+    details: { kind, kindCode: meta?.kindCode ?? null, size: bytes.byteLength, mediaType },
+  });
   return { ok: true, documentId: document.id };
 }
 
@@ -136,14 +145,18 @@ export function deletionErrorMessage(code: string | undefined): string | null {
   return code && Object.hasOwn(DELETION_ERRORS, code) ? DELETION_ERRORS[code as DeletionError] : null;
 }
 
-export async function deleteOwnDocument(ownerId: string, documentId: string): Promise<{ ok: true } | { ok: false; code: DeletionError; message: string }> {
+export async function deleteOwnDocument(
+  ownerId: string,
+  documentId: string,
+): Promise<{ ok: true } | { ok: false; code: DeletionError; message: string }> {
   if (!isUuid(documentId)) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
   const document = await db().document.findFirst({
     where: { id: documentId, ownerId, deletedAt: null },
     include: { demarches: { include: { demarche: { select: { status: true } } } }, families: true },
   });
   if (!document) return { ok: false, code: "absent", message: DELETION_ERRORS.absent };
-  const held = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
+  const held =
+    document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
   if (held) return { ok: false, code: "transmis", message: DELETION_ERRORS.transmis };
   await db().$transaction([
     db().demarcheDocument.deleteMany({ where: { documentId } }),

@@ -23,7 +23,9 @@ export async function issueChildKeyAction(familyId: string, previous: AdminFormS
   return runAdminAction(previous, formData, async () => {
     const key = await issueFamilyChildKey(await staffCaller(), familyId);
     revalidatePath(`/admin/familles/${familyId}`);
-    return done(previous, "La Clé Enfance est émise. Toute clé précédente de ce dossier est révoquée.", { result: { kind: "childKey", value: key, familyId } });
+    return done(previous, "La Clé Enfance est émise. Toute clé précédente de ce dossier est révoquée.", {
+      result: { kind: "childKey", value: key, familyId },
+    });
   });
 }
 

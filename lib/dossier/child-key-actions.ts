@@ -22,7 +22,11 @@ export async function linkChildKeyAction(_previous: ChildKeyState, formData: For
   const ip = await clientIp();
   const attempt = await claimAttempt("child-key", ip, ip);
   if (attempt.throttled) {
-    return { status: "error", message: "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.", value };
+    return {
+      status: "error",
+      message: "Trop de clés enfance erronées ont été saisies depuis votre connexion. Réessayez dans 15 minutes.",
+      value,
+    };
   }
   const key = await findActiveChildKey(value);
   if (key) await attempt.succeed();
@@ -33,7 +37,17 @@ export async function linkChildKeyAction(_previous: ChildKeyState, formData: For
       const told = await useChildKey(tx, key, parent);
       await tx.account.update({ where: { id: parent.id }, data: { familyId: key.familyId } });
       await tx.family.update({ where: { id: key.familyId }, data: { status: "ACTIVE" } });
-      await audit({ actorType: "ACCOUNT", actorId: parent.id, action: "family.linked-by-key", targetType: "Family", targetId: key.familyId, details: { holdersTold: told } }, tx);
+      await audit(
+        {
+          actorType: "ACCOUNT",
+          actorId: parent.id,
+          action: "family.linked-by-key",
+          targetType: "Family",
+          targetId: key.familyId,
+          details: { holdersTold: told },
+        },
+        tx,
+      );
     });
   } catch (error) {
     if (error instanceof ChildKeyAlreadyUsedError) return { status: "error", message: CHILD_KEY_USED_MESSAGE, value };

@@ -37,12 +37,22 @@ export class ChildKeyAlreadyUsedError extends Error {}
  * with the same key cannot both get it (the loser's transaction is rolled back by ChildKeyAlreadyUsedError).
  * The holders already linked to the dossier are told by mail, queued in the same transaction.
  */
-export async function useChildKey(tx: Prisma.TransactionClient, key: { id: string; familyId: string }, account: { id: string; civility: "MONSIEUR" | "MADAME"; firstNames: string; usageName: string }) {
-  const { count } = await tx.childKey.updateMany({ where: { id: key.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(), usedByAccountId: account.id } });
+export async function useChildKey(
+  tx: Prisma.TransactionClient,
+  key: { id: string; familyId: string },
+  account: { id: string; civility: "MONSIEUR" | "MADAME"; firstNames: string; usageName: string },
+) {
+  const { count } = await tx.childKey.updateMany({
+    where: { id: key.id, usedAt: null, revokedAt: null },
+    data: { usedAt: new Date(), usedByAccountId: account.id },
+  });
   if (count !== 1) throw new ChildKeyAlreadyUsedError();
   const [family, holders] = await Promise.all([
     tx.family.findUniqueOrThrow({ where: { id: key.familyId }, select: { dossierNumber: true } }),
-    tx.account.findMany({ where: { familyId: key.familyId, id: { not: account.id }, status: "ACTIVE" }, select: { email: true, civility: true, firstNames: true, usageName: true } }),
+    tx.account.findMany({
+      where: { familyId: key.familyId, id: { not: account.id }, status: "ACTIVE" },
+      select: { email: true, civility: true, firstNames: true, usageName: true },
+    }),
   ]);
   const town = townConfig();
   const linkedName = `${account.firstNames} ${account.usageName.toUpperCase()}`;

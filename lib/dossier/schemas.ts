@@ -24,7 +24,9 @@ export interface KnownFamilyInput {
 }
 
 /** Reads the flat form (rep1UsageName, child2FirstName, ...) into people; errors keyed by field name. */
-export function parseKnownFamily(form: Record<string, unknown>): { ok: true; data: KnownFamilyInput } | { ok: false; fieldErrors: Record<string, string> } {
+export function parseKnownFamily(
+  form: Record<string, unknown>,
+): { ok: true; data: KnownFamilyInput } | { ok: false; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
   const text = (key: string, label: string) => {
     const parsed = name(label).safeParse(typeof form[key] === "string" ? form[key] : "");
@@ -51,7 +53,8 @@ export function parseKnownFamily(form: Record<string, unknown>): { ok: true; dat
     if (!firstName) fieldErrors[`child${slot}FirstName`] ??= requiredMessage("prénom");
     const iso = rawDate ? parseFrenchDate(rawDate) : null;
     const birthDate = iso ? new Date(`${iso}T00:00:00Z`) : null;
-    if (rawDate && !iso) fieldErrors[`child${slot}BirthDate`] = "Le champ 'date de naissance' est mal renseigné. Format attendu : jj/mm/aaaa.";
+    if (rawDate && !iso)
+      fieldErrors[`child${slot}BirthDate`] = "Le champ 'date de naissance' est mal renseigné. Format attendu : jj/mm/aaaa.";
     data.children.push({ usageName, firstName, birthDate });
   }
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, data };

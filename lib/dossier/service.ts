@@ -32,14 +32,28 @@ export async function createKnownFamily(caller: Caller, input: KnownFamilyInput)
           createdById: actor.id,
           members: {
             create: [
-              ...input.representatives.map((person, index) => ({ role: index === 0 ? ("HOLDER" as const) : ("CO_REPRESENTATIVE" as const), ...person })),
-              ...input.children.map((child) => ({ role: "CHILD" as const, usageName: child.usageName, firstName: child.firstName, birthDate: child.birthDate })),
+              ...input.representatives.map((person, index) => ({
+                role: index === 0 ? ("HOLDER" as const) : ("CO_REPRESENTATIVE" as const),
+                ...person,
+              })),
+              ...input.children.map((child) => ({
+                role: "CHILD" as const,
+                usageName: child.usageName,
+                firstName: child.firstName,
+                birthDate: child.birthDate,
+              })),
             ],
           },
         },
         select: { id: true, dossierNumber: true },
       });
-      await audit({ ...staffAudit(actor), action: "family.created", targetType: "Family", targetId: family.id, details: { dossierNumber, status: "KNOWN", representatives: input.representatives.length, children: input.children.length } });
+      await audit({
+        ...staffAudit(actor),
+        action: "family.created",
+        targetType: "Family",
+        targetId: family.id,
+        details: { dossierNumber, status: "KNOWN", representatives: input.representatives.length, children: input.children.length },
+      });
       return family;
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
@@ -58,7 +72,13 @@ export async function searchFamilies(caller: Caller, query: string) {
       ? {
           OR: [
             { dossierNumber: { contains: text, mode: "insensitive" } },
-            { members: { some: { OR: [{ usageName: { contains: text, mode: "insensitive" } }, { firstName: { contains: text, mode: "insensitive" } }] } } },
+            {
+              members: {
+                some: {
+                  OR: [{ usageName: { contains: text, mode: "insensitive" } }, { firstName: { contains: text, mode: "insensitive" } }],
+                },
+              },
+            },
           ],
         }
       : {},
@@ -69,7 +89,11 @@ export async function searchFamilies(caller: Caller, query: string) {
       dossierNumber: true,
       status: true,
       createdAt: true,
-      members: { where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } }, orderBy: { role: "asc" }, select: { civility: true, usageName: true, firstName: true } },
+      members: {
+        where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } },
+        orderBy: { role: "asc" },
+        select: { civility: true, usageName: true, firstName: true },
+      },
       childKeys: { where: { revokedAt: null }, select: { hint: true, usedAt: true } },
     },
   });
@@ -88,19 +112,37 @@ export async function getFamilyForStaff(caller: Caller, id: string) {
       status: true,
       createdAt: true,
       createdBy: { select: { displayName: true } },
-      members: { orderBy: [{ role: "asc" }, { createdAt: "asc" }], select: { id: true, role: true, civility: true, usageName: true, firstName: true, birthDate: true } },
+      members: {
+        orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+        select: { id: true, role: true, civility: true, usageName: true, firstName: true, birthDate: true },
+      },
       accounts: { select: { id: true, login: true, usageName: true, firstNames: true } },
-      childKeys: { orderBy: { issuedAt: "desc" }, select: { id: true, hint: true, issuedAt: true, revokedAt: true, usedAt: true, issuedBy: { select: { displayName: true } } } },
+      childKeys: {
+        orderBy: { issuedAt: "desc" },
+        select: { id: true, hint: true, issuedAt: true, revokedAt: true, usedAt: true, issuedBy: { select: { displayName: true } } },
+      },
     },
   });
-  if (family) await audit({ ...staffAudit(actor), action: "family.viewed", targetType: "Family", targetId: id, details: { dossierNumber: family.dossierNumber } });
+  if (family)
+    await audit({
+      ...staffAudit(actor),
+      action: "family.viewed",
+      targetType: "Family",
+      targetId: id,
+      details: { dossierNumber: family.dossierNumber },
+    });
   return family;
 }
 
 /** A new key (the previous active one is revoked in the same transaction): returned once, never stored. */
 export async function issueFamilyChildKey(caller: Caller, familyId: string): Promise<string> {
   const actor = await authorizeStaff(caller);
-  const family = isUuid(familyId) ? await db().family.findUnique({ where: { id: familyId }, select: { dossierNumber: true, childKeys: { where: { revokedAt: null }, select: { id: true } } } }) : null;
+  const family = isUuid(familyId)
+    ? await db().family.findUnique({
+        where: { id: familyId },
+        select: { dossierNumber: true, childKeys: { where: { revokedAt: null }, select: { id: true } } },
+      })
+    : null;
   if (!family) throw new ExpectedError("Ce dossier n'existe plus.");
   const key = await issueChildKey(familyId, actor.id);
   await audit({
@@ -126,17 +168,35 @@ export async function revokeFamilyChildKeys(caller: Caller, familyId: string): P
  * The letter to hand to the parents. The key comes back from the page that showed it once; it is printed
  * only if it is the family's active key, so nobody prints a letter with a key of their own making.
  */
-export async function childKeyLetter(caller: Caller, familyId: string, typedKey: string): Promise<{ fileName: string; bytes: Uint8Array } | null> {
+export async function childKeyLetter(
+  caller: Caller,
+  familyId: string,
+  typedKey: string,
+): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const actor = await authorizeStaff(caller);
   const canonical = normalizeChildKey(typedKey);
   if (!canonical || !isUuid(familyId)) return null;
   const key = await db().childKey.findFirst({
     where: { familyId, keyHash: hashChildKey(canonical), revokedAt: null },
-    select: { id: true, family: { select: { dossierNumber: true, members: { where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } }, orderBy: { role: "asc" }, select: { civility: true, usageName: true, firstName: true } } } } },
+    select: {
+      id: true,
+      family: {
+        select: {
+          dossierNumber: true,
+          members: {
+            where: { role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } },
+            orderBy: { role: "asc" },
+            select: { civility: true, usageName: true, firstName: true },
+          },
+        },
+      },
+    },
   });
   if (!key) return null;
   const town = await townWithOverrides();
-  const names = key.family.members.map((member) => `${member.civility === "MADAME" ? "Madame" : "Monsieur"} ${member.firstName} ${member.usageName.toUpperCase()}`);
+  const names = key.family.members.map(
+    (member) => `${member.civility === "MADAME" ? "Madame" : "Monsieur"} ${member.firstName} ${member.usageName.toUpperCase()}`,
+  );
   const bytes = await simplePdf({
     title: `Votre Clé Enfance – ${town.portalName}`,
     author: town.name,
@@ -151,6 +211,12 @@ export async function childKeyLetter(caller: Caller, familyId: string, typedKey:
       town.name,
     ],
   });
-  await audit({ ...staffAudit(actor), action: "child_key.letter_printed", targetType: "Family", targetId: familyId, details: { dossierNumber: key.family.dossierNumber, hint: canonical.slice(-4) } });
+  await audit({
+    ...staffAudit(actor),
+    action: "child_key.letter_printed",
+    targetType: "Family",
+    targetId: familyId,
+    details: { dossierNumber: key.family.dossierNumber, hint: canonical.slice(-4) },
+  });
   return { fileName: `cle-enfance-${key.family.dossierNumber}.pdf`, bytes };
 }

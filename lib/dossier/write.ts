@@ -1,6 +1,14 @@
 import "server-only";
 import { representativeKeys, type DeclarationPeople } from "@/lib/declaration";
-import { ADDRESS_FIELDS, childSchema, CHILD_LINK_FIELDS, contactSchema, representativeSchema, type AddressFieldKey, type RepresentativeKey } from "@/lib/declaration/schemas";
+import {
+  ADDRESS_FIELDS,
+  childSchema,
+  CHILD_LINK_FIELDS,
+  contactSchema,
+  representativeSchema,
+  type AddressFieldKey,
+  type RepresentativeKey,
+} from "@/lib/declaration/schemas";
 import { nextDossierNumber } from "./number";
 import type { MemberRole, ParentQuality, Prisma } from "@/lib/generated/prisma/client";
 
@@ -45,7 +53,10 @@ function addressOf(value: Partial<Record<AddressFieldKey, string>>) {
 }
 
 /** The people, validated again by the same schemas the parent's forms use (the data is never trusted as stored). */
-export function plannedMembers(people: DeclarationPeople, holderAccountId: string): { members: PlannedMember[]; links: { child: string; representative: string; quality: ParentQuality; parentalAuthority: boolean }[] } {
+export function plannedMembers(
+  people: DeclarationPeople,
+  holderAccountId: string,
+): { members: PlannedMember[]; links: { child: string; representative: string; quality: ParentQuality; parentalAuthority: boolean }[] } {
   const members: PlannedMember[] = [];
   const links: { child: string; representative: string; quality: ParentQuality; parentalAuthority: boolean }[] = [];
   const representative = (key: RepresentativeKey, role: MemberRole, raw: Record<string, unknown>, accountId: string | null) => {
@@ -99,7 +110,12 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
       },
     });
     for (const rep of reps) {
-      links.push({ child: key, representative: rep, quality: value[CHILD_LINK_FIELDS.quality.key(rep)] as ParentQuality, parentalAuthority: value[CHILD_LINK_FIELDS.authority.key(rep)] === "OUI" });
+      links.push({
+        child: key,
+        representative: rep,
+        quality: value[CHILD_LINK_FIELDS.quality.key(rep)] as ParentQuality,
+        parentalAuthority: value[CHILD_LINK_FIELDS.authority.key(rep)] === "OUI",
+      });
     }
   }
   for (const contact of people.contacts) {
@@ -122,7 +138,6 @@ export function plannedMembers(people: DeclarationPeople, holderAccountId: strin
   return { members, links };
 }
 
-
 const fold = (text: string | null | undefined) =>
   (text ?? "")
     .normalize("NFD")
@@ -144,16 +159,29 @@ export async function writeFamilyDossier(
   input: { demarcheId: string; accountId: string; existingFamilyId: string | null; people: DeclarationPeople; staffId: string; now: Date },
 ): Promise<{ familyId: string; dossierNumber: string; created: boolean }> {
   const { members: planned, links } = plannedMembers(input.people, input.accountId);
-  let family = input.existingFamilyId ? await tx.family.findUnique({ where: { id: input.existingFamilyId }, select: { id: true, dossierNumber: true } }) : null;
+  let family = input.existingFamilyId
+    ? await tx.family.findUnique({ where: { id: input.existingFamilyId }, select: { id: true, dossierNumber: true } })
+    : null;
   const created = !family;
   if (!family) {
-    family = await tx.family.create({ data: { dossierNumber: await nextDossierNumber(input.now, tx), status: "ACTIVE", createdById: input.staffId }, select: { id: true, dossierNumber: true } });
+    family = await tx.family.create({
+      data: { dossierNumber: await nextDossierNumber(input.now, tx), status: "ACTIVE", createdById: input.staffId },
+      select: { id: true, dossierNumber: true },
+    });
   } else {
     await tx.family.update({ where: { id: family.id }, data: { status: "ACTIVE" } });
   }
   const existing = await tx.familyMember.findMany({
     where: { familyId: family.id },
-    select: { id: true, role: true, usageName: true, firstName: true, birthDate: true, accountId: true, _count: { select: { enrolments: true, schoolEnrolments: true } } },
+    select: {
+      id: true,
+      role: true,
+      usageName: true,
+      firstName: true,
+      birthDate: true,
+      accountId: true,
+      _count: { select: { enrolments: true, schoolEnrolments: true } },
+    },
   });
   const unmatched = new Map(existing.map((member) => [member.id, member]));
   const idOf = new Map<string, string>();
@@ -176,17 +204,27 @@ export async function writeFamilyDossier(
     }
   }
   // People no longer declared leave the dossier, unless the town holds enrolments for them.
-  const removable = [...unmatched.values()].filter((member) => member._count.enrolments === 0 && member._count.schoolEnrolments === 0).map((member) => member.id);
+  const removable = [...unmatched.values()]
+    .filter((member) => member._count.enrolments === 0 && member._count.schoolEnrolments === 0)
+    .map((member) => member.id);
   if (removable.length) await tx.familyMember.deleteMany({ where: { id: { in: removable } } });
   const childIds = links.map((link) => idOf.get(link.child)!).filter(Boolean);
   await tx.parentalLink.deleteMany({ where: { childId: { in: childIds } } });
   if (links.length) {
     await tx.parentalLink.createMany({
-      data: links.map((link) => ({ childId: idOf.get(link.child)!, representativeId: idOf.get(link.representative)!, quality: link.quality, parentalAuthority: link.parentalAuthority })),
+      data: links.map((link) => ({
+        childId: idOf.get(link.child)!,
+        representativeId: idOf.get(link.representative)!,
+        quality: link.quality,
+        parentalAuthority: link.parentalAuthority,
+      })),
     });
   }
   // The documents sent with the declaration are kept in the dossier.
-  const attached = await tx.demarcheDocument.findMany({ where: { demarcheId: input.demarcheId, document: { deletedAt: null } }, select: { documentId: true, kind: true } });
+  const attached = await tx.demarcheDocument.findMany({
+    where: { demarcheId: input.demarcheId, document: { deletedAt: null } },
+    select: { documentId: true, kind: true },
+  });
   for (const document of attached) {
     await tx.familyDocument.upsert({
       where: { familyId_documentId: { familyId: family.id, documentId: document.documentId } },

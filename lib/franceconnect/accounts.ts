@@ -23,7 +23,14 @@ export async function recordFranceConnectLogin(identityId: string, accountId: st
     db().franceConnectIdentity.update({ where: { id: identityId }, data: { lastLoginAt: now } }),
     db().account.update({ where: { id: accountId }, data: { lastLoginAt: now } }),
   ]);
-  await audit({ actorType: "ACCOUNT", actorId: accountId, action: "account.signed_in", targetType: "Account", targetId: accountId, details: { method: "franceconnect" } });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: accountId,
+    action: "account.signed_in",
+    targetType: "Account",
+    targetId: accountId,
+    details: { method: "franceconnect" },
+  });
 }
 
 export type LinkOutcome = "linked" | "already-linked" | "taken";
@@ -52,10 +59,18 @@ export interface FranceConnectStatus {
 export async function franceConnectStatus(accountId: string): Promise<FranceConnectStatus> {
   const account = await db().account.findUniqueOrThrow({
     where: { id: accountId },
-    select: { login: true, passwordHash: true, franceConnectIdentities: { select: { linkedAt: true, lastLoginAt: true }, orderBy: { linkedAt: "asc" } } },
+    select: {
+      login: true,
+      passwordHash: true,
+      franceConnectIdentities: { select: { linkedAt: true, lastLoginAt: true }, orderBy: { linkedAt: "asc" } },
+    },
   });
   const first = account.franceConnectIdentities[0];
-  return { linkedAt: first?.linkedAt ?? null, lastLoginAt: first?.lastLoginAt ?? null, hasPassword: Boolean(account.login && account.passwordHash) };
+  return {
+    linkedAt: first?.linkedAt ?? null,
+    lastLoginAt: first?.lastLoginAt ?? null,
+    hasPassword: Boolean(account.login && account.passwordHash),
+  };
 }
 
 export type UnlinkOutcome = "unlinked" | "not-linked" | "no-password";

@@ -96,7 +96,9 @@ export async function franceConnectSignIn(account: Account, profile: Profile | u
       if (linked.status !== "ACTIVE") return failurePath("compte-inactif");
       await recordFranceConnectLogin(linked.identityId, linked.id);
       context.session = { accountId: linked.id, sessionVersion: linked.sessionVersion };
-      context.setCookies.push(...(await context.hooks.afterSignIn({ accountId: linked.id, accessToken: account.access_token, cookies: context.cookies })));
+      context.setCookies.push(
+        ...(await context.hooks.afterSignIn({ accountId: linked.id, accessToken: account.access_token, cookies: context.cookies })),
+      );
       return true;
     }
 

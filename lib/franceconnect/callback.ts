@@ -76,7 +76,11 @@ export async function handleFranceConnectCallback(
     return redirectTo(failurePath(providerError === "access_denied" ? "annulee" : "refusee"));
   }
 
-  const context: CallbackContext = { cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])), hooks, setCookies: [] };
+  const context: CallbackContext = {
+    cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])),
+    hooks,
+    setCookies: [],
+  };
   const response = await storage.run(context, () => handler(asSeenByBrowser(request)));
   const location = response.headers.get("location");
   const target = location ? new URL(location, request.nextUrl.origin) : null;

@@ -51,7 +51,8 @@ export const failureMessages: Record<FailureReason, { title: string; explanation
   },
   identite: {
     title: "Les informations transmises par FranceConnect sont incomplètes",
-    explanation: "Il manque à votre identité FranceConnect des informations nécessaires à l'Espace Famille (nom, prénoms, date de naissance ou sexe).",
+    explanation:
+      "Il manque à votre identité FranceConnect des informations nécessaires à l'Espace Famille (nom, prénoms, date de naissance ou sexe).",
   },
   indisponible: {
     title: "FranceConnect ne répond pas pour le moment",
@@ -59,7 +60,8 @@ export const failureMessages: Record<FailureReason, { title: string; explanation
   },
   "compte-inactif": {
     title: "Votre compte n'est pas ouvert",
-    explanation: "Le compte associé à votre identité FranceConnect est fermé ou suspendu. Contactez le service Enfance pour plus d'informations.",
+    explanation:
+      "Le compte associé à votre identité FranceConnect est fermé ou suspendu. Contactez le service Enfance pour plus d'informations.",
   },
   "deja-associee": {
     title: "Cette identité FranceConnect est déjà associée à un autre compte",
@@ -121,7 +123,16 @@ export function describeFailure(error: unknown): string {
   return messages.at(-1) ?? String(error);
 }
 
-const NETWORK_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+const NETWORK_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
 
 function isNetworkFailure(error: object): boolean {
   const { name, code, message } = error as { name?: string; code?: string; message?: string };

@@ -30,7 +30,11 @@ export async function franceConnectLogoutUrl(idToken: string): Promise<string | 
   // The endpoint from discovery, or FranceConnect's documented one if discovery cannot be reached right now:
   // the local session is already over, the browser will show FranceConnect's own answer.
   const endpoint =
-    cachedEndSessionEndpoint(settings.issuer) ?? (await discover(settings.issuer).then((discovery) => discovery.end_session_endpoint).catch(() => undefined)) ?? `${settings.issuer}/session/end`;
+    cachedEndSessionEndpoint(settings.issuer) ??
+    (await discover(settings.issuer)
+      .then((discovery) => discovery.end_session_endpoint)
+      .catch(() => undefined)) ??
+    `${settings.issuer}/session/end`;
   const state = randomBytes(32).toString("base64url");
   (await cookies()).set(STATE_COOKIE, signValue("franceconnect-logout", state), {
     httpOnly: true,

@@ -28,7 +28,10 @@ export async function discover(issuer: string): Promise<Discovery> {
   if (cached && cached.expiresAt > Date.now()) return cached.value;
   let response: Response;
   try {
-    response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), cache: "no-store" });
+    response = await fetch(`${issuer}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      cache: "no-store",
+    });
   } catch (cause) {
     throw new FranceConnectFailure("indisponible", "FranceConnect discovery unreachable", { cause });
   }
@@ -68,7 +71,11 @@ async function verifySignedJwt(jwt: string, settings: FranceConnectSettings, dis
     if (cause instanceof joseErrors.JWKSTimeout || (cause instanceof Error && cause.name === "TypeError")) {
       throw new FranceConnectFailure("indisponible", `FranceConnect JWKS unreachable while verifying the ${what}`, { cause });
     }
-    if (cause instanceof joseErrors.JWSSignatureVerificationFailed || cause instanceof joseErrors.JWKSNoMatchingKey || cause instanceof joseErrors.JWSInvalid) {
+    if (
+      cause instanceof joseErrors.JWSSignatureVerificationFailed ||
+      cause instanceof joseErrors.JWKSNoMatchingKey ||
+      cause instanceof joseErrors.JWSInvalid
+    ) {
       throw new FranceConnectFailure("signature", `FranceConnect ${what} signature could not be verified`, { cause });
     }
     throw new FranceConnectFailure("verification", `FranceConnect ${what} is not valid`, { cause });
@@ -99,13 +106,18 @@ export async function fetchUserinfo(accessToken: string, expectedSub: string, se
   } catch (cause) {
     throw new FranceConnectFailure("indisponible", "FranceConnect userinfo unreachable", { cause });
   }
-  if (!response.ok) throw new FranceConnectFailure(response.status >= 500 ? "indisponible" : "verification", `FranceConnect userinfo answered ${response.status}`);
+  if (!response.ok)
+    throw new FranceConnectFailure(
+      response.status >= 500 ? "indisponible" : "verification",
+      `FranceConnect userinfo answered ${response.status}`,
+    );
   const contentType = response.headers.get("content-type") ?? "";
   if (!contentType.startsWith("application/jwt")) {
     // An unsigned JSON userinfo is refused: only a signed one proves where the identity comes from.
     throw new FranceConnectFailure("signature", `FranceConnect userinfo is not a signed JWT (${contentType})`);
   }
   const claims = await verifySignedJwt((await response.text()).trim(), settings, discovery, "userinfo");
-  if (claims.sub !== expectedSub) throw new FranceConnectFailure("verification", "FranceConnect userinfo is about another person than the id_token");
+  if (claims.sub !== expectedSub)
+    throw new FranceConnectFailure("verification", "FranceConnect userinfo is about another person than the id_token");
   return claims;
 }

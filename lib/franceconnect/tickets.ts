@@ -23,7 +23,13 @@ export function linkIntentCookie(intent: LinkIntent, now = Date.now()) {
   return {
     name: LINK_COOKIE,
     value,
-    options: { httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: CALLBACK_PATH, maxAge: LINK_LIFETIME_MS / 1000 },
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: env().APP_URL.startsWith("https://"),
+      path: CALLBACK_PATH,
+      maxAge: LINK_LIFETIME_MS / 1000,
+    },
   };
 }
 

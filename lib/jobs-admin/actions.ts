@@ -11,7 +11,8 @@ import { retryJob } from "./service";
 export async function retryJobAction(name: string, id: string, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     const caller = await staffCaller("ADMINISTRATOR");
-    if (!(await retryJob(caller, name, id))) throw new ExpectedError("Cette tâche n'est plus en échec : elle a déjà été relancée ou archivée.");
+    if (!(await retryJob(caller, name, id)))
+      throw new ExpectedError("Cette tâche n'est plus en échec : elle a déjà été relancée ou archivée.");
     revalidatePath("/admin/taches");
     return done(previous, "La tâche est relancée : un processus de tâches de fond va l'exécuter.");
   });

@@ -34,14 +34,20 @@ export const auditFiltersSchema = z.object({
   cible: filterText,
   du: date,
   au: date,
-  avant: z.string().regex(/^\d{1,18}$/).optional().catch(undefined),
+  avant: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 /** Midnight in Paris of a yyyy-mm-dd day, as an instant (the log is kept in UTC). */
 export function parisMidnight(day: string): Date {
   const utc = new Date(`${day}T00:00:00Z`);
-  const offset = new Date(utc.toLocaleString("en-US", { timeZone: "Europe/Paris" })).getTime() - new Date(utc.toLocaleString("en-US", { timeZone: "UTC" })).getTime();
+  const offset =
+    new Date(utc.toLocaleString("en-US", { timeZone: "Europe/Paris" })).getTime() -
+    new Date(utc.toLocaleString("en-US", { timeZone: "UTC" })).getTime();
   return new Date(utc.getTime() - offset);
 }
 
@@ -82,7 +88,14 @@ export async function listAuditEntries(caller: Caller, rawFilters: AuditFilters)
     entries: page.map((row) => ({
       id: row.id.toString(),
       at: row.at,
-      actor: row.actorType === "STAFF" ? (names.get(row.actorId ?? "") ?? row.actorId ?? "") : row.actorType === "ACCOUNT" ? `Parent ${row.actorId ?? ""}` : row.actorType === "SYSTEM" ? "Système" : "Anonyme",
+      actor:
+        row.actorType === "STAFF"
+          ? (names.get(row.actorId ?? "") ?? row.actorId ?? "")
+          : row.actorType === "ACCOUNT"
+            ? `Parent ${row.actorId ?? ""}`
+            : row.actorType === "SYSTEM"
+              ? "Système"
+              : "Anonyme",
       actorType: row.actorType,
       action: row.action,
       target: row.targetType ? `${row.targetType}${row.targetId ? ` ${row.targetId}` : ""}` : "",

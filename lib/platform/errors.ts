@@ -37,9 +37,11 @@ export function assertStorableText(input: unknown): void {
   const check = (value: unknown): void => {
     if (typeof value === "string") {
       if (value.length > MAX_STORED_TEXT) throw new ExpectedError("Ce texte est trop long : raccourcissez-le.");
-      if (hasForbiddenCharacters(value, { multiline: true })) throw new ExpectedError("Ce texte contient des caractères non autorisés (caractères de contrôle ou invisibles) : retirez-les.");
+      if (hasForbiddenCharacters(value, { multiline: true }))
+        throw new ExpectedError("Ce texte contient des caractères non autorisés (caractères de contrôle ou invisibles) : retirez-les.");
     } else if (Array.isArray(value)) value.forEach(check);
-    else if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) Object.values(value).forEach(check);
+    else if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array))
+      Object.values(value).forEach(check);
   };
   check(input);
 }

@@ -27,7 +27,6 @@ export const DECIDED: DemarcheStatus[] = ["ACCEPTED", "REFUSED"];
 export const closedEmail = (accountId: string) => `compte-ferme-${accountId}@fermeture.invalid`;
 export const CLOSED_USAGE_NAME = "COMPTE FERMÉ";
 
-
 /** A password account confirms with its password; a FranceConnect-only account (no password) types FERMER. */
 export async function closureMethod(accountId: string): Promise<"password" | "word"> {
   const account = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { login: true, passwordHash: true } });
@@ -81,7 +80,14 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
     await tx.accountToken.deleteMany({ where: { accountId } });
     await tx.franceConnectIdentity.deleteMany({ where: { accountId } });
     await tx.notification.deleteMany({ where: { accountId } });
-    await tx.loginAttempt.deleteMany({ where: { OR: [{ scope: "parent", identifier: account.login ?? "" }, { scope: CLOSURE_THROTTLE_SCOPE, identifier: accountId }] } });
+    await tx.loginAttempt.deleteMany({
+      where: {
+        OR: [
+          { scope: "parent", identifier: account.login ?? "" },
+          { scope: CLOSURE_THROTTLE_SCOPE, identifier: accountId },
+        ],
+      },
+    });
     // The family dossier keeps the person as the town recorded them; it just no longer points to a closed account.
     await tx.familyMember.updateMany({ where: { accountId }, data: { accountId: null } });
     // Children's files: the closing parent's name leaves their history; the last parent's closure erases them.
@@ -129,7 +135,14 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
       keptFamily: Boolean(account.familyId),
     };
     await audit(
-      { actorType: "ACCOUNT", actorId: accountId, action: "account.closed", targetType: "Account", targetId: accountId, details: { ...report, familyId: account.familyId } },
+      {
+        actorType: "ACCOUNT",
+        actorId: accountId,
+        action: "account.closed",
+        targetType: "Account",
+        targetId: accountId,
+        details: { ...report, familyId: account.familyId },
+      },
       tx,
     );
     return { report, files: erased.filter((document) => !document.deletedAt), recipient: account };
@@ -139,7 +152,9 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
   for (const file of files) {
     await fileStore(file.provider)
       .delete(file.storageKey)
-      .catch((error: unknown) => console.error(`[closure] file ${file.storageKey} could not be deleted:`, error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        console.error(`[closure] file ${file.storageKey} could not be deleted:`, error instanceof Error ? error.message : error),
+      );
   }
   const mail = accountClosedMail({ ...recipient, ...report }, town());
   await sendMail({ to: recipient.email, ...mail, tag: "account-closed" }).catch((error: unknown) =>
@@ -149,7 +164,6 @@ export async function closeAccount(accountId: string): Promise<ClosureReport> {
 }
 
 export const CLOSURE_THROTTLE_SCOPE = "account-closure" as const;
-
 
 export interface ClosurePreview {
   method: "password" | "word";
@@ -175,7 +189,9 @@ export async function closurePreview(accountId: string): Promise<ClosurePreview>
       select: { families: { select: { familyId: true } }, demarches: { select: { demarche: { select: { status: true } } } } },
     }),
   ]);
-  const kept = documents.filter((document) => document.families.length > 0 || document.demarches.some((link) => DECIDED.includes(link.demarche.status))).length;
+  const kept = documents.filter(
+    (document) => document.families.length > 0 || document.demarches.some((link) => DECIDED.includes(link.demarche.status)),
+  ).length;
   return {
     method: account.login && account.passwordHash ? "password" : "word",
     hasFamily: Boolean(account.familyId),

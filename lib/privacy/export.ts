@@ -162,7 +162,11 @@ export async function collectExport(accountId: string): Promise<ExportBundle> {
             birthDate: day(member.birthDate),
             expectedBirthDate: day(member.expectedBirthDate),
             isYou: member.accountId === accountId,
-            parentalLinks: member.linksAsChild.map(({ representativeId, quality, parentalAuthority }) => ({ representativeId, quality, parentalAuthority })),
+            parentalLinks: member.linksAsChild.map(({ representativeId, quality, parentalAuthority }) => ({
+              representativeId,
+              quality,
+              parentalAuthority,
+            })),
           })),
           documents: family.documents.filter((link) => ownDocumentIds.has(link.documentId)),
           invoices: family.invoices.map((invoice) => ({
@@ -206,7 +210,12 @@ export async function auditExport(accountId: string, bundle: ExportBundle): Prom
     action: "account.data_exported",
     targetType: "Account",
     targetId: accountId,
-    details: { demarches: data.demarches.length, documents: bundle.data.documents.length, files: bundle.files.length, notifications: data.notifications.length },
+    details: {
+      demarches: data.demarches.length,
+      documents: bundle.data.documents.length,
+      files: bundle.files.length,
+      notifications: data.notifications.length,
+    },
   });
 }
 

@@ -18,7 +18,10 @@ export const retentionPurgeJob = defineJob<Record<string, never>>({
   retryDelaySeconds: 300,
   expireInSeconds: 30 * 60,
   handler: async (_payload, { jobId }) => {
-    const done = await db().auditLog.findFirst({ where: { action: "retention.purged", details: { path: ["jobId"], equals: jobId } }, select: { id: true } });
+    const done = await db().auditLog.findFirst({
+      where: { action: "retention.purged", details: { path: ["jobId"], equals: jobId } },
+      select: { id: true },
+    });
     if (done) return;
     const report = await purge({ jobId });
     const total = PURGE_CATEGORIES.reduce((sum, category) => sum + report.counts[category], 0);

@@ -68,7 +68,13 @@ interface StoredFile {
   storageKey: string;
 }
 
-export async function purge({ now = new Date(), dryRun = false, policy = town().retention, client = db(), jobId }: PurgeOptions = {}): Promise<PurgeReport> {
+export async function purge({
+  now = new Date(),
+  dryRun = false,
+  policy = town().retention,
+  client = db(),
+  jobId,
+}: PurgeOptions = {}): Promise<PurgeReport> {
   const counts = Object.fromEntries(PURGE_CATEGORIES.map((category) => [category, 0])) as PurgeCounts;
   const files: StoredFile[] = [];
 
@@ -79,41 +85,61 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
   if (!dryRun && expiredDrafts.length > 0) {
     await client.signupDraft.deleteMany({ where: { id: { in: expiredDrafts.map((draft) => draft.id) } } });
     // A photo that became an account's photo is a document now: never delete it from under the account.
-    const adopted = new Set((await client.document.findMany({ where: { storageKey: { in: draftPhotos } }, select: { storageKey: true } })).map((d) => d.storageKey));
+    const adopted = new Set(
+      (await client.document.findMany({ where: { storageKey: { in: draftPhotos } }, select: { storageKey: true } })).map(
+        (d) => d.storageKey,
+      ),
+    );
     const provider = fileStore().provider;
     files.push(...draftPhotos.filter((key) => !adopted.has(key)).map((storageKey) => ({ provider, storageKey })));
   }
 
   const tokenCutoff = daysBefore(now, policy.accountTokenDays);
   const tokens: Prisma.AccountTokenWhereInput = { OR: [{ expiresAt: { lt: tokenCutoff } }, { usedAt: { lt: tokenCutoff } }] };
-  counts.accountTokens = dryRun ? await client.accountToken.count({ where: tokens }) : (await client.accountToken.deleteMany({ where: tokens })).count;
+  counts.accountTokens = dryRun
+    ? await client.accountToken.count({ where: tokens })
+    : (await client.accountToken.deleteMany({ where: tokens })).count;
 
   const attempts: Prisma.LoginAttemptWhereInput = { createdAt: { lt: daysBefore(now, policy.loginAttemptDays) } };
-  counts.loginAttempts = dryRun ? await client.loginAttempt.count({ where: attempts }) : (await client.loginAttempt.deleteMany({ where: attempts })).count;
+  counts.loginAttempts = dryRun
+    ? await client.loginAttempt.count({ where: attempts })
+    : (await client.loginAttempt.deleteMany({ where: attempts })).count;
 
   const challenges: Prisma.UsedChallengeWhereInput = { expiresAt: { lt: now } };
-  counts.usedChallenges = dryRun ? await client.usedChallenge.count({ where: challenges }) : (await client.usedChallenge.deleteMany({ where: challenges })).count;
+  counts.usedChallenges = dryRun
+    ? await client.usedChallenge.count({ where: challenges })
+    : (await client.usedChallenge.deleteMany({ where: challenges })).count;
 
   // Démarches: their history and attachment links go with them (cascade); the documents stay in their owner's space.
   const abandoned: Prisma.DemarcheWhereInput = { status: "DRAFT", updatedAt: { lt: daysBefore(now, policy.abandonedDraftDays) } };
-  counts.abandonedDrafts = dryRun ? await client.demarche.count({ where: abandoned }) : (await client.demarche.deleteMany({ where: abandoned })).count;
+  counts.abandonedDrafts = dryRun
+    ? await client.demarche.count({ where: abandoned })
+    : (await client.demarche.deleteMany({ where: abandoned })).count;
 
   const refusedCutoff = daysBefore(now, policy.refusedDeclarationDays);
   const refused: Prisma.DemarcheWhereInput = {
     status: "REFUSED",
     OR: [{ decidedAt: { lt: refusedCutoff } }, { decidedAt: null, updatedAt: { lt: refusedCutoff } }],
   };
-  counts.refusedDemarches = dryRun ? await client.demarche.count({ where: refused }) : (await client.demarche.deleteMany({ where: refused })).count;
+  counts.refusedDemarches = dryRun
+    ? await client.demarche.count({ where: refused })
+    : (await client.demarche.deleteMany({ where: refused })).count;
 
   // Closed accounts past their period: documents no dossier or démarche holds any more, then the row itself
   // when nothing references it, or at least the keyed hash of the old identifier.
   const closedCutoff = daysBefore(now, policy.closedAccountDays);
   const closed: Prisma.AccountWhereInput = { status: "CLOSED", closedAt: { lt: closedCutoff } };
   const loose: Prisma.DocumentWhereInput = { owner: closed, families: { none: {} }, demarches: { none: {} } };
-  const looseDocuments = await client.document.findMany({ where: loose, select: { id: true, provider: true, storageKey: true, deletedAt: true } });
+  const looseDocuments = await client.document.findMany({
+    where: loose,
+    select: { id: true, provider: true, storageKey: true, deletedAt: true },
+  });
   counts.closedAccountDocuments = looseDocuments.length;
   if (!dryRun && looseDocuments.length > 0) {
-    await client.account.updateMany({ where: { photoDocumentId: { in: looseDocuments.map((d) => d.id) } }, data: { photoDocumentId: null } });
+    await client.account.updateMany({
+      where: { photoDocumentId: { in: looseDocuments.map((d) => d.id) } },
+      data: { photoDocumentId: null },
+    });
     await client.document.deleteMany({ where: { id: { in: looseDocuments.map((d) => d.id) } } });
     files.push(...looseDocuments.filter((d) => !d.deletedAt));
   }
@@ -144,7 +170,10 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
   else {
     const ids = (await client.account.findMany({ where: unactivated, select: { id: true } })).map((account) => account.id);
     if (ids.length > 0) {
-      const owned = await client.document.findMany({ where: { ownerId: { in: ids }, families: { none: {} } }, select: { provider: true, storageKey: true, deletedAt: true } });
+      const owned = await client.document.findMany({
+        where: { ownerId: { in: ids }, families: { none: {} } },
+        select: { provider: true, storageKey: true, deletedAt: true },
+      });
       const deleted = await client.account.deleteMany({ where: { ...unactivated, id: { in: ids } } });
       counts.unactivatedAccounts = deleted.count;
       files.push(...owned.filter((document) => !document.deletedAt));
@@ -164,7 +193,14 @@ export async function purge({ now = new Date(), dryRun = false, policy = town().
   }
 
   if (!dryRun) {
-    await audit({ actorType: "SYSTEM", action: "retention.purged", details: { counts, fileErrors, policy: { ...policy }, ...(jobId ? { jobId } : {}) } }, client);
+    await audit(
+      {
+        actorType: "SYSTEM",
+        action: "retention.purged",
+        details: { counts, fileErrors, policy: { ...policy }, ...(jobId ? { jobId } : {}) },
+      },
+      client,
+    );
   }
   return { dryRun, counts, fileErrors };
 }
@@ -180,7 +216,9 @@ export function describePurge(report: PurgeReport): string[] {
   const lines = PURGE_CATEGORIES.map((category) => `${report.counts[category].toLocaleString("fr-FR")} ${PURGE_LABELS[category]}`);
   const total = PURGE_CATEGORIES.reduce((sum, category) => sum + report.counts[category], 0);
   return [
-    report.dryRun ? "Simulation (--dry-run) : rien n'a été supprimé. Seraient supprimés :" : "Purge des données arrivées au terme de leur conservation :",
+    report.dryRun
+      ? "Simulation (--dry-run) : rien n'a été supprimé. Seraient supprimés :"
+      : "Purge des données arrivées au terme de leur conservation :",
     ...lines.map((line) => `  - ${line}`),
     `Total : ${total.toLocaleString("fr-FR")}${report.fileErrors ? ` ; ${report.fileErrors} fichier(s) n'ont pas pu être supprimés (voir les erreurs ci-dessus)` : ""}.`,
   ];

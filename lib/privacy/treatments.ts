@@ -33,12 +33,14 @@ export function treatments(retention: RetentionPolicy): Treatment[] {
     {
       what: "La composition de la famille : représentants, enfants, contacts à prévenir, informations allocataire",
       why: "Instruire vos démarches liées à l'enfance (mission d'intérêt public)",
-      howLong: "Durée de la relation avec les services enfance, puis archivage légal (archives publiques), même après la fermeture du compte",
+      howLong:
+        "Durée de la relation avec les services enfance, puis archivage légal (archives publiques), même après la fermeture du compte",
     },
     {
       what: "Les pièces justificatives (livret de famille, justificatif de domicile, jugement)",
       why: "Vérifier les informations déclarées",
-      howLong: "Tant qu'elles sont dans votre espace de stockage ; celles jointes à une démarche décidée ou au dossier familial suivent leur durée",
+      howLong:
+        "Tant qu'elles sont dans votre espace de stockage ; celles jointes à une démarche décidée ou au dossier familial suivent leur durée",
     },
     {
       what: "La fiche sanitaire et de liaison de chaque enfant : allergies, PAI, traitement, régime, vaccinations, médecin, autorisations, personnes autorisées à venir le chercher (données de santé chiffrées)",

@@ -41,5 +41,7 @@ export async function childrenOfFamily(familyId: string): Promise<ChildOfFamily[
 
 /** The actor's columns on a booking row. */
 export function actorColumns(actor: Actor): { type: "ACCOUNT" | "STAFF"; id: string; reason: string | null } {
-  return actor.kind === "parent" ? { type: "ACCOUNT", id: actor.accountId, reason: null } : { type: "STAFF", id: actor.staffId, reason: actor.reason };
+  return actor.kind === "parent"
+    ? { type: "ACCOUNT", id: actor.accountId, reason: null }
+    : { type: "STAFF", id: actor.staffId, reason: actor.reason };
 }

@@ -40,8 +40,16 @@ function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 export async function enrolAction(_previous: ReservationState, formData: FormData): Promise<ReservationState> {
   const actor = await parentActor("/espace/reservations/inscription");
   if (!actor) return { status: "error", message: NO_FAMILY };
-  const parsed = enrolmentRequestSchema.safeParse({ childIds: formData.getAll("enfant").map(String), periodId: String(formData.get("periode") ?? "") });
-  if (!parsed.success) return { status: "error", message: "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.", fieldErrors: firstErrors(parsed.error.issues) };
+  const parsed = enrolmentRequestSchema.safeParse({
+    childIds: formData.getAll("enfant").map(String),
+    periodId: String(formData.get("periode") ?? ""),
+  });
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.",
+      fieldErrors: firstErrors(parsed.error.issues),
+    };
   const results: ReservationState["results"] = [];
   try {
     for (const childId of parsed.data.childIds) {
@@ -49,7 +57,10 @@ export async function enrolAction(_previous: ReservationState, formData: FormDat
       const outcome = await requestEnrolment(actor, { childId, periodId: parsed.data.periodId });
       results.push(
         outcome.ok
-          ? { ok: outcome.status !== "REFUSED", text: `${child.firstName} : ${ENROLMENT_STATUS_LABELS[outcome.status].toLowerCase()}${outcome.status === "WAITLISTED" && outcome.position ? ` (position ${outcome.position})` : ""}` }
+          ? {
+              ok: outcome.status !== "REFUSED",
+              text: `${child.firstName} : ${ENROLMENT_STATUS_LABELS[outcome.status].toLowerCase()}${outcome.status === "WAITLISTED" && outcome.position ? ` (position ${outcome.position})` : ""}`,
+            }
           : { ok: false, text: `${child.firstName} : ${outcome.reasons.join(" ")}` },
       );
     }
@@ -97,16 +108,23 @@ export async function calendarAction(_previous: ReservationState, formData: Form
   if (typeof cancelId === "string" || typeof acceptId === "string") {
     const outcome = typeof cancelId === "string" ? await cancelBooking(actor, cancelId) : await acceptOffer(actor, String(acceptId));
     revalidatePath("/espace/reservations", "layout");
-    return outcome.ok ? { status: "done", message: typeof cancelId === "string" ? "Réservation annulée." : "Place acceptée : le jour est réservé." } : { status: "error", message: outcome.reason };
+    return outcome.ok
+      ? { status: "done", message: typeof cancelId === "string" ? "Réservation annulée." : "Place acceptée : le jour est réservé." }
+      : { status: "error", message: outcome.reason };
   }
-  const parsed = bookingSelectionSchema.safeParse({ activityId: String(formData.get("activite") ?? ""), cells: formData.getAll("case").map(String) });
+  const parsed = bookingSelectionSchema.safeParse({
+    activityId: String(formData.get("activite") ?? ""),
+    cells: formData.getAll("case").map(String),
+  });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Cochez au moins un jour." };
   const byChild = new Map<string, { day: string; unitId: string }[]>();
-  for (const cell of parsed.data.cells) byChild.set(cell.childId, [...(byChild.get(cell.childId) ?? []), { day: cell.day, unitId: cell.unitId }]);
+  for (const cell of parsed.data.cells)
+    byChild.set(cell.childId, [...(byChild.get(cell.childId) ?? []), { day: cell.day, unitId: cell.unitId }]);
   const outcomes: { childId: string; outcome: BookingOutcome }[] = [];
   try {
     for (const [childId, items] of byChild) {
-      for (const outcome of await bookDays(actor, { childId, activityId: parsed.data.activityId, items })) outcomes.push({ childId, outcome });
+      for (const outcome of await bookDays(actor, { childId, activityId: parsed.data.activityId, items }))
+        outcomes.push({ childId, outcome });
     }
   } catch (error) {
     if (error instanceof ForbiddenError) return { status: "error", message: error.message };
@@ -114,29 +132,58 @@ export async function calendarAction(_previous: ReservationState, formData: Form
   }
   revalidatePath("/espace/reservations", "layout");
   const results = await describe(outcomes);
-  return { status: results.every((result) => result.ok) ? "done" : "error", message: "Votre demande a été traitée : voici le détail, jour par jour.", results };
+  return {
+    status: results.every((result) => result.ok) ? "done" : "error",
+    message: "Votre demande a été traitée : voici le détail, jour par jour.",
+    results,
+  };
 }
 
 /** « tous les lundis, mardis et jeudis jusqu'à la fin de la période », for one or several children. */
 export async function weekPatternAction(_previous: ReservationState, formData: FormData): Promise<ReservationState> {
   const actor = await parentActor("/espace/reservations");
   if (!actor) return { status: "error", message: NO_FAMILY };
-  const parsed = weekPatternSchema.safeParse({ activityId: String(formData.get("activite") ?? ""), childIds: formData.getAll("enfant").map(String), unitId: String(formData.get("unite") ?? ""), weekdays: formData.getAll("jour").map(String) });
-  if (!parsed.success) return { status: "error", message: "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.", fieldErrors: firstErrors(parsed.error.issues) };
+  const parsed = weekPatternSchema.safeParse({
+    activityId: String(formData.get("activite") ?? ""),
+    childIds: formData.getAll("enfant").map(String),
+    unitId: String(formData.get("unite") ?? ""),
+    weekdays: formData.getAll("jour").map(String),
+  });
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: "Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie.",
+      fieldErrors: firstErrors(parsed.error.issues),
+    };
   const today = parisDay(new Date());
   const outcomes: { childId: string; outcome: BookingOutcome }[] = [];
   try {
     for (const childId of parsed.data.childIds) {
       await childOfFamily(actor.familyId, childId);
-      const enrolments = await db().enrolment.findMany({ where: { childId, familyId: actor.familyId, activityId: parsed.data.activityId, status: "ACCEPTED" }, include: { period: true } });
-      const closures = (await db().closure.findMany({ where: { OR: [{ activityId: null }, { activityId: parsed.data.activityId }] } })).map((closure) => ({ date: dayOf(closure.date), reason: closure.reason }));
+      const enrolments = await db().enrolment.findMany({
+        where: { childId, familyId: actor.familyId, activityId: parsed.data.activityId, status: "ACCEPTED" },
+        include: { period: true },
+      });
+      const closures = (await db().closure.findMany({ where: { OR: [{ activityId: null }, { activityId: parsed.data.activityId }] } })).map(
+        (closure) => ({ date: dayOf(closure.date), reason: closure.reason }),
+      );
       const days = enrolments.flatMap(({ period }) => {
-        const calendar = { kind: period.kind, startDate: dayOf(period.startDate), endDate: dayOf(period.endDate), weekdays: period.weekdays };
+        const calendar = {
+          kind: period.kind,
+          startDate: dayOf(period.startDate),
+          endDate: dayOf(period.endDate),
+          weekdays: period.weekdays,
+        };
         return daysOfPattern(openDays(calendar, closures), parsed.data.weekdays, today, calendar.endDate);
       });
       // Days already past their deadline are skipped quietly: the pattern is "from now on".
-      const answered = await bookDays(actor, { childId, activityId: parsed.data.activityId, items: days.map((day) => ({ day, unitId: parsed.data.unitId })) });
-      for (const outcome of answered) if (!(outcome.status === "REFUSED" && outcome.reason.startsWith("Hors délai"))) outcomes.push({ childId, outcome });
+      const answered = await bookDays(actor, {
+        childId,
+        activityId: parsed.data.activityId,
+        items: days.map((day) => ({ day, unitId: parsed.data.unitId })),
+      });
+      for (const outcome of answered)
+        if (!(outcome.status === "REFUSED" && outcome.reason.startsWith("Hors délai"))) outcomes.push({ childId, outcome });
     }
   } catch (error) {
     if (error instanceof ForbiddenError) return { status: "error", message: error.message };
@@ -164,15 +211,28 @@ export async function absenceAction(_previous: ReservationState, formData: FormD
   const outcome = await declareAbsence(actor, bookingId, documentId);
   if (!outcome.ok) return { status: "error", message: outcome.reason };
   revalidatePath("/espace/reservations", "layout");
-  return { status: "done", message: documentId ? "Absence déclarée avec son certificat : elle est justifiée." : "Absence déclarée. Sans certificat, la journée reste due." };
+  return {
+    status: "done",
+    message: documentId
+      ? "Absence déclarée avec son certificat : elle est justifiée."
+      : "Absence déclarée. Sans certificat, la journée reste due.",
+  };
 }
 
 /** Swap a booked day for another in one step. */
 export async function swapAction(_previous: ReservationState, formData: FormData): Promise<ReservationState> {
   const actor = await parentActor("/espace/reservations");
   if (!actor) return { status: "error", message: NO_FAMILY };
-  const parsed = swapSchema.safeParse({ bookingId: String(formData.get("reservation") ?? ""), target: String(formData.get("nouveau") ?? "") });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Choisissez le nouveau jour.", fieldErrors: firstErrors(parsed.error.issues) };
+  const parsed = swapSchema.safeParse({
+    bookingId: String(formData.get("reservation") ?? ""),
+    target: String(formData.get("nouveau") ?? ""),
+  });
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? "Choisissez le nouveau jour.",
+      fieldErrors: firstErrors(parsed.error.issues),
+    };
   const [day, unitId] = parsed.data.target.split("|") as [string, string];
   const outcome = await swapBooking(actor, { bookingId: parsed.data.bookingId, day, unitId });
   if (!outcome.ok) return { status: "error", message: outcome.reason };

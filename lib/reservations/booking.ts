@@ -41,16 +41,26 @@ export function cancelRule(activity: { cancelDaysBefore: number; cancelTime: str
  * The rules are checked here, on the server, whatever the page showed; staff bypass the deadlines and the
  * opening time, never the capacity.
  */
-export async function bookDays(actor: Actor, input: { childId: string; activityId: string; items: { day: string; unitId: string }[] }, now = new Date()): Promise<BookingOutcome[]> {
+export async function bookDays(
+  actor: Actor,
+  input: { childId: string; activityId: string; items: { day: string; unitId: string }[] },
+  now = new Date(),
+): Promise<BookingOutcome[]> {
   if (actor.kind === "parent") await childOfFamily(actor.familyId, input.childId);
-  if (!isUuid(input.childId) || !isUuid(input.activityId)) return input.items.map((item) => refused(item.day, item.unitId, "Enfant ou activité inconnus."));
+  if (!isUuid(input.childId) || !isUuid(input.activityId))
+    return input.items.map((item) => refused(item.day, item.unitId, "Enfant ou activité inconnus."));
   const activity = await db().activity.findUnique({
     where: { id: input.activityId },
     include: { units: { select: { id: true } }, closures: true },
   });
   if (!activity?.active) return input.items.map((item) => refused(item.day, item.unitId, "Cette activité n'est pas proposée."));
   const enrolments = await db().enrolment.findMany({
-    where: { childId: input.childId, activityId: activity.id, status: "ACCEPTED", ...(actor.kind === "parent" ? { familyId: actor.familyId } : {}) },
+    where: {
+      childId: input.childId,
+      activityId: activity.id,
+      status: "ACCEPTED",
+      ...(actor.kind === "parent" ? { familyId: actor.familyId } : {}),
+    },
     include: { period: true },
   });
   const townClosures = await db().closure.findMany({ where: { activityId: null } });
@@ -65,13 +75,25 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
       outcomes.push(refused(item.day, item.unitId, "Jour ou temps d'accueil inconnu."));
       continue;
     }
-    const enrolment = enrolments.find((candidate) => dayOf(candidate.period.startDate) <= item.day && item.day <= dayOf(candidate.period.endDate));
+    const enrolment = enrolments.find(
+      (candidate) => dayOf(candidate.period.startDate) <= item.day && item.day <= dayOf(candidate.period.endDate),
+    );
     if (!enrolment?.groupId) {
-      outcomes.push(refused(item.day, item.unitId, "L'enfant n'est pas inscrit à cette activité pour cette période : faites d'abord la demande d'inscription."));
+      outcomes.push(
+        refused(
+          item.day,
+          item.unitId,
+          "L'enfant n'est pas inscrit à cette activité pour cette période : faites d'abord la demande d'inscription.",
+        ),
+      );
       continue;
     }
     const period = enrolment.period;
-    const closed = closedReason(item.day, { kind: period.kind, startDate: dayOf(period.startDate), endDate: dayOf(period.endDate), weekdays: period.weekdays }, closures);
+    const closed = closedReason(
+      item.day,
+      { kind: period.kind, startDate: dayOf(period.startDate), endDate: dayOf(period.endDate), weekdays: period.weekdays },
+      closures,
+    );
     if (closed) {
       outcomes.push(refused(item.day, item.unitId, `Fermé ce jour-là : ${closed}.`));
       continue;
@@ -79,7 +101,13 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
     if (actor.kind === "parent") {
       const deadline = deadlineFor(item.day, bookingRule(activity));
       if (now >= deadline) {
-        outcomes.push(refused(item.day, item.unitId, `Hors délai : les réservations pour ce jour étaient possibles jusqu'au ${formatInstant(deadline)}.`));
+        outcomes.push(
+          refused(
+            item.day,
+            item.unitId,
+            `Hors délai : les réservations pour ce jour étaient possibles jusqu'au ${formatInstant(deadline)}.`,
+          ),
+        );
         continue;
       }
       if (period.bookingOpensAt && now < period.bookingOpensAt) {
@@ -87,7 +115,10 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
         continue;
       }
     }
-    let lottery = period.openingMode === "LOTTERY" && period.lotteryDrawnAt === null && (period.bookingOpensAt === null || now >= period.bookingOpensAt);
+    let lottery =
+      period.openingMode === "LOTTERY" &&
+      period.lotteryDrawnAt === null &&
+      (period.bookingOpensAt === null || now >= period.bookingOpensAt);
     if (lottery) {
       const windowEnd = (period.bookingOpensAt?.getTime() ?? 0) + period.lotteryMinutes * 60_000;
       if (now.getTime() >= windowEnd) {
@@ -114,13 +145,22 @@ export async function bookDays(actor: Actor, input: { childId: string; activityI
   return outcomes;
 }
 
-async function bookOne(tx: Prisma.TransactionClient, actor: Actor, context: BookingContext, day: Day, unitId: string, now: Date): Promise<BookingOutcome> {
+async function bookOne(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  context: BookingContext,
+  day: Day,
+  unitId: string,
+  now: Date,
+): Promise<BookingOutcome> {
   const slot: SlotKey = { groupId: context.groupId, unitId, day };
   if (!(await ensureSlot(tx, slot))) return refused(day, unitId, "Ce temps d'accueil n'est pas proposé au groupe de l'enfant.");
   // A lottery period: wait for a draw in progress to commit (it holds the period row), then read whether it happened.
   let lottery = false;
   if (context.lottery) {
-    const period = await tx.$queryRaw<{ drawn: boolean }[]>`SELECT ("lotteryDrawnAt" IS NOT NULL) AS drawn FROM activity_periods WHERE id = ${context.periodId}::uuid FOR SHARE`;
+    const period = await tx.$queryRaw<
+      { drawn: boolean }[]
+    >`SELECT ("lotteryDrawnAt" IS NOT NULL) AS drawn FROM activity_periods WHERE id = ${context.periodId}::uuid FOR SHARE`;
     lottery = period[0]?.drawn === false;
   }
   const who = actorColumns(actor);
@@ -139,10 +179,19 @@ async function bookOne(tx: Prisma.TransactionClient, actor: Actor, context: Book
     RETURNING id::text`;
   const row = claimed[0];
   if (!row) {
-    const existing = await tx.booking.findUniqueOrThrow({ where: { childId_date_unitId: { childId: context.childId, date: dateOf(day), unitId } }, select: { status: true, waitlistedAt: true } });
+    const existing = await tx.booking.findUniqueOrThrow({
+      where: { childId_date_unitId: { childId: context.childId, date: dateOf(day), unitId } },
+      select: { status: true, waitlistedAt: true },
+    });
     if (existing.status === "WALK_IN") return refused(day, unitId, "Une présence est déjà notée ce jour-là.");
     const status = existing.status as "BOOKED" | "WAITLISTED" | "REQUESTED" | "OFFERED";
-    return { day, unitId, status, already: true, ...(status === "WAITLISTED" ? { position: await waitingPosition(tx, slot, existing.waitlistedAt) } : {}) };
+    return {
+      day,
+      unitId,
+      status,
+      already: true,
+      ...(status === "WAITLISTED" ? { position: await waitingPosition(tx, slot, existing.waitlistedAt) } : {}),
+    };
   }
   if (lottery) return { day, unitId, status: "REQUESTED", already: false };
   return settle(tx, slot, row.id, context.waitingList);
@@ -158,11 +207,16 @@ export type CancelOutcome = { ok: true; late: boolean } | { ok: false; reason: s
 export async function cancelBooking(actor: Actor, bookingId: string, now = new Date()): Promise<CancelOutcome> {
   if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const booking = await db().booking.findUnique({ where: { id: bookingId }, include: { activity: true } });
-  if (!booking || (actor.kind === "parent" && booking.familyId !== actor.familyId)) return { ok: false, reason: "Réservation introuvable." };
+  if (!booking || (actor.kind === "parent" && booking.familyId !== actor.familyId))
+    return { ok: false, reason: "Réservation introuvable." };
   const day = dayOf(booking.date);
   const late = now >= deadlineFor(day, cancelRule(booking.activity));
   if (late && booking.status === "BOOKED") {
-    if (actor.kind === "parent") return { ok: false, reason: `Le délai d'annulation est dépassé (${formatInstant(deadlineFor(day, cancelRule(booking.activity)))}) : vous pouvez déclarer une absence avec un certificat.` };
+    if (actor.kind === "parent")
+      return {
+        ok: false,
+        reason: `Le délai d'annulation est dépassé (${formatInstant(deadlineFor(day, cancelRule(booking.activity)))}) : vous pouvez déclarer une absence avec un certificat.`,
+      };
     if (!actor.reason?.trim()) return { ok: false, reason: "Indiquez le motif de l'annulation hors délai." };
   }
   const who = actorColumns(actor);
@@ -185,43 +239,72 @@ export async function cancelBooking(actor: Actor, bookingId: string, now = new D
 }
 
 /** Accepts a place offered from the waiting list, while the offer runs. */
-export async function acceptOffer(actor: Actor, bookingId: string, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function acceptOffer(
+  actor: Actor,
+  bookingId: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const familyId = actor.kind === "parent" ? actor.familyId : null;
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE bookings SET status = 'BOOKED', "updatedAt" = ${now}
     WHERE id = ${bookingId}::uuid AND status = 'OFFERED' AND "offerExpiresAt" > ${now} AND (${familyId}::uuid IS NULL OR "familyId" = ${familyId}::uuid)
     RETURNING id::text`;
-  return rows.length === 1 ? { ok: true } : { ok: false, reason: "Cette proposition n'est plus valable : le délai pour l'accepter est passé." };
+  return rows.length === 1
+    ? { ok: true }
+    : { ok: false, reason: "Cette proposition n'est plus valable : le délai pour l'accepter est passé." };
 }
 
 /**
  * Swaps one booked day for another in one step (Publik's `cancel_booking_id`): the new day is booked first, and only
  * once it is booked is the old one cancelled; when the new day cannot be booked, the old one stays as it was.
  */
-export async function swapBooking(actor: Actor & { kind: "parent" }, input: { bookingId: string; day: string; unitId: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function swapBooking(
+  actor: Actor & { kind: "parent" },
+  input: { bookingId: string; day: string; unitId: string },
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (!isUuid(input.bookingId)) return { ok: false, reason: "Réservation introuvable." };
-  const old = await db().booking.findFirst({ where: { id: input.bookingId, familyId: actor.familyId, status: "BOOKED" }, include: { activity: true } });
+  const old = await db().booking.findFirst({
+    where: { id: input.bookingId, familyId: actor.familyId, status: "BOOKED" },
+    include: { activity: true },
+  });
   if (!old) return { ok: false, reason: "Réservation introuvable." };
   const oldDay = dayOf(old.date);
-  if (now >= deadlineFor(oldDay, cancelRule(old.activity))) return { ok: false, reason: "Le délai d'annulation du jour à échanger est dépassé." };
-  const [outcome] = await bookDays(actor, { childId: old.childId, activityId: old.activityId, items: [{ day: input.day, unitId: input.unitId }] }, now);
+  if (now >= deadlineFor(oldDay, cancelRule(old.activity)))
+    return { ok: false, reason: "Le délai d'annulation du jour à échanger est dépassé." };
+  const [outcome] = await bookDays(
+    actor,
+    { childId: old.childId, activityId: old.activityId, items: [{ day: input.day, unitId: input.unitId }] },
+    now,
+  );
   if (!outcome || outcome.status !== "BOOKED" || ("already" in outcome && outcome.already)) {
     // Only a fresh booking counts as the new day; anything else (full, refused) leaves the old day as it was.
     if (outcome?.status === "WAITLISTED" && !outcome.already) await cancelByKey(actor, old.childId, input.day, input.unitId, now);
-    return { ok: false, reason: outcome?.status === "REFUSED" ? outcome.reason : "Le nouveau jour est complet : l'échange n'a pas été fait." };
+    return {
+      ok: false,
+      reason: outcome?.status === "REFUSED" ? outcome.reason : "Le nouveau jour est complet : l'échange n'a pas été fait.",
+    };
   }
   const cancelled = await cancelBooking(actor, old.id, now);
   return cancelled.ok ? { ok: true } : cancelled;
 }
 
 async function cancelByKey(actor: Actor, childId: string, day: Day, unitId: string, now: Date) {
-  const row = await db().booking.findUnique({ where: { childId_date_unitId: { childId, date: dateOf(day), unitId } }, select: { id: true } });
+  const row = await db().booking.findUnique({
+    where: { childId_date_unitId: { childId, date: dateOf(day), unitId } },
+    select: { id: true },
+  });
   if (row) await cancelBooking(actor, row.id, now);
 }
 
 /** After the cancellation deadline: the child will be absent; a certificate makes it a justified absence. */
-export async function declareAbsence(actor: Actor & { kind: "parent" }, bookingId: string, certificateDocumentId: string | null, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function declareAbsence(
+  actor: Actor & { kind: "parent" },
+  bookingId: string,
+  certificateDocumentId: string | null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (!isUuid(bookingId)) return { ok: false, reason: "Réservation introuvable." };
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE bookings SET "absenceDeclaredAt" = ${now}, "absenceJustified" = ${certificateDocumentId !== null}, "certificateDocumentId" = ${certificateDocumentId}::uuid, "updatedAt" = ${now}

@@ -47,7 +47,13 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
   const draw = (text: string, x: number, options: { font?: PDFFont; size?: number; width?: number } = {}) => {
     const font = options.font ?? regular;
     const size = options.size ?? 9;
-    page.drawText(options.width ? fit(font, text, size, options.width) : winAnsiSafe(font, text), { x: MARGIN + x, y, size, font, color: rgb(0.1, 0.1, 0.15) });
+    page.drawText(options.width ? fit(font, text, size, options.width) : winAnsiSafe(font, text), {
+      x: MARGIN + x,
+      y,
+      size,
+      font,
+      color: rgb(0.1, 0.1, 0.15),
+    });
   };
   const header = () => {
     for (const column of COLUMNS) draw(column.title, column.x, { font: bold, width: column.width });
@@ -64,13 +70,21 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
 
   draw(title, 0, { font: bold, size: 15 });
   y -= 16;
-  draw(`${town().name} · imprimé le ${formatLongDate(new Date())} · document interne : données d'enfants, à ne pas laisser à la vue du public.`, 0, { size: 8 });
+  draw(
+    `${town().name} · imprimé le ${formatLongDate(new Date())} · document interne : données d'enfants, à ne pas laisser à la vue du public.`,
+    0,
+    { size: 8 },
+  );
   y -= 20;
 
   for (const section of data.sections) {
     const rows = section.rows.filter((row) => PRINTED_STATUSES.has(row.status));
     newPageIfBelow(60, false);
-    draw(`${section.group.name} · ${section.unit.label} : ${rows.length} enfant${rows.length > 1 ? "s" : ""} attendu${rows.length > 1 ? "s" : ""} (${section.booked} place${section.booked > 1 ? "s" : ""} réservée${section.booked > 1 ? "s" : ""} sur ${section.capacity})`, 0, { font: bold, size: 11 });
+    draw(
+      `${section.group.name} · ${section.unit.label} : ${rows.length} enfant${rows.length > 1 ? "s" : ""} attendu${rows.length > 1 ? "s" : ""} (${section.booked} place${section.booked > 1 ? "s" : ""} réservée${section.booked > 1 ? "s" : ""} sur ${section.capacity})`,
+      0,
+      { font: bold, size: 11 },
+    );
     y -= 16;
     header();
     if (rows.length === 0) {
@@ -82,9 +96,14 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
       newPageIfBelow(16, true);
       draw(`${row.name}${row.walkIn ? " (imprévu)" : ""}`, COLUMNS[0].x, { width: COLUMNS[0].width });
       draw(row.dossierNumber, COLUMNS[1].x, { width: COLUMNS[1].width });
-      draw(healthText(row), COLUMNS[2].x, { width: COLUMNS[2].width, font: row.health?.pai || row.health?.allergies.length ? bold : regular });
+      draw(healthText(row), COLUMNS[2].x, {
+        width: COLUMNS[2].width,
+        font: row.health?.pai || row.health?.allergies.length ? bold : regular,
+      });
       draw(pickupText(row), COLUMNS[3].x, { width: COLUMNS[3].width });
-      const recorded = row.attendance ? `${ATTENDANCE_LABELS[row.attendance]}${row.attendanceTime ? ` ${row.attendanceTime}` : ""}` : "[  ]       [  ]       ____";
+      const recorded = row.attendance
+        ? `${ATTENDANCE_LABELS[row.attendance]}${row.attendanceTime ? ` ${row.attendanceTime}` : ""}`
+        : "[  ]       [  ]       ____";
       draw(recorded, COLUMNS[4].x, { width: COLUMNS[4].width });
       y -= 5;
       page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE[0] - MARGIN, y }, thickness: 0.3, color: rgb(0.75, 0.75, 0.8) });
@@ -97,7 +116,11 @@ export async function dayPdf(caller: Caller, activityCode: string, day: string):
 
 function healthText(row: DayRow): string {
   if (!row.health) return "—";
-  const parts = [row.health.pai ? "PAI" : "", ...row.health.allergies.map((allergy) => `allergie ${allergy.name}`), row.health.diet ?? ""].filter(Boolean);
+  const parts = [
+    row.health.pai ? "PAI" : "",
+    ...row.health.allergies.map((allergy) => `allergie ${allergy.name}`),
+    row.health.diet ?? "",
+  ].filter(Boolean);
   return parts.length ? parts.join(", ") : "Rien à signaler";
 }
 

@@ -10,7 +10,11 @@ export interface CalendarEvent {
   location: string | null;
 }
 
-const stamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 /** RFC 5545 text: backslash, semicolon, comma and new lines escaped. */
 const text = (value: string) => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
@@ -33,7 +37,14 @@ function fold(line: string): string {
 
 /** An iCalendar file of bookings (times in UTC, computed from Europe/Paris local times). */
 export function icalendar(name: string, events: readonly CalendarEvent[], now = new Date()): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Espace Famille//Reservations//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${text(name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Espace Famille//Reservations//FR",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${text(name)}`,
+  ];
   for (const event of events) {
     lines.push(
       "BEGIN:VEVENT",

@@ -49,7 +49,10 @@ const pending = new Set<Promise<void>>();
  * Offers a freed place at once, in this process, right after the commit that freed it: the parent who waits
  * learns it within the second. If this process dies in between, the sweep job above offers it within two minutes.
  */
-export function runAfterCommit<Payload>(job: { name: string; handler: (payload: Payload, ctx: { jobId: string; attempt: number }) => Promise<void> }, payload: Payload): void {
+export function runAfterCommit<Payload>(
+  job: { name: string; handler: (payload: Payload, ctx: { jobId: string; attempt: number }) => Promise<void> },
+  payload: Payload,
+): void {
   const run = job.handler(payload, { jobId: "after-commit", attempt: 1 }).catch((error: unknown) => {
     logEvent("warn", "job.after-commit-failed", { job: job.name, error: error instanceof Error ? error.name : "error" });
   });

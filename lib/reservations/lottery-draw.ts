@@ -14,10 +14,24 @@ import { isLotteryPriority, lotteryOrder, type LotteryPriority } from "./rules/l
  * served. Anyone can replay the order from the seed with `lotteryOrder` and the tiers of the activity's priority rules,
  * both recorded in the audit log ("reservations.lottery-drawn": child ids and 0/1 per rule, no personal data).
  */
-export async function drawLottery(periodId: string, now = new Date(), seed = randomBytes(16).toString("hex")): Promise<{ drawn: boolean; seed: string | null }> {
+export async function drawLottery(
+  periodId: string,
+  now = new Date(),
+  seed = randomBytes(16).toString("hex"),
+): Promise<{ drawn: boolean; seed: string | null }> {
   return db().$transaction(
     async (tx) => {
-      const periods = await tx.$queryRaw<{ activityId: string; startDate: Date; endDate: Date; opensAt: Date | null; minutes: number; waitingList: boolean; priorities: string[] | null }[]>`
+      const periods = await tx.$queryRaw<
+        {
+          activityId: string;
+          startDate: Date;
+          endDate: Date;
+          opensAt: Date | null;
+          minutes: number;
+          waitingList: boolean;
+          priorities: string[] | null;
+        }[]
+      >`
         UPDATE activity_periods p SET "lotterySeed" = ${seed}, "lotteryDrawnAt" = ${now}
         FROM activities a
         WHERE p.id = ${periodId}::uuid AND a.id = p."activityId" AND p."openingMode" = 'LOTTERY' AND p."lotteryDrawnAt" IS NULL
@@ -25,7 +39,9 @@ export async function drawLottery(periodId: string, now = new Date(), seed = ran
         RETURNING p."activityId"::text AS "activityId", p."startDate", p."endDate", p."bookingOpensAt" AS "opensAt", p."lotteryMinutes" AS minutes, a."waitingList" AS "waitingList", a."lotteryPriorities" AS priorities`;
       const period = periods[0];
       if (!period) return { drawn: false, seed: null };
-      const requests = await tx.$queryRaw<{ id: string; childId: string; groupId: string; unitId: string; day: string; requestedAt: Date }[]>`
+      const requests = await tx.$queryRaw<
+        { id: string; childId: string; groupId: string; unitId: string; day: string; requestedAt: Date }[]
+      >`
         SELECT id::text, "childId"::text AS "childId", "groupId"::text AS "groupId", "unitId"::text AS "unitId", to_char("date", 'YYYY-MM-DD') AS day, "requestedAt"
         FROM bookings WHERE "activityId" = ${period.activityId}::uuid AND status = 'REQUESTED' AND "date" BETWEEN ${period.startDate} AND ${period.endDate}
         ORDER BY "requestedAt", id FOR UPDATE`;
@@ -33,16 +49,30 @@ export async function drawLottery(periodId: string, now = new Date(), seed = ran
       const inWindow = requests.filter((request) => request.requestedAt.getTime() < windowEnd);
       const priorities = (period.priorities ?? []).filter(isLotteryPriority);
       const tiers = await priorityTiers(tx, periodId, [...new Set(inWindow.map((request) => request.childId))], priorities);
-      const rank = new Map(lotteryOrder(seed, inWindow.map((request) => request.childId), tiers).map((childId, index) => [childId, index]));
+      const rank = new Map(
+        lotteryOrder(
+          seed,
+          inWindow.map((request) => request.childId),
+          tiers,
+        ).map((childId, index) => [childId, index]),
+      );
       const ordered = [
-        ...inWindow.sort((a, b) => rank.get(a.childId)! - rank.get(b.childId)! || a.day.localeCompare(b.day) || a.unitId.localeCompare(b.unitId)),
+        ...inWindow.sort(
+          (a, b) => rank.get(a.childId)! - rank.get(b.childId)! || a.day.localeCompare(b.day) || a.unitId.localeCompare(b.unitId),
+        ),
         ...requests.filter((request) => request.requestedAt.getTime() >= windowEnd),
       ];
       for (const request of ordered) {
         await settle(tx, { groupId: request.groupId, unitId: request.unitId, day: request.day }, request.id, period.waitingList);
       }
       await audit(
-        { actorType: "SYSTEM", action: "reservations.lottery-drawn", targetType: "period", targetId: periodId, details: { seed, priorities, requests: inWindow.length, tiers: Object.fromEntries(tiers) } },
+        {
+          actorType: "SYSTEM",
+          action: "reservations.lottery-drawn",
+          targetType: "period",
+          targetId: periodId,
+          details: { seed, priorities, requests: inWindow.length, tiers: Object.fromEntries(tiers) },
+        },
         tx,
       );
       return { drawn: true, seed };
@@ -57,16 +87,31 @@ export async function drawLottery(periodId: string, now = new Date(), seed = ran
  * - SIBLING: another child of the family is enrolled in this period (accepted) or asks in this draw;
  * - WORKING_PARENTS: every legal representative of the family has an employer or a profession on file.
  */
-async function priorityTiers(tx: Prisma.TransactionClient, periodId: string, childIds: string[], priorities: LotteryPriority[]): Promise<Map<string, number[]>> {
+async function priorityTiers(
+  tx: Prisma.TransactionClient,
+  periodId: string,
+  childIds: string[],
+  priorities: LotteryPriority[],
+): Promise<Map<string, number[]>> {
   if (priorities.length === 0 || childIds.length === 0) return new Map();
   const children = await tx.familyMember.findMany({ where: { id: { in: childIds } }, select: { id: true, familyId: true } });
   const familyIds = [...new Set(children.map((child) => child.familyId))];
   const [representatives, enrolled] = await Promise.all([
-    tx.familyMember.findMany({ where: { familyId: { in: familyIds }, role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } }, select: { familyId: true, role: true, postalCode: true, employer: true, profession: true } }),
-    tx.enrolment.findMany({ where: { periodId, familyId: { in: familyIds }, status: "ACCEPTED" }, select: { familyId: true, childId: true } }),
+    tx.familyMember.findMany({
+      where: { familyId: { in: familyIds }, role: { in: ["HOLDER", "CO_REPRESENTATIVE"] } },
+      select: { familyId: true, role: true, postalCode: true, employer: true, profession: true },
+    }),
+    tx.enrolment.findMany({
+      where: { periodId, familyId: { in: familyIds }, status: "ACCEPTED" },
+      select: { familyId: true, childId: true },
+    }),
   ]);
   const postalCodes = new Set(town().postalCodes);
-  const resident = new Set(representatives.filter((person) => person.role === "HOLDER" && postalCodes.has((person.postalCode ?? "").trim())).map((person) => person.familyId));
+  const resident = new Set(
+    representatives
+      .filter((person) => person.role === "HOLDER" && postalCodes.has((person.postalCode ?? "").trim()))
+      .map((person) => person.familyId),
+  );
   const working = new Set(
     familyIds.filter((familyId) => {
       const people = representatives.filter((person) => person.familyId === familyId);
@@ -78,6 +123,10 @@ async function priorityTiers(tx: Prisma.TransactionClient, periodId: string, chi
     childrenOfFamily.set(familyId, (childrenOfFamily.get(familyId) ?? new Set()).add(childId));
   }
   const meets = (rule: LotteryPriority, child: { id: string; familyId: string }) =>
-    rule === "RESIDENT" ? resident.has(child.familyId) : rule === "WORKING_PARENTS" ? working.has(child.familyId) : (childrenOfFamily.get(child.familyId)?.size ?? 0) > 1;
+    rule === "RESIDENT"
+      ? resident.has(child.familyId)
+      : rule === "WORKING_PARENTS"
+        ? working.has(child.familyId)
+        : (childrenOfFamily.get(child.familyId)?.size ?? 0) > 1;
   return new Map(children.map((child) => [child.id, priorities.map((rule) => (meets(rule, child) ? 1 : 0))]));
 }

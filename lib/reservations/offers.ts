@@ -25,7 +25,9 @@ export async function offerFreedPlaces(slot: OfferPayload, now = new Date()): Pr
 
     const offered: string[] = [];
     for (;;) {
-      const next = await tx.$queryRaw<{ id: string; familyId: string; offerHours: number; firstName: string; activityName: string; unitLabel: string }[]>`
+      const next = await tx.$queryRaw<
+        { id: string; familyId: string; offerHours: number; firstName: string; activityName: string; unitLabel: string }[]
+      >`
         SELECT b.id::text, b."familyId"::text AS "familyId", a."offerHours" AS "offerHours", m."firstName" AS "firstName", a.name AS "activityName", u.label AS "unitLabel"
         FROM bookings b JOIN activities a ON a.id = b."activityId" JOIN family_members m ON m.id = b."childId" JOIN activity_units u ON u.id = b."unitId"
         WHERE b."groupId" = ${slot.groupId}::uuid AND b."unitId" = ${slot.unitId}::uuid AND b."date" = ${slot.day}::date AND b.status = 'WAITLISTED'
@@ -61,7 +63,9 @@ export async function offerDueOffers(now = new Date()): Promise<number> {
 export async function tellFamily(tx: Prisma.TransactionClient, familyId: string, message: { title: string; body: string }): Promise<void> {
   const accounts = await tx.account.findMany({ where: { familyId, status: "ACTIVE" }, select: { id: true, email: true } });
   for (const account of accounts) {
-    await tx.notification.create({ data: { accountId: account.id, title: message.title, body: message.body, link: "/espace/reservations" } });
+    await tx.notification.create({
+      data: { accountId: account.id, title: message.title, body: message.body, link: "/espace/reservations" },
+    });
     await queueMail(tx, {
       to: account.email,
       subject: message.title,

@@ -1,5 +1,13 @@
 import "server-only";
-import { authorizeHealthReader, healthFlags, missingPrerequisites, pickupInfo, type HealthFlags, type PickupInfo, type Prerequisite } from "@/lib/child-file";
+import {
+  authorizeHealthReader,
+  healthFlags,
+  missingPrerequisites,
+  pickupInfo,
+  type HealthFlags,
+  type PickupInfo,
+  type Prerequisite,
+} from "@/lib/child-file";
 import type { Caller } from "@/lib/platform/security/authorize";
 
 /**

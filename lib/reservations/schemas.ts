@@ -36,6 +36,9 @@ export const weekPatternSchema = z.object({
   weekdays: z.array(z.coerce.number().int().min(1).max(7)).min(1, "Cochez au moins un jour de la semaine."),
 });
 
-export const swapSchema = z.object({ bookingId: uuid, target: z.string().regex(/^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/i, "Choisissez le nouveau jour.") });
+export const swapSchema = z.object({
+  bookingId: uuid,
+  target: z.string().regex(/^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/i, "Choisissez le nouveau jour."),
+});
 
 export const staffReasonSchema = z.string().trim().min(3, "Indiquez le motif (3 caractères au moins).").max(300, "300 caractères au plus.");

@@ -10,7 +10,12 @@ export type BookingOutcome =
 const refused = (day: Day, unitId: string, reason: string): BookingOutcome => ({ day, unitId, status: "REFUSED", reason });
 
 /** Gives a claimed row its place, or its waiting-list rank, or a refusal when the day is full and has no list. */
-export async function settle(tx: Prisma.TransactionClient, slot: SlotKey, bookingId: string, waitingList: boolean): Promise<BookingOutcome> {
+export async function settle(
+  tx: Prisma.TransactionClient,
+  slot: SlotKey,
+  bookingId: string,
+  waitingList: boolean,
+): Promise<BookingOutcome> {
   if (await claimPlace(tx, slot, true)) {
     await tx.$executeRaw`UPDATE bookings SET status = 'BOOKED' WHERE id = ${bookingId}::uuid`;
     return { day: slot.day, unitId: slot.unitId, status: "BOOKED", already: false };
@@ -21,7 +26,13 @@ export async function settle(tx: Prisma.TransactionClient, slot: SlotKey, bookin
   }
   const rows = await tx.$queryRaw<{ waitlistedAt: Date }[]>`
     UPDATE bookings SET status = 'WAITLISTED', "waitlistedAt" = clock_timestamp() WHERE id = ${bookingId}::uuid RETURNING "waitlistedAt"`;
-  return { day: slot.day, unitId: slot.unitId, status: "WAITLISTED", already: false, position: await waitingPosition(tx, slot, rows[0]?.waitlistedAt ?? null) };
+  return {
+    day: slot.day,
+    unitId: slot.unitId,
+    status: "WAITLISTED",
+    already: false,
+    position: await waitingPosition(tx, slot, rows[0]?.waitlistedAt ?? null),
+  };
 }
 
 export async function waitingPosition(tx: Prisma.TransactionClient, slot: SlotKey, waitlistedAt: Date | null): Promise<number> {
@@ -31,4 +42,3 @@ export async function waitingPosition(tx: Prisma.TransactionClient, slot: SlotKe
     WHERE "groupId" = ${slot.groupId}::uuid AND "unitId" = ${slot.unitId}::uuid AND "date" = ${slot.day}::date AND status = 'WAITLISTED' AND "waitlistedAt" <= ${waitlistedAt}`;
   return rows[0]?.position ?? 1;
 }
-

@@ -51,7 +51,13 @@ export async function releasePlace(tx: Prisma.TransactionClient, slot: SlotKey):
 }
 
 /** Places left per slot, for calendars (a read for display only: decisions go through claimPlace). */
-export async function remainingPlaces(tx: Prisma.TransactionClient, groupId: string, unitIds: string[], from: Day, to: Day): Promise<Map<string, number>> {
+export async function remainingPlaces(
+  tx: Prisma.TransactionClient,
+  groupId: string,
+  unitIds: string[],
+  from: Day,
+  to: Day,
+): Promise<Map<string, number>> {
   if (unitIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ unitId: string; day: string; remaining: number }[]>`
     SELECT gc."unitId"::text AS "unitId", to_char(d, 'YYYY-MM-DD') AS day, (COALESCE(s.capacity, gc.capacity) - COALESCE(s.booked, 0))::int AS remaining

@@ -24,9 +24,20 @@ export async function decideEnrolmentAction(formData: FormData): Promise<void> {
   const caller = await staffCaller();
   const staff = await authorizeStaff(caller);
   const decision = formData.get("decision") === "refuse" ? "refuse" : "accept";
-  const outcome = await decideEnrolment(staff, { enrolmentId: String(formData.get("inscription") ?? ""), decision, reason: String(formData.get("motif") ?? "") });
+  const outcome = await decideEnrolment(staff, {
+    enrolmentId: String(formData.get("inscription") ?? ""),
+    decision,
+    reason: String(formData.get("motif") ?? ""),
+  });
   if (!outcome.ok) back(formData, outcome.reasons.join(" "), "erreur");
-  back(formData, outcome.status === "ACCEPTED" ? "Inscription acceptée : la famille est prévenue." : outcome.status === "REFUSED" ? "Inscription refusée : la famille est prévenue du motif." : `Plus de place : demande en liste d'attente (position ${outcome.position}).`);
+  back(
+    formData,
+    outcome.status === "ACCEPTED"
+      ? "Inscription acceptée : la famille est prévenue."
+      : outcome.status === "REFUSED"
+        ? "Inscription refusée : la famille est prévenue du motif."
+        : `Plus de place : demande en liste d'attente (position ${outcome.position}).`,
+  );
 }
 
 const ATTENDANCE: AttendanceStatus[] = ["PRESENT", "ABSENT", "ABSENT_EXCUSED", "LATE", "LEFT_EARLY"];
@@ -35,14 +46,23 @@ export async function attendanceAction(formData: FormData): Promise<void> {
   const caller = await staffCaller();
   const status = String(formData.get("pointage") ?? "") as AttendanceStatus;
   if (!ATTENDANCE.includes(status)) back(formData, "Choisissez un pointage.", "erreur");
-  const outcome = await recordAttendance(caller, { bookingId: String(formData.get("reservation") ?? ""), status, time: String(formData.get("heure") ?? "") || null });
+  const outcome = await recordAttendance(caller, {
+    bookingId: String(formData.get("reservation") ?? ""),
+    status,
+    time: String(formData.get("heure") ?? "") || null,
+  });
   if (!outcome.ok) back(formData, outcome.reason, "erreur");
   back(formData, "Pointage enregistré.");
 }
 
 export async function walkInAction(formData: FormData): Promise<void> {
   const caller = await staffCaller();
-  const outcome = await addWalkIn(caller, { activityCode: String(formData.get("activite") ?? ""), day: String(formData.get("jour") ?? ""), unitId: String(formData.get("unite") ?? ""), childId: String(formData.get("enfant") ?? "") });
+  const outcome = await addWalkIn(caller, {
+    activityCode: String(formData.get("activite") ?? ""),
+    day: String(formData.get("jour") ?? ""),
+    unitId: String(formData.get("unite") ?? ""),
+    childId: String(formData.get("enfant") ?? ""),
+  });
   if (!outcome.ok) back(formData, outcome.reason, "erreur");
   back(formData, "Présence imprévue ajoutée.");
 }
@@ -53,9 +73,21 @@ export async function staffBookAction(formData: FormData): Promise<void> {
   if (!reason.success) back(formData, reason.error.issues[0]!.message, "erreur");
   const day = String(formData.get("jour") ?? "");
   if (!isDay(day)) back(formData, "Date invalide.", "erreur");
-  const outcome = await staffBook(caller, { childId: String(formData.get("enfant") ?? ""), activityId: String(formData.get("activiteId") ?? ""), day, unitId: String(formData.get("unite") ?? ""), reason: reason.data });
-  if (!outcome || outcome.status === "REFUSED") back(formData, outcome && outcome.status === "REFUSED" ? outcome.reason : "Réservation impossible.", "erreur");
-  back(formData, outcome.status === "BOOKED" ? "Réservé pour la famille." : `Complet : en liste d'attente (position ${"position" in outcome ? outcome.position : 1}).`);
+  const outcome = await staffBook(caller, {
+    childId: String(formData.get("enfant") ?? ""),
+    activityId: String(formData.get("activiteId") ?? ""),
+    day,
+    unitId: String(formData.get("unite") ?? ""),
+    reason: reason.data,
+  });
+  if (!outcome || outcome.status === "REFUSED")
+    back(formData, outcome && outcome.status === "REFUSED" ? outcome.reason : "Réservation impossible.", "erreur");
+  back(
+    formData,
+    outcome.status === "BOOKED"
+      ? "Réservé pour la famille."
+      : `Complet : en liste d'attente (position ${"position" in outcome ? outcome.position : 1}).`,
+  );
 }
 
 export async function staffCancelAction(formData: FormData): Promise<void> {
@@ -94,7 +126,8 @@ export async function rulesAction(formData: FormData): Promise<void> {
     requiresChildFile: formData.get("requiresChildFile") === "on",
     lotteryPriorities: [1, 2, 3].map((rank) => String(formData.get(`priorite${rank}`) ?? "")).filter(Boolean),
   });
-  if (!parsed.success) back(formData, parsed.error.issues.map((issue) => `${String(issue.path[0])} : ${issue.message}`).join(" "), "erreur");
+  if (!parsed.success)
+    back(formData, parsed.error.issues.map((issue) => `${String(issue.path[0])} : ${issue.message}`).join(" "), "erreur");
   await updateActivityRules(caller, String(formData.get("activiteId") ?? ""), parsed.data);
   back(formData, "Règles enregistrées.");
 }
@@ -106,13 +139,20 @@ export async function capacitiesAction(formData: FormData): Promise<void> {
   for (const [name, value] of formData.entries()) {
     const [prefix, groupId, unitId] = name.split("|");
     if (prefix !== "places" || !groupId || !unitId || typeof value !== "string") continue;
-    if (!/^\d{1,4}$/.test(value.trim())) back(formData, "Chaque nombre de places est un nombre entier entre 0 et 9999 : rien n'a été enregistré.", "erreur");
+    if (!/^\d{1,4}$/.test(value.trim()))
+      back(formData, "Chaque nombre de places est un nombre entier entre 0 et 9999 : rien n'a été enregistré.", "erreur");
     changes.push({ groupId, unitId, capacity: Number(value.trim()) });
   }
   const { capped } = await updateCapacities(caller, String(formData.get("activiteId") ?? ""), changes);
   if (capped.length > 0) {
     const days = [...new Set(capped.map((entry) => entry.day))].sort();
-    back(formData, `Places enregistrées. ${days.length === 1 ? "Un jour garde" : `${days.length} jours gardent`} plus de places que le nouveau nombre, car elles sont déjà réservées (${days.slice(0, 5).join(", ")}${days.length > 5 ? "…" : ""}) : aucune réservation n'a été retirée.`);
+    back(
+      formData,
+      `Places enregistrées. ${days.length === 1 ? "Un jour garde" : `${days.length} jours gardent`} plus de places que le nouveau nombre, car elles sont déjà réservées (${days.slice(0, 5).join(", ")}${days.length > 5 ? "…" : ""}) : aucune réservation n'a été retirée.`,
+    );
   }
-  back(formData, "Places enregistrées : les jours à venir les appliquent, et les familles en liste d'attente se voient proposer les nouvelles places dans les deux minutes.");
+  back(
+    formData,
+    "Places enregistrées : les jours à venir les appliquent, et les familles en liste d'attente se voient proposer les nouvelles places dans les deux minutes.",
+  );
 }

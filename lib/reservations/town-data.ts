@@ -5,9 +5,22 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * Seeded in development and tests; a town starting in production writes its own rows the same way.
  * Capacities are per group and unit; periods follow zone A's 2026-2027 calendar (rules/closures.ts).
  */
-type UnitSpec = { kind: "MATIN" | "REPAS" | "APRES_MIDI" | "SOIR" | "JOURNEE" | "DEMI_JOURNEE"; label: string; startTime: string; endTime: string };
+type UnitSpec = {
+  kind: "MATIN" | "REPAS" | "APRES_MIDI" | "SOIR" | "JOURNEE" | "DEMI_JOURNEE";
+  label: string;
+  startTime: string;
+  endTime: string;
+};
 type GroupSpec = { code: string; name: string; minAge: number; maxAge: number; capacity: number };
-type PeriodSpec = { name: string; kind: "SCHOOL_YEAR" | "HOLIDAY_SESSION"; startDate: string; endDate: string; weekdays: number[]; bookingOpensAt?: string; lotteryMinutes?: number };
+type PeriodSpec = {
+  name: string;
+  kind: "SCHOOL_YEAR" | "HOLIDAY_SESSION";
+  startDate: string;
+  endDate: string;
+  weekdays: number[];
+  bookingOpensAt?: string;
+  lotteryMinutes?: number;
+};
 
 export interface ActivitySpec {
   code: string;
@@ -70,8 +83,23 @@ export const CARBON_BLANC_ACTIVITIES: ActivitySpec[] = [
     units: [{ kind: "JOURNEE", label: "Journée", startTime: "08:30", endTime: "17:30" }],
     groups: AGES.map((group) => ({ ...group, capacity: group.code === "maternelle" ? 16 : 24 })),
     periods: [
-      { name: "Vacances de Noël 2026", kind: "HOLIDAY_SESSION", startDate: "2026-12-21", endDate: "2026-12-31", weekdays: [1, 2, 3, 4, 5], bookingOpensAt: "2026-11-16T07:30:00Z" },
-      { name: "Vacances d'hiver 2027", kind: "HOLIDAY_SESSION", startDate: "2027-02-15", endDate: "2027-02-26", weekdays: [1, 2, 3, 4, 5], bookingOpensAt: "2027-01-11T07:30:00Z", lotteryMinutes: 15 },
+      {
+        name: "Vacances de Noël 2026",
+        kind: "HOLIDAY_SESSION",
+        startDate: "2026-12-21",
+        endDate: "2026-12-31",
+        weekdays: [1, 2, 3, 4, 5],
+        bookingOpensAt: "2026-11-16T07:30:00Z",
+      },
+      {
+        name: "Vacances d'hiver 2027",
+        kind: "HOLIDAY_SESSION",
+        startDate: "2027-02-15",
+        endDate: "2027-02-26",
+        weekdays: [1, 2, 3, 4, 5],
+        bookingOpensAt: "2027-01-11T07:30:00Z",
+        lotteryMinutes: 15,
+      },
     ],
   },
   {
@@ -89,7 +117,9 @@ export const CARBON_BLANC_ACTIVITIES: ActivitySpec[] = [
     offerHours: 12,
     units: [{ kind: "REPAS", label: "Repas", startTime: "11:45", endTime: "13:30" }],
     groups: AGES.map((group) => ({ ...group, capacity: group.code === "maternelle" ? 90 : 160 })),
-    periods: [{ name: "Année scolaire 2026-2027", kind: "SCHOOL_YEAR", startDate: "2026-09-01", endDate: "2027-07-02", weekdays: [1, 2, 4, 5] }],
+    periods: [
+      { name: "Année scolaire 2026-2027", kind: "SCHOOL_YEAR", startDate: "2026-09-01", endDate: "2027-07-02", weekdays: [1, 2, 4, 5] },
+    ],
   },
 ];
 
@@ -132,7 +162,13 @@ export async function seedActivities(prisma: PrismaClient, specs: readonly Activ
       include: { units: true, groups: true },
     });
     await prisma.groupCapacity.createMany({
-      data: activity.groups.flatMap((group) => activity.units.map((unit) => ({ groupId: group.id, unitId: unit.id, capacity: spec.groups.find((candidate) => candidate.code === group.code)!.capacity }))),
+      data: activity.groups.flatMap((group) =>
+        activity.units.map((unit) => ({
+          groupId: group.id,
+          unitId: unit.id,
+          capacity: spec.groups.find((candidate) => candidate.code === group.code)!.capacity,
+        })),
+      ),
     });
   }
 }

@@ -57,7 +57,8 @@ export async function requestCorrectionAction(id: string, previous: AdminFormSta
 
 export async function acceptDeclarationAction(id: string, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
-    if (formData.get("confirmation") !== "on") return invalid(previous, formData, { confirmation: "Cochez la case pour confirmer la validation." });
+    if (formData.get("confirmation") !== "on")
+      return invalid(previous, formData, { confirmation: "Cochez la case pour confirmer la validation." });
     await acceptDeclaration(await staffCaller(), id, version(formData));
     redirect(page(id, "validee"));
   });
@@ -68,7 +69,8 @@ export async function refuseDeclarationAction(id: string, previous: AdminFormSta
     const caller = await staffCaller();
     const parsed = refusalSchema.safeParse({ version: formData.get("version"), reason: formData.get("reason") ?? "" });
     if (!parsed.success) return invalid(previous, formData, fieldErrorsOf(parsed.error));
-    if (formData.get("confirmation") !== "on") return invalid(previous, formData, { confirmation: "Cochez la case pour confirmer le refus." });
+    if (formData.get("confirmation") !== "on")
+      return invalid(previous, formData, { confirmation: "Cochez la case pour confirmer le refus." });
     await refuseDeclaration(caller, id, parsed.data.version, parsed.data.reason);
     redirect(page(id, "refusee"));
   });

@@ -49,7 +49,8 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const ROLE = { HOLDER: "titulaire", CO_REPRESENTATIVE: "co-representant", CHILD: "enfant", CONTACT: "contact" } as const;
-const label = (options: readonly { value: string; label: string }[], value: string | null) => (value ? (options.find((option) => option.value === value)?.label ?? value) : "");
+const label = (options: readonly { value: string; label: string }[], value: string | null) =>
+  value ? (options.find((option) => option.value === value)?.label ?? value) : "";
 const frenchDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10).split("-").reverse().join("/") : "");
 const phone = (value: string | null) => (value ? formatPhone(value) : "");
 const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? "" : value ? "oui" : "non");
@@ -83,7 +84,12 @@ export async function exportValidatedFamilies(caller: Caller): Promise<ReadableS
         select: {
           id: true,
           dossierNumber: true,
-          demarches: { where: { kind: "FAMILY_DECLARATION", status: "ACCEPTED" }, orderBy: { decidedAt: "desc" }, take: 1, select: { decidedAt: true } },
+          demarches: {
+            where: { kind: "FAMILY_DECLARATION", status: "ACCEPTED" },
+            orderBy: { decidedAt: "desc" },
+            take: 1,
+            select: { decidedAt: true },
+          },
           members: {
             orderBy: [{ role: "asc" }, { createdAt: "asc" }],
             include: { linksAsChild: { include: { representative: { select: { firstName: true, usageName: true } } } } },
@@ -100,7 +106,10 @@ export async function exportValidatedFamilies(caller: Caller): Promise<ReadableS
         const validatedOn = frenchDay(family.demarches[0]?.decidedAt ?? null);
         for (const member of family.members) {
           const links = member.linksAsChild
-            .map((link) => `${link.representative.firstName} ${link.representative.usageName.toUpperCase()} : ${label(qualityOptions, link.quality)}, autorité parentale ${link.parentalAuthority ? "oui" : "non"}`)
+            .map(
+              (link) =>
+                `${link.representative.firstName} ${link.representative.usageName.toUpperCase()} : ${label(qualityOptions, link.quality)}, autorité parentale ${link.parentalAuthority ? "oui" : "non"}`,
+            )
             .join(" | ");
           const cells = [
             family.dossierNumber,

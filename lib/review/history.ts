@@ -14,9 +14,13 @@ export async function lastStaffRequestDetails(demarcheId: string): Promise<{ tex
   });
   if (!event?.message) return null;
   const remarks = Array.isArray(event.remarks)
-    ? (event.remarks as unknown as Remark[]).filter((remark) => typeof remark?.target === "string" && typeof remark?.message === "string" && typeof remark?.key === "string")
+    ? (event.remarks as unknown as Remark[]).filter(
+        (remark) => typeof remark?.target === "string" && typeof remark?.message === "string" && typeof remark?.key === "string",
+      )
     : [];
-  const remarkedPeople = new Set(remarks.filter((remark) => remark.key.startsWith("personne:")).map((remark) => remark.key.slice("personne:".length)));
+  const remarkedPeople = new Set(
+    remarks.filter((remark) => remark.key.startsWith("personne:")).map((remark) => remark.key.slice("personne:".length)),
+  );
   return { text: correctionText(event.message, remarks), remarkedPeople };
 }
 

@@ -55,7 +55,8 @@ function rows(values: RawPerson, keys: PersonFieldKey[]): (PresentedField & { ke
   return fields;
 }
 
-const plain = (fields: (PresentedField & { key: PersonFieldKey })[]): PresentedField[] => fields.map(({ label, value }) => ({ label, value }));
+const plain = (fields: (PresentedField & { key: PersonFieldKey })[]): PresentedField[] =>
+  fields.map(({ label, value }) => ({ label, value }));
 
 function person(ref: PersonRef, role: string, values: RawPerson, fields: PresentedField[]): PresentedPerson {
   return { key: personRefParam(ref), role, name: displayName(values, role), fields };
@@ -89,13 +90,19 @@ export function presentPeople(people: DeclarationPeople): PresentedPerson[] {
     });
     const expected = ticked(child.values.expectedBirth);
     // Born or expected: only the date that applies (the other may linger in the draft from before a change).
-    const fields = plain(rows(child.values, textFields("child")).filter((field) => field.key !== (expected ? "birthDate" : "expectedBirthDate")));
-    if (expected && !fields.some((field) => field.label === staffLabel("sex"))) fields.splice(2, 0, { label: staffLabel("sex"), value: SEX_UNKNOWN });
+    const fields = plain(
+      rows(child.values, textFields("child")).filter((field) => field.key !== (expected ? "birthDate" : "expectedBirthDate")),
+    );
+    if (expected && !fields.some((field) => field.label === staffLabel("sex")))
+      fields.splice(2, 0, { label: staffLabel("sex"), value: SEX_UNKNOWN });
     result.push(person({ kind: "child", id: child.id }, expected ? "Enfant à naître" : "Enfant", child.values, [...fields, ...links]));
   }
   // A contact always says whether to call them in an emergency, ticked or not.
   for (const contact of people.contacts) {
-    const fields = [...plain(rows(contact.values, textFields("contact"))), { label: staffLabel("emergencyContact"), value: yes(contact.values.emergencyContact ?? false) }];
+    const fields = [
+      ...plain(rows(contact.values, textFields("contact"))),
+      { label: staffLabel("emergencyContact"), value: yes(contact.values.emergencyContact ?? false) },
+    ];
     result.push(person({ kind: "contact", id: contact.id }, "Contact", contact.values, fields));
   }
   return result;

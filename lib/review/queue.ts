@@ -49,7 +49,11 @@ function searchWhere(text: string): Prisma.DemarcheWhereInput {
       if (/^f-\d{4}-/i.test(word)) return { family: { dossierNumber: { startsWith: word.toUpperCase() } } };
       return {
         account: {
-          OR: [{ usageName: { contains: word, mode: "insensitive" } }, { firstNames: { contains: word, mode: "insensitive" } }, { email: { contains: word, mode: "insensitive" } }],
+          OR: [
+            { usageName: { contains: word, mode: "insensitive" } },
+            { firstNames: { contains: word, mode: "insensitive" } },
+            { email: { contains: word, mode: "insensitive" } },
+          ],
         },
       };
     }),
@@ -77,7 +81,11 @@ export async function listQueue(caller: Caller, filters: QueueFilters) {
   let orderBy: Prisma.DemarcheOrderByWithRelationInput[];
   if (filters.tri === "nom") {
     orderBy = [{ account: { usageName: "asc" } }, { id: "asc" }];
-    if (cursor) after.push({ account: { usageName: { gte: cursor.k } }, OR: [{ account: { usageName: { gt: cursor.k } } }, { id: { gt: cursor.id } }] });
+    if (cursor)
+      after.push({
+        account: { usageName: { gte: cursor.k } },
+        OR: [{ account: { usageName: { gt: cursor.k } } }, { id: { gt: cursor.id } }],
+      });
   } else {
     const direction = filters.tri === "recentes" ? "desc" : "asc";
     orderBy = [{ submittedAt: direction }, { id: direction }];
@@ -119,8 +127,11 @@ export async function listQueue(caller: Caller, filters: QueueFilters) {
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor({ k: filters.tri === "nom" ? last.account.usageName : (last.submittedAt?.toISOString() ?? ""), id: last.id }) : null;
-  if (filters.q) await audit({ ...staffAudit(actor), action: "declaration.searched", details: { query: filters.q, status, results: page.length } });
+    rows.length > QUEUE_PAGE_SIZE && last
+      ? encodeCursor({ k: filters.tri === "nom" ? last.account.usageName : (last.submittedAt?.toISOString() ?? ""), id: last.id })
+      : null;
+  if (filters.q)
+    await audit({ ...staffAudit(actor), action: "declaration.searched", details: { query: filters.q, status, results: page.length } });
   return {
     rows: page.map((row) => {
       const data = (row.data ?? {}) as { children?: unknown[]; co?: unknown };

@@ -5,7 +5,13 @@
 import { z } from "zod";
 import type { DemarcheStatus } from "@/lib/generated/prisma/client";
 import { requiredMessage, tooLongMessage } from "@/lib/platform/validation/messages";
-import { forbiddenCharactersMessage, hasForbiddenCharacters, stripForbiddenCharacters, hasVisibleText, invisibleTextMessage } from "@/lib/platform/validation/text";
+import {
+  forbiddenCharactersMessage,
+  hasForbiddenCharacters,
+  stripForbiddenCharacters,
+  hasVisibleText,
+  invisibleTextMessage,
+} from "@/lib/platform/validation/text";
 
 /** The queue's tabs, as staff name them, in the address as French slugs. */
 export const QUEUE_TABS = [
@@ -84,16 +90,23 @@ export const versionSchema = z.object({ version });
 
 export const correctionSchema = z.object({
   version,
-  message: longText("message au parent", 2000).refine((value) => value.length >= 10, "Le message doit expliquer au parent ce qu'il doit corriger (10 caractères au moins)."),
+  message: longText("message au parent", 2000).refine(
+    (value) => value.length >= 10,
+    "Le message doit expliquer au parent ce qu'il doit corriger (10 caractères au moins).",
+  ),
 });
 
 export const refusalSchema = z.object({
   version,
-  reason: longText("motif du refus", 1000).refine((value) => value.length >= 10, "Le motif doit être compréhensible par le parent (10 caractères au moins)."),
+  reason: longText("motif du refus", 1000).refine(
+    (value) => value.length >= 10,
+    "Le motif doit être compréhensible par le parent (10 caractères au moins).",
+  ),
 });
 
 /** A remark on one person ("personne:enfant-<id>") or one document kind ("piece:JUSTIFICATIF_DOMICILE"). */
-export const remarkKeyPattern = /^(personne:(titulaire|co-representant|enfant-[0-9a-f-]{36}|contact-[0-9a-f-]{36})|piece:(LIVRET_FAMILLE|JUSTIFICATIF_DOMICILE|JUGEMENT))$/;
+export const remarkKeyPattern =
+  /^(personne:(titulaire|co-representant|enfant-[0-9a-f-]{36}|contact-[0-9a-f-]{36})|piece:(LIVRET_FAMILLE|JUSTIFICATIF_DOMICILE|JUGEMENT))$/;
 export const remarkText = longText("remarque", 500);
 
 /** How many remark lines the correction form offers. */

@@ -24,7 +24,6 @@ import { isUuid } from "@/lib/platform/validation/uuid";
  * reaches the parent by mail and on their home page.
  */
 
-
 /** Where a decision may start from. */
 const FROM: Record<"take" | "correction" | "accept" | "refuse", DemarcheStatus[]> = {
   take: ["SUBMITTED", "IN_REVIEW"],
@@ -48,15 +47,53 @@ export async function getDeclarationForStaff(caller: Caller, id: string) {
       decidedAt: true,
       refusalReason: true,
       createdAt: true,
-      account: { select: { id: true, login: true, civility: true, usageName: true, firstNames: true, email: true, mobile: true, phone: true, familyId: true, franceConnectIdentities: { select: { id: true } } } },
+      account: {
+        select: {
+          id: true,
+          login: true,
+          civility: true,
+          usageName: true,
+          firstNames: true,
+          email: true,
+          mobile: true,
+          phone: true,
+          familyId: true,
+          franceConnectIdentities: { select: { id: true } },
+        },
+      },
       assignedTo: { select: { id: true, displayName: true } },
       family: { select: { id: true, dossierNumber: true } },
-      documents: { orderBy: { attachedAt: "asc" }, select: { kind: true, document: { select: { id: true, fileName: true, mediaType: true, size: true, createdAt: true, deletedAt: true } } } },
-      events: { orderBy: { createdAt: "asc" }, select: { id: true, type: true, fromStatus: true, toStatus: true, message: true, remarks: true, createdAt: true, staff: { select: { displayName: true } }, accountId: true } },
+      documents: {
+        orderBy: { attachedAt: "asc" },
+        select: {
+          kind: true,
+          document: { select: { id: true, fileName: true, mediaType: true, size: true, createdAt: true, deletedAt: true } },
+        },
+      },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          type: true,
+          fromStatus: true,
+          toStatus: true,
+          message: true,
+          remarks: true,
+          createdAt: true,
+          staff: { select: { displayName: true } },
+          accountId: true,
+        },
+      },
     },
   });
   if (!row) return null;
-  await audit({ ...staffAudit(actor), action: "declaration.viewed", targetType: "Demarche", targetId: row.id, details: { reference: row.reference, status: row.status } });
+  await audit({
+    ...staffAudit(actor),
+    action: "declaration.viewed",
+    targetType: "Demarche",
+    targetId: row.id,
+    details: { reference: row.reference, status: row.status },
+  });
   const people = decodeDeclarationPeople(row.data, { demarcheId: row.id });
   return { ...row, people, presented: presentPeople(people), viewer: actor };
 }
@@ -72,7 +109,13 @@ export async function readDeclarationDocument(caller: Caller, demarcheId: string
   if (!link) return null;
   const bytes = await fileStore(link.document.provider).get(link.document.storageKey);
   if (!bytes) return null;
-  await audit({ ...staffAudit(actor), action: "document.viewed", targetType: "Document", targetId: documentId, details: { demarcheId, kind: link.kind } });
+  await audit({
+    ...staffAudit(actor),
+    action: "document.viewed",
+    targetType: "Document",
+    targetId: documentId,
+    details: { demarcheId, kind: link.kind },
+  });
   return { document: link.document, bytes };
 }
 
@@ -88,7 +131,8 @@ interface Transition {
   assignedToId?: string | null;
 }
 
-const CHANGED_MEANWHILE = "Cette déclaration a été modifiée entre-temps (par un autre agent ou par le parent) : rechargez la page pour voir son état actuel avant de décider.";
+const CHANGED_MEANWHILE =
+  "Cette déclaration a été modifiée entre-temps (par un autre agent ou par le parent) : rechargez la page pour voir son état actuel avant de décider.";
 
 /**
  * Applies a status change if the démarche is still at the version the agent saw and in an allowed
@@ -102,7 +146,10 @@ async function transition<T>(
 ) {
   if (!isUuid(change.id)) throw new ExpectedError("Cette déclaration n'existe pas.");
   const result = await db().$transaction(async (tx) => {
-    const current = await tx.demarche.findFirst({ where: { id: change.id, kind: "FAMILY_DECLARATION" }, select: { status: true, version: true, accountId: true, familyId: true, data: true, reference: true } });
+    const current = await tx.demarche.findFirst({
+      where: { id: change.id, kind: "FAMILY_DECLARATION" },
+      select: { status: true, version: true, accountId: true, familyId: true, data: true, reference: true },
+    });
     if (!current || current.status === "DRAFT") throw new ExpectedError("Cette déclaration n'existe pas.");
     const updated = await tx.demarche.updateMany({
       where: { id: change.id, version: change.version, status: { in: change.from } },
@@ -116,7 +163,8 @@ async function transition<T>(
     if (updated.count !== 1) {
       // Read again: a decision committed while this one waited for the row is visible now.
       const now = await tx.demarche.findUniqueOrThrow({ where: { id: change.id }, select: { status: true, version: true } });
-      if (now.version === change.version) throw new ExpectedError(`Cette déclaration est « ${statusWords[now.status]} » : cette décision n'est plus possible.`);
+      if (now.version === change.version)
+        throw new ExpectedError(`Cette déclaration est « ${statusWords[now.status]} » : cette décision n'est plus possible.`);
       throw new ExpectedError(CHANGED_MEANWHILE);
     }
     await tx.demarcheEvent.create({
@@ -154,17 +202,34 @@ const statusWords: Record<DemarcheStatus, string> = {
 export async function takeDeclaration(caller: Caller, id: string, version: number) {
   const actor = await authorizeStaff(caller);
   const result = await transition(actor, { id, version, from: FROM.take, to: "IN_REVIEW", event: "TAKEN", assignedToId: actor.id });
-  await audit({ ...staffAudit(actor), action: "declaration.taken", targetType: "Demarche", targetId: id, details: { reference: result.reference, from: result.from } });
+  await audit({
+    ...staffAudit(actor),
+    action: "declaration.taken",
+    targetType: "Demarche",
+    targetId: id,
+    details: { reference: result.reference, from: result.from },
+  });
 }
 
 export async function requestCorrection(caller: Caller, id: string, version: number, message: string, remarks: Remark[]) {
   const actor = await authorizeStaff(caller);
   assertStorableText({ message, remarks });
-  const result = await transition(actor, { id, version, from: FROM.correction, to: "NEEDS_CORRECTION", event: "CORRECTION_REQUESTED", message, remarks }, undefined, () => ({
-    decision: "NEEDS_CORRECTION",
-    message: correctionText(message, remarks),
-  }));
-  await audit({ ...staffAudit(actor), action: "declaration.correction_requested", targetType: "Demarche", targetId: id, details: { reference: result.reference, remarks: remarks.length } });
+  const result = await transition(
+    actor,
+    { id, version, from: FROM.correction, to: "NEEDS_CORRECTION", event: "CORRECTION_REQUESTED", message, remarks },
+    undefined,
+    () => ({
+      decision: "NEEDS_CORRECTION",
+      message: correctionText(message, remarks),
+    }),
+  );
+  await audit({
+    ...staffAudit(actor),
+    action: "declaration.correction_requested",
+    targetType: "Demarche",
+    targetId: id,
+    details: { reference: result.reference, remarks: remarks.length },
+  });
 }
 
 export async function acceptDeclaration(caller: Caller, id: string, version: number) {
@@ -178,9 +243,19 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
         async (tx, current) => {
           const people = decodeDeclarationPeople(current.data, { demarcheId: id });
           const account = await tx.account.findUniqueOrThrow({ where: { id: current.accountId }, select: { familyId: true } });
-          return writeFamilyDossier(tx, { demarcheId: id, accountId: current.accountId, existingFamilyId: current.familyId ?? account.familyId, people, staffId: actor.id, now });
+          return writeFamilyDossier(tx, {
+            demarcheId: id,
+            accountId: current.accountId,
+            existingFamilyId: current.familyId ?? account.familyId,
+            people,
+            staffId: actor.id,
+            now,
+          });
         },
-        (dossier) => ({ decision: "ACCEPTED", message: `Votre famille est enregistrée sous le numéro de dossier ${dossier!.dossierNumber}.` }),
+        (dossier) => ({
+          decision: "ACCEPTED",
+          message: `Votre famille est enregistrée sous le numéro de dossier ${dossier!.dossierNumber}.`,
+        }),
       );
       const dossier = result.extra!;
       await audit({
@@ -188,7 +263,12 @@ export async function acceptDeclaration(caller: Caller, id: string, version: num
         action: "declaration.accepted",
         targetType: "Demarche",
         targetId: id,
-        details: { reference: result.reference, familyId: dossier.familyId, dossierNumber: dossier.dossierNumber, familyCreated: dossier.created },
+        details: {
+          reference: result.reference,
+          familyId: dossier.familyId,
+          dossierNumber: dossier.dossierNumber,
+          familyCreated: dossier.created,
+        },
       });
       return dossier;
     } catch (error) {
@@ -204,11 +284,26 @@ export async function refuseDeclaration(caller: Caller, id: string, version: num
   assertStorableText(reason);
   const result = await transition(
     actor,
-    { id, version, from: FROM.refuse, to: "REFUSED", event: "REFUSED", message: reason, data: { decidedAt: new Date(), refusalReason: reason }, assignedToId: actor.id },
+    {
+      id,
+      version,
+      from: FROM.refuse,
+      to: "REFUSED",
+      event: "REFUSED",
+      message: reason,
+      data: { decidedAt: new Date(), refusalReason: reason },
+      assignedToId: actor.id,
+    },
     undefined,
     () => ({ decision: "REFUSED", message: reason }),
   );
-  await audit({ ...staffAudit(actor), action: "declaration.refused", targetType: "Demarche", targetId: id, details: { reference: result.reference } });
+  await audit({
+    ...staffAudit(actor),
+    action: "declaration.refused",
+    targetType: "Demarche",
+    targetId: id,
+    details: { reference: result.reference },
+  });
 }
 
 const NOTIFICATION_TITLES: Record<Decision, string> = {
@@ -222,11 +317,35 @@ const NOTIFICATION_TITLES: Record<Decision, string> = {
  * (a worker delivers the mail once the transaction commits, and retries it if the provider is down: lib/platform/mail/queue.ts).
  */
 async function tellParent(tx: Prisma.TransactionClient, accountId: string, reference: string, decision: Decision, message: string) {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { email: true, civility: true, usageName: true, firstNames: true, status: true },
+  });
   const link = decision === "NEEDS_CORRECTION" ? CORRECTION_LINK : "/espace";
-  await tx.notification.create({ data: { accountId, title: NOTIFICATION_TITLES[decision], body: decision === "NEEDS_CORRECTION" ? "Nos services vous demandent de compléter votre déclaration : voyez leur message ci-dessous." : message, link } });
+  await tx.notification.create({
+    data: {
+      accountId,
+      title: NOTIFICATION_TITLES[decision],
+      body:
+        decision === "NEEDS_CORRECTION"
+          ? "Nos services vous demandent de compléter votre déclaration : voyez leur message ci-dessous."
+          : message,
+      link,
+    },
+  });
   if (account.status === "CLOSED") return;
-  const content = decisionMail({ civility: account.civility, usageName: account.usageName, firstNames: account.firstNames, decision, message, link: `${env().APP_URL}${link}`, reference }, town());
+  const content = decisionMail(
+    {
+      civility: account.civility,
+      usageName: account.usageName,
+      firstNames: account.firstNames,
+      decision,
+      message,
+      link: `${env().APP_URL}${link}`,
+      reference,
+    },
+    town(),
+  );
   await queueMail(tx, { to: account.email, ...content, tag: `decision-${decision.toLowerCase()}` });
 }
 
@@ -234,7 +353,10 @@ async function tellParent(tx: Prisma.TransactionClient, accountId: string, refer
 export async function declarationRemarkTargets(caller: Caller, id: string) {
   await authorizeStaff(caller);
   if (!isUuid(id)) return null;
-  const row = await db().demarche.findFirst({ where: { id, kind: "FAMILY_DECLARATION", status: { not: "DRAFT" } }, select: { data: true } });
+  const row = await db().demarche.findFirst({
+    where: { id, kind: "FAMILY_DECLARATION", status: { not: "DRAFT" } },
+    select: { data: true },
+  });
   return row ? remarkTargets(presentPeople(decodeDeclarationPeople(row.data, { demarcheId: id }))) : null;
 }
 

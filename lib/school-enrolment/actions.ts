@@ -27,14 +27,18 @@ export async function submitSchoolRequestAction(previous: SchoolRequestState, fo
   const parent = await requireParent("/espace/inscription-scolaire");
   let done = false;
   const state = await runAdminAction(previous, formData, async () => {
-    const parsed = schoolRequestSchema.safeParse(Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")));
+    const parsed = schoolRequestSchema.safeParse(
+      Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")),
+    );
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
       const values = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
       return { status: "error", fieldErrors, values, attempt: (previous.attempt ?? 0) + 1 };
     }
-    const files = Object.fromEntries([...(Object.keys(REQUIRED_DOCUMENTS) as RequiredDocument[]), "derogation"].map((code) => [code, fileOf(formData, `doc_${code}`)]));
+    const files = Object.fromEntries(
+      [...(Object.keys(REQUIRED_DOCUMENTS) as RequiredDocument[]), "derogation"].map((code) => [code, fileOf(formData, `doc_${code}`)]),
+    );
     await submitSchoolRequest(parent.id, parsed.data, files);
     done = true;
     return { status: "done" };
@@ -53,7 +57,11 @@ async function readCsv(formData: FormData, name: string): Promise<string | null>
   return typeof text === "string" && text ? text : null;
 }
 
-export type ImportState = AdminFormState & { preview?: Awaited<ReturnType<typeof previewCarteImport>>; schoolsCsv?: string | null; sectorsCsv?: string | null };
+export type ImportState = AdminFormState & {
+  preview?: Awaited<ReturnType<typeof previewCarteImport>>;
+  schoolsCsv?: string | null;
+  sectorsCsv?: string | null;
+};
 
 /** Staff: first the preview of the differences, then (the same files, carried by the form) their application. */
 export async function carteImportAction(previous: ImportState, formData: FormData): Promise<ImportState> {
@@ -61,10 +69,14 @@ export async function carteImportAction(previous: ImportState, formData: FormDat
   let carried: Pick<ImportState, "preview" | "schoolsCsv" | "sectorsCsv"> = {};
   const state: ImportState = await runAdminAction(previous, formData, async () => {
     const input = { schoolsCsv: await readCsv(formData, "ecoles"), sectorsCsv: await readCsv(formData, "secteurs") };
-    if (input.schoolsCsv === null && input.sectorsCsv === null) throw new ExpectedError("Choisissez au moins un fichier (écoles ou secteurs).", "secteurs");
+    if (input.schoolsCsv === null && input.sectorsCsv === null)
+      throw new ExpectedError("Choisissez au moins un fichier (écoles ou secteurs).", "secteurs");
     if (formData.get("etape") === "appliquer") {
       const result = await applyCarteImport(caller, input, String(formData.get("empreinte") ?? ""));
-      return { status: "done", message: `Carte scolaire mise à jour : ${result.changes} modification${result.changes > 1 ? "s" : ""} appliquée${result.changes > 1 ? "s" : ""}.` };
+      return {
+        status: "done",
+        message: `Carte scolaire mise à jour : ${result.changes} modification${result.changes > 1 ? "s" : ""} appliquée${result.changes > 1 ? "s" : ""}.`,
+      };
     }
     carried = { preview: await previewCarteImport(caller, input), ...input };
     return { status: "idle" };
@@ -76,10 +88,15 @@ export async function carteImportAction(previous: ImportState, formData: FormDat
 export async function decideSchoolRequestAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const caller = await staffCaller();
   return runAdminAction(previous, formData, async () => {
-    const parsed = decisionSchema.safeParse({ id: formData.get("id"), version: formData.get("version"), reason: formData.get("reason") ?? "" });
+    const parsed = decisionSchema.safeParse({
+      id: formData.get("id"),
+      version: formData.get("version"),
+      reason: formData.get("reason") ?? "",
+    });
     if (!parsed.success) throw new ExpectedError("Cette demande est introuvable : rechargez la page.");
     const decision = String(formData.get("decision") ?? "");
-    if (decision !== "grant-derogation" && decision !== "refuse-derogation" && decision !== "validate" && decision !== "refuse") throw new ExpectedError("Choisissez une décision.");
+    if (decision !== "grant-derogation" && decision !== "refuse-derogation" && decision !== "validate" && decision !== "refuse")
+      throw new ExpectedError("Choisissez une décision.");
     await decideSchoolRequest(caller, { ...parsed.data, decision });
     redirect(`/admin/inscriptions-scolaires/${parsed.data.id}?fait=1`);
   });
@@ -89,7 +106,9 @@ export async function decideSchoolRequestAction(previous: AdminFormState, formDa
 export async function updateSectorAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const caller = await staffCaller();
   return runAdminAction(previous, formData, async () => {
-    const values = Object.fromEntries(["voie", "parite", "numero_debut", "numero_fin", "maternelle", "elementaire"].map((name) => [name, String(formData.get(name) ?? "")]));
+    const values = Object.fromEntries(
+      ["voie", "parite", "numero_debut", "numero_fin", "maternelle", "elementaire"].map((name) => [name, String(formData.get(name) ?? "")]),
+    );
     await updateSector(caller, String(formData.get("id") ?? ""), values);
     return { status: "done", message: "Ligne enregistrée." };
   });
@@ -99,8 +118,14 @@ export async function updateSectorAction(previous: AdminFormState, formData: For
 export async function saveCampaignAction(previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const caller = await staffCaller("ADMINISTRATOR");
   return runAdminAction(previous, formData, async () => {
-    const campaign = await saveCampaign(caller, Object.fromEntries(["schoolYearStart", "opensOn", "closesOn"].map((name) => [name, String(formData.get(name) ?? "")])));
-    return { status: "done", message: `Campagne enregistrée : inscriptions ${campaign.schoolYearStart}-${campaign.schoolYearStart + 1} du ${frenchDay(campaign.opensOn)} au ${frenchDay(campaign.closesOn)}.` };
+    const campaign = await saveCampaign(
+      caller,
+      Object.fromEntries(["schoolYearStart", "opensOn", "closesOn"].map((name) => [name, String(formData.get(name) ?? "")])),
+    );
+    return {
+      status: "done",
+      message: `Campagne enregistrée : inscriptions ${campaign.schoolYearStart}-${campaign.schoolYearStart + 1} du ${frenchDay(campaign.opensOn)} au ${frenchDay(campaign.closesOn)}.`,
+    };
   });
 }
 
@@ -111,10 +136,19 @@ export async function updateSchoolAction(previous: AdminFormState, formData: For
     const text = (name: string) => String(formData.get(name) ?? "").trim();
     const capacity = LEVELS.filter((level) => formData.has(`capacite_${level}`)).map((level) => {
       const value = text(`capacite_${level}`);
-      if (!/^\d{1,4}$/.test(value)) throw new ExpectedError(`Le nombre de places en ${level} doit être un nombre entier (exemple : 56).`, `capacite_${level}`);
+      if (!/^\d{1,4}$/.test(value))
+        throw new ExpectedError(`Le nombre de places en ${level} doit être un nombre entier (exemple : 56).`, `capacite_${level}`);
       return `${level}=${value}`;
     });
-    await updateSchool(caller, text("code"), { nom: text("nom"), type: text("type"), adresse: text("adresse"), telephone: text("telephone"), courriel: text("courriel"), directeur: text("directeur"), capacite: capacity.join(",") });
+    await updateSchool(caller, text("code"), {
+      nom: text("nom"),
+      type: text("type"),
+      adresse: text("adresse"),
+      telephone: text("telephone"),
+      courriel: text("courriel"),
+      directeur: text("directeur"),
+      capacite: capacity.join(","),
+    });
     return { status: "done", message: "École enregistrée : la carte scolaire publique et les effectifs l'affichent." };
   });
 }

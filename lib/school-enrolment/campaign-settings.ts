@@ -14,7 +14,8 @@ import type { SchoolEnrolmentCampaign } from "@/lib/platform/town/types";
 const KEY = "schoolEnrolment.campaign";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: string) =>
+  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export const campaignSchema = z
   .object({
@@ -26,7 +27,10 @@ export const campaignSchema = z
     opensOn: z.string().refine(isDay, "Le champ 'ouverture' doit être une date valide."),
     closesOn: z.string().refine(isDay, "Le champ 'fermeture' doit être une date valide."),
   })
-  .refine((value) => value.closesOn >= value.opensOn, { path: ["closesOn"], message: "La fermeture doit être le jour de l'ouverture ou après." });
+  .refine((value) => value.closesOn >= value.opensOn, {
+    path: ["closesOn"],
+    message: "La fermeture doit être le jour de l'ouverture ou après.",
+  });
 
 export async function currentCampaign(): Promise<SchoolEnrolmentCampaign | undefined> {
   const row = await db().townSetting.findUnique({ where: { key: KEY }, select: { value: true } });
@@ -43,7 +47,17 @@ export async function saveCampaign(caller: Caller, input: Record<string, unknown
     throw new ExpectedError(issue.message, String(issue.path[0]));
   }
   const value = parsed.data;
-  await db().townSetting.upsert({ where: { key: KEY }, update: { value, updatedById: actor.id }, create: { key: KEY, value, updatedById: actor.id } });
-  await audit({ ...staffAudit(actor), action: "school-enrolment.campaign.updated", targetType: "TownSetting", targetId: KEY, details: value });
+  await db().townSetting.upsert({
+    where: { key: KEY },
+    update: { value, updatedById: actor.id },
+    create: { key: KEY, value, updatedById: actor.id },
+  });
+  await audit({
+    ...staffAudit(actor),
+    action: "school-enrolment.campaign.updated",
+    targetType: "TownSetting",
+    targetId: KEY,
+    details: value,
+  });
   return value;
 }

@@ -1,7 +1,11 @@
 /** The enrolment campaign's window (town configuration). Pure. */
 import type { SchoolEnrolmentCampaign } from "@/lib/platform/town/types";
 
-export type CampaignState = { kind: "open"; campaign: SchoolEnrolmentCampaign } | { kind: "not-yet"; campaign: SchoolEnrolmentCampaign } | { kind: "closed"; campaign: SchoolEnrolmentCampaign } | { kind: "none" };
+export type CampaignState =
+  | { kind: "open"; campaign: SchoolEnrolmentCampaign }
+  | { kind: "not-yet"; campaign: SchoolEnrolmentCampaign }
+  | { kind: "closed"; campaign: SchoolEnrolmentCampaign }
+  | { kind: "none" };
 
 // Built once: constructing an Intl.DateTimeFormat costs about half a millisecond (measured), formatting a microsecond.
 const parisDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" });

@@ -20,16 +20,39 @@ type Db = Prisma.TransactionClient | ReturnType<typeof db>;
 async function currentCarte(client: Db): Promise<{ schools: SchoolRow[]; sectors: SectorRow[] }> {
   const [schools, sectors] = await Promise.all([
     client.school.findMany({ orderBy: { code: "asc" } }),
-    client.schoolSector.findMany({ include: { maternelle: { select: { code: true } }, elementaire: { select: { code: true } } }, orderBy: [{ streetKey: "asc" }, { fromNumber: "asc" }] }),
+    client.schoolSector.findMany({
+      include: { maternelle: { select: { code: true } }, elementaire: { select: { code: true } } },
+      orderBy: [{ streetKey: "asc" }, { fromNumber: "asc" }],
+    }),
   ]);
   return {
-    schools: schools.map((school) => ({ code: school.code, name: school.name, kind: school.kind, address: school.address, phone: school.phone, email: school.email, director: school.director, capacity: (school.capacity ?? {}) as Record<string, number> })),
-    sectors: sectors.map((sector) => ({ street: sector.street, streetKey: sector.streetKey, parity: sector.parity, fromNumber: sector.fromNumber, toNumber: sector.toNumber, maternelle: sector.maternelle.code, elementaire: sector.elementaire.code })),
+    schools: schools.map((school) => ({
+      code: school.code,
+      name: school.name,
+      kind: school.kind,
+      address: school.address,
+      phone: school.phone,
+      email: school.email,
+      director: school.director,
+      capacity: (school.capacity ?? {}) as Record<string, number>,
+    })),
+    sectors: sectors.map((sector) => ({
+      street: sector.street,
+      streetKey: sector.streetKey,
+      parity: sector.parity,
+      fromNumber: sector.fromNumber,
+      toNumber: sector.toNumber,
+      maternelle: sector.maternelle.code,
+      elementaire: sector.elementaire.code,
+    })),
   };
 }
 
 function fingerprint(carte: { schools: SchoolRow[]; sectors: SectorRow[] }): string {
-  const sorted = { schools: [...carte.schools].sort((a, b) => a.code.localeCompare(b.code)), sectors: [...carte.sectors].sort((a, b) => sectorKey(a).localeCompare(sectorKey(b))) };
+  const sorted = {
+    schools: [...carte.schools].sort((a, b) => a.code.localeCompare(b.code)),
+    sectors: [...carte.sectors].sort((a, b) => sectorKey(a).localeCompare(sectorKey(b))),
+  };
   return createHash("sha256").update(JSON.stringify(sorted)).digest("hex");
 }
 
@@ -49,12 +72,20 @@ export interface ImportPreview {
 function parseInput(input: ImportInput, current: { schools: SchoolRow[] }) {
   const schools = input.schoolsCsv === null ? null : parseSchoolsCsv(input.schoolsCsv);
   const sectors = input.sectorsCsv === null ? null : parseSectorsCsv(input.sectorsCsv);
-  const errors = [...(schools?.errors ?? []).map((error) => ({ ...error, message: `Écoles — ${error.message}` })), ...(sectors?.errors ?? []).map((error) => ({ ...error, message: `Secteurs — ${error.message}` }))];
+  const errors = [
+    ...(schools?.errors ?? []).map((error) => ({ ...error, message: `Écoles — ${error.message}` })),
+    ...(sectors?.errors ?? []).map((error) => ({ ...error, message: `Secteurs — ${error.message}` })),
+  ];
   const schoolRows = schools?.rows ?? current.schools;
   const kinds = new Map(schoolRows.map((school) => [school.code, school.kind]));
   for (const [index, row] of (sectors?.rows ?? []).entries()) {
-    if (kinds.get(row.maternelle) !== "MATERNELLE") errors.push({ line: index + 2, message: `Secteurs — ${row.street} : « ${row.maternelle} » n'est pas une école maternelle connue.` });
-    if (kinds.get(row.elementaire) !== "ELEMENTAIRE") errors.push({ line: index + 2, message: `Secteurs — ${row.street} : « ${row.elementaire} » n'est pas une école élémentaire connue.` });
+    if (kinds.get(row.maternelle) !== "MATERNELLE")
+      errors.push({ line: index + 2, message: `Secteurs — ${row.street} : « ${row.maternelle} » n'est pas une école maternelle connue.` });
+    if (kinds.get(row.elementaire) !== "ELEMENTAIRE")
+      errors.push({
+        line: index + 2,
+        message: `Secteurs — ${row.street} : « ${row.elementaire} » n'est pas une école élémentaire connue.`,
+      });
   }
   return { schools: schools?.rows ?? null, sectors: sectors?.rows ?? null, errors };
 }
@@ -64,7 +95,11 @@ export async function previewCarteImport(caller: Caller, input: ImportInput): Pr
   const current = await currentCarte(db());
   const parsed = parseInput(input, current);
   const diff = diffCarte(current, parsed);
-  await audit({ ...staffAudit(actor), action: "carte-scolaire.import.previewed", details: { changes: diffSize(diff), errors: parsed.errors.length } });
+  await audit({
+    ...staffAudit(actor),
+    action: "carte-scolaire.import.previewed",
+    details: { changes: diffSize(diff), errors: parsed.errors.length },
+  });
   return { diff, errors: parsed.errors, fingerprint: fingerprint(current), changes: diffSize(diff) };
 }
 
@@ -75,19 +110,30 @@ export async function applyCarteImport(caller: Caller, input: ImportInput, seenF
     // One import at a time: a second one waits, then sees a different fingerprint.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('carte-scolaire-import'))`;
     const current = await currentCarte(tx);
-    if (fingerprint(current) !== seenFingerprint) throw new ExpectedError("La carte scolaire a changé depuis l'aperçu : relancez l'aperçu avant d'appliquer.");
+    if (fingerprint(current) !== seenFingerprint)
+      throw new ExpectedError("La carte scolaire a changé depuis l'aperçu : relancez l'aperçu avant d'appliquer.");
     const parsed = parseInput(input, current);
     if (parsed.errors.length) throw new ExpectedError("Le fichier contient des erreurs : corrigez-les avant d'appliquer.");
     const diff = diffCarte(current, parsed);
     for (const change of [...diff.schools.added, ...diff.schools.changed]) {
       const row = change.after!;
-      const data = { name: row.name, kind: row.kind, address: row.address, phone: row.phone, email: row.email, director: row.director, capacity: row.capacity };
+      const data = {
+        name: row.name,
+        kind: row.kind,
+        address: row.address,
+        phone: row.phone,
+        email: row.email,
+        director: row.director,
+        capacity: row.capacity,
+      };
       await tx.school.upsert({ where: { code: row.code }, create: { code: row.code, ...data }, update: data });
     }
     const ids = new Map((await tx.school.findMany({ select: { id: true, code: true } })).map((school) => [school.code, school.id]));
     for (const change of diff.sectors.removed) {
       const row = change.before!;
-      await tx.schoolSector.deleteMany({ where: { streetKey: row.streetKey, parity: row.parity, fromNumber: row.fromNumber, toNumber: row.toNumber } });
+      await tx.schoolSector.deleteMany({
+        where: { streetKey: row.streetKey, parity: row.parity, fromNumber: row.fromNumber, toNumber: row.toNumber },
+      });
     }
     for (const change of diff.sectors.changed) {
       const row = change.after!;
@@ -98,12 +144,23 @@ export async function applyCarteImport(caller: Caller, input: ImportInput, seenF
     }
     if (diff.sectors.added.length) {
       await tx.schoolSector.createMany({
-        data: diff.sectors.added.map(({ after: row }) => ({ street: row!.street, streetKey: row!.streetKey, parity: row!.parity, fromNumber: row!.fromNumber, toNumber: row!.toNumber, maternelleId: ids.get(row!.maternelle)!, elementaireId: ids.get(row!.elementaire)! })),
+        data: diff.sectors.added.map(({ after: row }) => ({
+          street: row!.street,
+          streetKey: row!.streetKey,
+          parity: row!.parity,
+          fromNumber: row!.fromNumber,
+          toNumber: row!.toNumber,
+          maternelleId: ids.get(row!.maternelle)!,
+          elementaireId: ids.get(row!.elementaire)!,
+        })),
       });
     }
     for (const change of diff.schools.removed) {
       const code = change.before!.code;
-      const used = await tx.school.findUnique({ where: { code }, select: { _count: { select: { sectorsAsMaternelle: true, sectorsAsElementaire: true, enrolments: true } } } });
+      const used = await tx.school.findUnique({
+        where: { code },
+        select: { _count: { select: { sectorsAsMaternelle: true, sectorsAsElementaire: true, enrolments: true } } },
+      });
       const count = used?._count;
       if (count && count.sectorsAsMaternelle + count.sectorsAsElementaire + count.enrolments > 0) {
         throw new ExpectedError(`L'école « ${code} » ne peut pas être retirée : des secteurs ou des inscriptions s'y rattachent encore.`);
@@ -137,7 +194,12 @@ export type AddressLookup =
 export async function lookupAddress(address: string): Promise<AddressLookup> {
   const { number, street } = parseAddress(address.slice(0, 200));
   const key = streetKey(street);
-  const rows = key ? await db().schoolSector.findMany({ where: { streetKey: key }, include: { maternelle: { select: schoolContact }, elementaire: { select: schoolContact } } }) : [];
+  const rows = key
+    ? await db().schoolSector.findMany({
+        where: { streetKey: key },
+        include: { maternelle: { select: schoolContact }, elementaire: { select: schoolContact } },
+      })
+    : [];
   if (!rows.length) {
     const words = key.split(" ").filter((word) => word.length > 2);
     const streets = await streetNames();

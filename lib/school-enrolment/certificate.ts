@@ -16,7 +16,15 @@ export async function certificateFor(accountId: string, enrolmentId: string): Pr
   if (!account?.familyId || account.status !== "ACTIVE") return null;
   const row = await db().schoolEnrolment.findFirst({
     where: { id: enrolmentId, familyId: account.familyId, status: "VALIDATED" },
-    select: { id: true, reference: true, level: true, schoolYear: true, decidedAt: true, school: { select: { name: true, address: true, director: true } }, child: { select: { firstName: true, usageName: true, birthDate: true } } },
+    select: {
+      id: true,
+      reference: true,
+      level: true,
+      schoolYear: true,
+      decidedAt: true,
+      school: { select: { name: true, address: true, director: true } },
+      child: { select: { firstName: true, usageName: true, birthDate: true } },
+    },
   });
   if (!row) return null;
   const config = town();
@@ -33,6 +41,12 @@ export async function certificateFor(accountId: string, enrolmentId: string): Pr
       `Fait le ${formatLongDate(row.decidedAt ?? new Date())}.`,
     ],
   });
-  await audit({ actorType: "ACCOUNT", actorId: accountId, action: "school-enrolment.certificate.downloaded", targetType: "SchoolEnrolment", targetId: row.id });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: accountId,
+    action: "school-enrolment.certificate.downloaded",
+    targetType: "SchoolEnrolment",
+    targetId: row.id,
+  });
   return { fileName: `certificat-inscription-${row.reference}.pdf`, bytes };
 }

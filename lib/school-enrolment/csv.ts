@@ -47,7 +47,10 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The rows as objects keyed by the documented columns; the header must name them all (any order, any case). */
-function table<C extends string>(text: string, columns: readonly C[]): { rows: { line: number; cells: Record<C, string> }[]; errors: CsvError[] } {
+function table<C extends string>(
+  text: string,
+  columns: readonly C[],
+): { rows: { line: number; cells: Record<C, string> }[]; errors: CsvError[] } {
   const [header, ...body] = parseCsv(text);
   if (!header) return { rows: [], errors: [{ line: 1, message: "Le fichier est vide." }] };
   const names = header.map((name) => name.trim().toLowerCase());
@@ -88,7 +91,10 @@ const LEVEL_CODES = ["PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"];
 /** "PS=56, MS=56, GS=60" → { PS: 56, MS: 56, GS: 60 } */
 function parseCapacity(value: string): Record<string, number> | string {
   const capacity: Record<string, number> = {};
-  for (const part of value.split(/[,|]/).map((item) => item.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(/[,|]/)
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z0-9]+)\s*[=:]\s*(\d{1,4})$/.exec(part);
     const level = match?.[1]?.toUpperCase();
     if (!match || !level || !LEVEL_CODES.includes(level)) return `capacité « ${part} » illisible (attendu par exemple PS=56)`;
@@ -102,7 +108,10 @@ export function parseSchoolsCsv(text: string): { rows: SchoolRow[]; errors: CsvE
   const result: SchoolRow[] = [];
   const seen = new Set<string>();
   for (const { line, cells } of rows) {
-    const kind = cells.type.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const kind = cells.type
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
     const capacity = parseCapacity(cells.capacite);
     const problems: string[] = [];
     if (!/^[A-Za-z0-9-]{2,40}$/.test(cells.code)) problems.push("code manquant ou invalide (lettres, chiffres, tirets)");
@@ -131,7 +140,10 @@ export function parseSchoolsCsv(text: string): { rows: SchoolRow[]; errors: CsvE
 }
 
 function parseParity(value: string): Parity | null {
-  const word = value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const word = value
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   if (["", "tous", "toute", "toute la voie", "tout"].includes(word)) return "ALL";
   if (["pair", "pairs"].includes(word)) return "EVEN";
   if (["impair", "impairs"].includes(word)) return "ODD";
@@ -161,14 +173,23 @@ export function parseSectorsCsv(text: string): { rows: SectorRow[]; errors: CsvE
     if (parity === null) problems.push("parité attendue : pair, impair ou vide (toute la voie)");
     if (fromNumber === undefined) problems.push("numéro de début invalide");
     if (toNumber === undefined) problems.push("numéro de fin invalide");
-    if (typeof fromNumber === "number" && typeof toNumber === "number" && fromNumber > toNumber) problems.push("le numéro de début dépasse le numéro de fin");
+    if (typeof fromNumber === "number" && typeof toNumber === "number" && fromNumber > toNumber)
+      problems.push("le numéro de début dépasse le numéro de fin");
     if (!cells.maternelle) problems.push("code de l'école maternelle manquant");
     if (!cells.elementaire) problems.push("code de l'école élémentaire manquant");
     if (problems.length || parity === null || fromNumber === undefined || toNumber === undefined) {
       errors.push({ line, message: `Ligne ${line} : ${problems.join(" ; ")}.` });
       continue;
     }
-    const row: SectorRow = { street: cells.voie.replace(/\s+/g, " "), streetKey: streetKey(cells.voie), parity, fromNumber, toNumber, maternelle: cells.maternelle.toUpperCase(), elementaire: cells.elementaire.toUpperCase() };
+    const row: SectorRow = {
+      street: cells.voie.replace(/\s+/g, " "),
+      streetKey: streetKey(cells.voie),
+      parity,
+      fromNumber,
+      toNumber,
+      maternelle: cells.maternelle.toUpperCase(),
+      elementaire: cells.elementaire.toUpperCase(),
+    };
     const key = sectorKey(row);
     if (seen.has(key)) {
       errors.push({ line, message: `Ligne ${line} : cette voie et cette plage de numéros figurent déjà plus haut.` });

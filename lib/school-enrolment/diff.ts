@@ -30,7 +30,10 @@ const SECTOR_FIELDS: [keyof SectorRow, string][] = [
 ];
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, a && typeof a === "object" ? Object.keys(a).sort() : undefined) === JSON.stringify(b, b && typeof b === "object" ? Object.keys(b).sort() : undefined);
+  return (
+    JSON.stringify(a, a && typeof a === "object" ? Object.keys(a).sort() : undefined) ===
+    JSON.stringify(b, b && typeof b === "object" ? Object.keys(b).sort() : undefined)
+  );
 }
 
 function diffRows<T>(current: T[], incoming: T[] | null, keyOf: (row: T) => string, fields: [keyof T, string][]) {
@@ -51,7 +54,10 @@ function diffRows<T>(current: T[], incoming: T[] | null, keyOf: (row: T) => stri
 }
 
 /** A file not given (null) changes nothing of its part. */
-export function diffCarte(current: { schools: SchoolRow[]; sectors: SectorRow[] }, incoming: { schools: SchoolRow[] | null; sectors: SectorRow[] | null }): CarteDiff {
+export function diffCarte(
+  current: { schools: SchoolRow[]; sectors: SectorRow[] },
+  incoming: { schools: SchoolRow[] | null; sectors: SectorRow[] | null },
+): CarteDiff {
   return {
     schools: diffRows(current.schools, incoming.schools, (row) => row.code, SCHOOL_FIELDS),
     sectors: diffRows(current.sectors, incoming.sectors, sectorKey, SECTOR_FIELDS),

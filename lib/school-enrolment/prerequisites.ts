@@ -7,7 +7,11 @@ import { validDocument as familyValidDocument } from "@/lib/child-file";
  * parent kept it in the storage space or it was kept in the dossier when the declaration was validated.
  * The vaccination page is about one child: a family-wide match could be a sibling's, so it is asked for each time.
  */
-export async function validDocument(familyId: string, documentKind: string, at: Date): Promise<{ documentId: string; validUntil: Date | null } | null> {
+export async function validDocument(
+  familyId: string,
+  documentKind: string,
+  at: Date,
+): Promise<{ documentId: string; validUntil: Date | null } | null> {
   if (documentKind === "vaccinations") return null;
   return familyValidDocument(familyId, documentKind, at);
 }

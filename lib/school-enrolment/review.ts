@@ -20,7 +20,10 @@ import { isUuid } from "@/lib/platform/validation/uuid";
 
 export type Decision = "grant-derogation" | "refuse-derogation" | "validate" | "refuse";
 
-export async function listSchoolRequests(caller: Caller, filters: { schoolYear: string; schoolId?: string; level?: string; status?: string }) {
+export async function listSchoolRequests(
+  caller: Caller,
+  filters: { schoolYear: string; schoolId?: string; level?: string; status?: string },
+) {
   const actor = await authorizeStaff(caller);
   const where: Prisma.SchoolEnrolmentWhereInput = { schoolYear: filters.schoolYear };
   if (filters.schoolId && isUuid(filters.schoolId)) where.schoolId = filters.schoolId;
@@ -30,7 +33,16 @@ export async function listSchoolRequests(caller: Caller, filters: { schoolYear: 
     where,
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
     take: 500,
-    select: { id: true, reference: true, level: true, status: true, derogation: true, createdAt: true, school: { select: { name: true } }, child: { select: { firstName: true, usageName: true, birthDate: true } } },
+    select: {
+      id: true,
+      reference: true,
+      level: true,
+      status: true,
+      derogation: true,
+      createdAt: true,
+      school: { select: { name: true } },
+      child: { select: { firstName: true, usageName: true, birthDate: true } },
+    },
   });
   await audit({ ...staffAudit(actor), action: "school-enrolment.list.viewed", details: { ...filters, count: rows.length } });
   return rows;
@@ -69,15 +81,25 @@ export async function readSchoolRequestDocument(caller: Caller, id: string, code
   if (!document) return null;
   const bytes = await fileStore(document.provider).get(document.storageKey);
   if (!bytes) return null;
-  await audit({ ...staffAudit(actor), action: "document.viewed", targetType: "Document", targetId: document.id, details: { schoolEnrolmentId: id, kind: code } });
+  await audit({
+    ...staffAudit(actor),
+    action: "document.viewed",
+    targetType: "Document",
+    targetId: document.id,
+    details: { schoolEnrolmentId: id, kind: code },
+  });
   return { document, bytes };
 }
 
-export async function decideSchoolRequest(caller: Caller, input: { id: string; version: number; decision: Decision; reason: string }): Promise<void> {
+export async function decideSchoolRequest(
+  caller: Caller,
+  input: { id: string; version: number; decision: Decision; reason: string },
+): Promise<void> {
   const actor = await authorizeStaff(caller);
   if (!isUuid(input.id)) throw new ExpectedError("Cette demande est introuvable.");
   const reason = input.reason.trim();
-  if ((input.decision === "refuse" || input.decision === "refuse-derogation") && !reason) throw new ExpectedError("Le champ 'motif' est obligatoire pour un refus.", "reason");
+  if ((input.decision === "refuse" || input.decision === "refuse-derogation") && !reason)
+    throw new ExpectedError("Le champ 'motif' est obligatoire pour un refus.", "reason");
   await db().$transaction(async (tx) => {
     const current = await tx.schoolEnrolment.findUnique({ where: { id: input.id }, select: { derogationSchoolId: true } });
     if (!current) throw new ExpectedError("Cette demande est introuvable.");
@@ -108,15 +130,30 @@ export async function decideSchoolRequest(caller: Caller, input: { id: string; v
           : "Cette demande a changé depuis votre lecture (décision d'un autre agent ?) : rechargez la page.",
       );
     }
-    await audit({ ...staffAudit(actor), action: `school-enrolment.${input.decision}`, targetType: "SchoolEnrolment", targetId: input.id, details: reason ? { reason } : undefined }, tx);
+    await audit(
+      {
+        ...staffAudit(actor),
+        action: `school-enrolment.${input.decision}`,
+        targetType: "SchoolEnrolment",
+        targetId: input.id,
+        details: reason ? { reason } : undefined,
+      },
+      tx,
+    );
     if (input.decision === "validate" || input.decision === "refuse") await tellFamily(tx, input.id, input.decision === "validate", reason);
   });
 }
 
 async function tellFamily(tx: Prisma.TransactionClient, id: string, validated: boolean, reason: string) {
-  const row = await tx.schoolEnrolment.findUniqueOrThrow({ where: { id }, select: { accountId: true, level: true, schoolYear: true, school: { select: { name: true } }, child: { select: { firstName: true } } } });
+  const row = await tx.schoolEnrolment.findUniqueOrThrow({
+    where: { id },
+    select: { accountId: true, level: true, schoolYear: true, school: { select: { name: true } }, child: { select: { firstName: true } } },
+  });
   if (!row.accountId) return;
-  const account = await tx.account.findUnique({ where: { id: row.accountId }, select: { email: true, civility: true, usageName: true, firstNames: true, status: true } });
+  const account = await tx.account.findUnique({
+    where: { id: row.accountId },
+    select: { email: true, civility: true, usageName: true, firstNames: true, status: true },
+  });
   if (!account || account.status !== "ACTIVE") return;
   const link = "/espace/inscription-scolaire";
   const level = isLevel(row.level) ? LEVEL_LABELS[row.level] : row.level;
@@ -124,11 +161,25 @@ async function tellFamily(tx: Prisma.TransactionClient, id: string, validated: b
     data: {
       accountId: row.accountId,
       title: validated ? "Inscription scolaire validée" : "Inscription scolaire refusée",
-      body: validated ? `L'inscription de ${row.child.firstName} (${level}, ${row.school.name}) est validée : téléchargez le certificat d'inscription.` : `La demande d'inscription de ${row.child.firstName} est refusée : ${reason}`,
+      body: validated
+        ? `L'inscription de ${row.child.firstName} (${level}, ${row.school.name}) est validée : téléchargez le certificat d'inscription.`
+        : `La demande d'inscription de ${row.child.firstName} est refusée : ${reason}`,
       link,
     },
   });
-  const content = schoolEnrolmentDecisionMail({ ...account, validated, childName: row.child.firstName, schoolName: row.school.name, level, schoolYear: row.schoolYear, reason, link: `${env().APP_URL}${link}` }, town());
+  const content = schoolEnrolmentDecisionMail(
+    {
+      ...account,
+      validated,
+      childName: row.child.firstName,
+      schoolName: row.school.name,
+      level,
+      schoolYear: row.schoolYear,
+      reason,
+      link: `${env().APP_URL}${link}`,
+    },
+    town(),
+  );
   await queueMail(tx, { to: account.email, ...content, tag: validated ? "school-enrolment-validated" : "school-enrolment-refused" });
 }
 
@@ -136,14 +187,28 @@ async function tellFamily(tx: Prisma.TransactionClient, id: string, validated: b
 export async function enrolledChildren(caller: Caller, schoolYear: string, schoolId: string) {
   const actor = await authorizeStaff(caller);
   if (!isUuid(schoolId)) return null;
-  const school = await db().school.findUnique({ where: { id: schoolId }, select: { id: true, name: true, director: true, capacity: true } });
+  const school = await db().school.findUnique({
+    where: { id: schoolId },
+    select: { id: true, name: true, director: true, capacity: true },
+  });
   if (!school) return null;
   const rows = await db().schoolEnrolment.findMany({
     where: { schoolYear, schoolId, status: "VALIDATED" },
     select: { reference: true, level: true, child: { select: { usageName: true, firstName: true, birthDate: true, sex: true } } },
   });
-  rows.sort((a, b) => a.level.localeCompare(b.level) || a.child.usageName.localeCompare(b.child.usageName, "fr") || a.child.firstName.localeCompare(b.child.firstName, "fr"));
-  await audit({ ...staffAudit(actor), action: "school-enrolment.school-list.viewed", targetType: "School", targetId: schoolId, details: { schoolYear, count: rows.length } });
+  rows.sort(
+    (a, b) =>
+      a.level.localeCompare(b.level) ||
+      a.child.usageName.localeCompare(b.child.usageName, "fr") ||
+      a.child.firstName.localeCompare(b.child.firstName, "fr"),
+  );
+  await audit({
+    ...staffAudit(actor),
+    action: "school-enrolment.school-list.viewed",
+    targetType: "School",
+    targetId: schoolId,
+    details: { schoolYear, count: rows.length },
+  });
   return { school, rows };
 }
 
@@ -152,12 +217,17 @@ export async function headcounts(caller: Caller, schoolYear: string) {
   await authorizeStaff(caller);
   const [schools, groups] = await Promise.all([
     db().school.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, capacity: true } }),
-    db().schoolEnrolment.groupBy({ by: ["schoolId", "level", "status"], where: { schoolYear, status: { in: ["REQUESTED", "VALIDATED"] } }, _count: { _all: true } }),
+    db().schoolEnrolment.groupBy({
+      by: ["schoolId", "level", "status"],
+      where: { schoolYear, status: { in: ["REQUESTED", "VALIDATED"] } },
+      _count: { _all: true },
+    }),
   ]);
   return schools.map((school) => {
     const capacity = (school.capacity ?? {}) as Record<string, number>;
     const levels = Object.keys(capacity).map((level) => {
-      const count = (status: string) => groups.find((group) => group.schoolId === school.id && group.level === level && group.status === status)?._count._all ?? 0;
+      const count = (status: string) =>
+        groups.find((group) => group.schoolId === school.id && group.level === level && group.status === status)?._count._all ?? 0;
       return { level, capacity: capacity[level] ?? 0, validated: count("VALIDATED"), requested: count("REQUESTED") };
     });
     return { ...school, levels };

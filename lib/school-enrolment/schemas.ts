@@ -32,8 +32,10 @@ export const schoolRequestSchema = z
   })
   .superRefine((value, context) => {
     if (value.derogation === "oui") {
-      if (!z.string().uuid().safeParse(value.derogationSchoolId).success) context.addIssue({ code: "custom", path: ["derogationSchoolId"], message: "Le champ 'école demandée' est obligatoire." });
-      if (!(value.derogationReason in DEROGATION_REASONS)) context.addIssue({ code: "custom", path: ["derogationReason"], message: "Le champ 'motif de la dérogation' est obligatoire." });
+      if (!z.string().uuid().safeParse(value.derogationSchoolId).success)
+        context.addIssue({ code: "custom", path: ["derogationSchoolId"], message: "Le champ 'école demandée' est obligatoire." });
+      if (!(value.derogationReason in DEROGATION_REASONS))
+        context.addIssue({ code: "custom", path: ["derogationReason"], message: "Le champ 'motif de la dérogation' est obligatoire." });
     }
   });
 export type SchoolRequestInput = z.infer<typeof schoolRequestSchema>;

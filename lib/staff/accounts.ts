@@ -18,7 +18,17 @@ export async function listStaff(caller: Caller) {
   await authorizeStaff(caller, "ADMINISTRATOR");
   return db().staffUser.findMany({
     orderBy: [{ active: "desc" }, { displayName: "asc" }],
-    select: { id: true, login: true, displayName: true, email: true, role: true, active: true, totpEnabledAt: true, lastLoginAt: true, passwordChangeRequired: true },
+    select: {
+      id: true,
+      login: true,
+      displayName: true,
+      email: true,
+      role: true,
+      active: true,
+      totpEnabledAt: true,
+      lastLoginAt: true,
+      passwordChangeRequired: true,
+    },
   });
 }
 
@@ -27,7 +37,19 @@ export async function getStaffForAdmin(caller: Caller, id: string) {
   if (!isUuid(id)) return null;
   const staff = await db().staffUser.findUnique({
     where: { id },
-    select: { id: true, login: true, displayName: true, email: true, role: true, active: true, totpEnabledAt: true, lastLoginAt: true, createdAt: true, passwordChangeRequired: true, healthDataAccess: true },
+    select: {
+      id: true,
+      login: true,
+      displayName: true,
+      email: true,
+      role: true,
+      active: true,
+      totpEnabledAt: true,
+      lastLoginAt: true,
+      createdAt: true,
+      passwordChangeRequired: true,
+      healthDataAccess: true,
+    },
   });
   if (staff) await audit({ ...staffAudit(actor), action: "staff_account.viewed", targetType: "StaffUser", targetId: id });
   return staff;
@@ -47,13 +69,22 @@ export async function createStaff(caller: Caller, input: NewStaffInput): Promise
     data: { ...input, passwordHash: await hashPassword(password), passwordChangeRequired: true },
     select: { id: true },
   });
-  await audit({ ...staffAudit(actor), action: "staff_account.created", targetType: "StaffUser", targetId: created.id, details: { login: input.login, role: input.role } });
+  await audit({
+    ...staffAudit(actor),
+    action: "staff_account.created",
+    targetType: "StaffUser",
+    targetId: created.id,
+    details: { login: input.login, role: input.role },
+  });
   return { id: created.id, password };
 }
 
 /** Nobody locks the portal out: the last active administrator keeps the role, and nobody changes their own. */
 async function guardChange(actorId: string, id: string, change: "role" | "deactivate") {
-  if (actorId === id) throw new ExpectedError(change === "role" ? "Vous ne pouvez pas changer votre propre rôle." : "Vous ne pouvez pas désactiver votre propre compte.");
+  if (actorId === id)
+    throw new ExpectedError(
+      change === "role" ? "Vous ne pouvez pas changer votre propre rôle." : "Vous ne pouvez pas désactiver votre propre compte.",
+    );
   const target = isUuid(id) ? await db().staffUser.findUnique({ where: { id }, select: { role: true, active: true } }) : null;
   if (!target) throw new ExpectedError("Ce compte n'existe plus.");
   if (target.role === "ADMINISTRATOR" && target.active) {
@@ -69,30 +100,52 @@ export async function changeStaffRole(caller: Caller, id: string, role: StaffRol
   if (target.role === role) return;
   // A new administrator must enrol a second factor: a new session version sends them through sign-in again.
   await db().staffUser.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } });
-  await audit({ ...staffAudit(actor), action: "staff_account.role_changed", targetType: "StaffUser", targetId: id, details: { from: target.role, to: role } });
+  await audit({
+    ...staffAudit(actor),
+    action: "staff_account.role_changed",
+    targetType: "StaffUser",
+    targetId: id,
+    details: { from: target.role, to: role },
+  });
 }
 
 export async function setStaffActive(caller: Caller, id: string, active: boolean): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
   if (!active) await guardChange(actor.id, id, "deactivate");
-  else if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
+  else if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } })))
+    throw new ExpectedError("Ce compte n'existe plus.");
   await db().staffUser.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
-  await audit({ ...staffAudit(actor), action: active ? "staff_account.reactivated" : "staff_account.deactivated", targetType: "StaffUser", targetId: id });
+  await audit({
+    ...staffAudit(actor),
+    action: active ? "staff_account.reactivated" : "staff_account.deactivated",
+    targetType: "StaffUser",
+    targetId: id,
+  });
 }
 
 /** The children's health data access (need to know, granted one person at a time; audited). */
 export async function setHealthDataAccess(caller: Caller, id: string, granted: boolean): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
-  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
+  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } })))
+    throw new ExpectedError("Ce compte n'existe plus.");
   await db().staffUser.update({ where: { id }, data: { healthDataAccess: granted } });
-  await audit({ ...staffAudit(actor), action: granted ? "staff_account.health_access_granted" : "staff_account.health_access_revoked", targetType: "StaffUser", targetId: id });
+  await audit({
+    ...staffAudit(actor),
+    action: granted ? "staff_account.health_access_granted" : "staff_account.health_access_revoked",
+    targetType: "StaffUser",
+    targetId: id,
+  });
 }
 
 export async function resetStaffPassword(caller: Caller, id: string): Promise<string> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
-  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
+  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } })))
+    throw new ExpectedError("Ce compte n'existe plus.");
   const password = generateInitialPassword();
-  await db().staffUser.update({ where: { id }, data: { passwordHash: await hashPassword(password), passwordChangeRequired: true, sessionVersion: { increment: 1 } } });
+  await db().staffUser.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(password), passwordChangeRequired: true, sessionVersion: { increment: 1 } },
+  });
   await audit({ ...staffAudit(actor), action: "staff_account.password_reset", targetType: "StaffUser", targetId: id });
   return password;
 }
@@ -100,16 +153,28 @@ export async function resetStaffPassword(caller: Caller, id: string): Promise<st
 /** A lost phone: the second factor is removed; the next sign-in enrols a new app (when the role requires one). */
 export async function resetStaffTotp(caller: Caller, id: string): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
-  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } }))) throw new ExpectedError("Ce compte n'existe plus.");
-  await db().staffUser.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } } });
+  if (!isUuid(id) || !(await db().staffUser.findUnique({ where: { id }, select: { id: true } })))
+    throw new ExpectedError("Ce compte n'existe plus.");
+  await db().staffUser.update({
+    where: { id },
+    data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+  });
   await audit({ ...staffAudit(actor), action: "staff_account.totp_reset", targetType: "StaffUser", targetId: id });
 }
 
 /** "Mon compte": any staff member changes their own password (current one required); other sessions end. */
-export async function changeOwnPassword(caller: Caller, current: string, next: string, verify: (hash: string, password: string) => Promise<boolean>): Promise<void> {
+export async function changeOwnPassword(
+  caller: Caller,
+  current: string,
+  next: string,
+  verify: (hash: string, password: string) => Promise<boolean>,
+): Promise<void> {
   const actor = await authorizeStaff(caller);
   const staff = await db().staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verify(staff.passwordHash, current))) throw new ExpectedError("Le mot de passe actuel est incorrect.", "currentPassword");
-  await db().staffUser.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next), passwordChangeRequired: false, sessionVersion: { increment: 1 } } });
+  await db().staffUser.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(next), passwordChangeRequired: false, sessionVersion: { increment: 1 } },
+  });
   await audit({ ...staffAudit(actor), action: "staff.password_changed", targetType: "StaffUser", targetId: actor.id });
 }

@@ -6,7 +6,15 @@ import { done, fieldErrorsOf, invalid, type AdminFormState } from "@/lib/platfor
 import { runAdminAction } from "@/lib/platform/actions/run-action";
 import { signOut } from "@/lib/auth";
 import { verifyPassword } from "@/lib/platform/security/password";
-import { changeOwnPassword, changeStaffRole, createStaff, resetStaffPassword, resetStaffTotp, setHealthDataAccess, setStaffActive } from "./accounts";
+import {
+  changeOwnPassword,
+  changeStaffRole,
+  createStaff,
+  resetStaffPassword,
+  resetStaffTotp,
+  setHealthDataAccess,
+  setStaffActive,
+} from "./accounts";
 import { staffPasswordProblem } from "./passwords";
 import { newStaffSchema, staffRoleSchema } from "./schemas";
 import { staffCaller } from "./session";
@@ -19,7 +27,9 @@ export async function createStaffAccount(previous: AdminFormState, formData: For
     if (!parsed.success) return invalid(previous, formData, fieldErrorsOf(parsed.error));
     const created = await createStaff(caller, parsed.data);
     revalidatePath("/admin/agents");
-    return done(previous, `Le compte ${parsed.data.login} est créé.`, { result: { kind: "password", value: created.password, label: parsed.data.login } });
+    return done(previous, `Le compte ${parsed.data.login} est créé.`, {
+      result: { kind: "password", value: created.password, label: parsed.data.login },
+    });
   });
 }
 
@@ -34,7 +44,12 @@ export async function updateStaffRole(id: string, previous: AdminFormState, form
   });
 }
 
-export async function toggleStaffActive(id: string, active: boolean, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function toggleStaffActive(
+  id: string,
+  active: boolean,
+  previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     await setStaffActive(await staffCaller("ADMINISTRATOR"), id, active);
     revalidatePath("/admin/agents");
@@ -42,7 +57,12 @@ export async function toggleStaffActive(id: string, active: boolean, previous: A
   });
 }
 
-export async function toggleHealthDataAccess(id: string, granted: boolean, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function toggleHealthDataAccess(
+  id: string,
+  granted: boolean,
+  previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     await setHealthDataAccess(await staffCaller("ADMINISTRATOR"), id, granted);
     revalidatePath(`/admin/agents/${id}`);
@@ -53,7 +73,9 @@ export async function toggleHealthDataAccess(id: string, granted: boolean, previ
 export async function resetStaffAccountPassword(id: string, previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   return runAdminAction(previous, formData, async () => {
     const password = await resetStaffPassword(await staffCaller("ADMINISTRATOR"), id);
-    return done(previous, "Le mot de passe est réinitialisé : les sessions de ce compte sont terminées.", { result: { kind: "password", value: password } });
+    return done(previous, "Le mot de passe est réinitialisé : les sessions de ce compte sont terminées.", {
+      result: { kind: "password", value: password },
+    });
   });
 }
 
@@ -61,7 +83,10 @@ export async function resetStaffAccountTotp(id: string, previous: AdminFormState
   return runAdminAction(previous, formData, async () => {
     await resetStaffTotp(await staffCaller("ADMINISTRATOR"), id);
     revalidatePath("/admin/agents");
-    return done(previous, "La double authentification est réinitialisée : une nouvelle application sera enregistrée à la prochaine connexion.");
+    return done(
+      previous,
+      "La double authentification est réinitialisée : une nouvelle application sera enregistrée à la prochaine connexion.",
+    );
   });
 }
 

@@ -13,7 +13,10 @@ export const newStaffSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, requiredMessage("identifiant"))
-    .regex(STAFF_LOGIN_PATTERN, "L'identifiant compte 3 à 50 caractères : lettres minuscules sans accent, chiffres, point, tiret (exemple : prenom.nom)."),
+    .regex(
+      STAFF_LOGIN_PATTERN,
+      "L'identifiant compte 3 à 50 caractères : lettres minuscules sans accent, chiffres, point, tiret (exemple : prenom.nom).",
+    ),
   displayName: z
     .string({ error: requiredMessage("nom affiché") })
     .trim()
@@ -21,7 +24,10 @@ export const newStaffSchema = z.object({
     .max(100, tooLongMessage("nom affiché", 100))
     .refine((value) => !hasForbiddenCharacters(value), forbiddenCharactersMessage("nom affiché"))
     .refine(hasVisibleText, invisibleTextMessage("nom affiché")),
-  email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200, tooLongMessage("courriel", 200)).toLowerCase(),
+  email: z
+    .email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." })
+    .max(200, tooLongMessage("courriel", 200))
+    .toLowerCase(),
   role: staffRoleSchema,
 });
 export type NewStaffInput = z.infer<typeof newStaffSchema>;

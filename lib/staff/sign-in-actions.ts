@@ -8,7 +8,15 @@ import { hashPassword } from "@/lib/platform/security/password";
 import { StaffSignInError } from "@/lib/auth";
 import { staffPasswordProblem } from "./passwords";
 import { currentStaff } from "./session";
-import { clearPending, nextSignInStep, pendingChallenge, readPending, replaceInitialPassword, verifyStaffPassword, type StaffSignInFailure } from "@/lib/auth";
+import {
+  clearPending,
+  nextSignInStep,
+  pendingChallenge,
+  readPending,
+  replaceInitialPassword,
+  verifyStaffPassword,
+  type StaffSignInFailure,
+} from "@/lib/auth";
 import type { FailureState } from "@/lib/platform/actions/action-state";
 
 export type StaffSignInState = FailureState & {
@@ -65,7 +73,8 @@ export async function submitStaffNewPassword(_previous: StaffSignInState, formDa
   const confirmation = String(formData.get("passwordConfirmation") ?? "");
   const problem = staffPasswordProblem(password, [staff.login]);
   if (problem) return { status: "error", field: "password", message: problem };
-  if (confirmation !== password) return { status: "error", field: "passwordConfirmation", message: "La confirmation ne correspond pas au mot de passe." };
+  if (confirmation !== password)
+    return { status: "error", field: "passwordConfirmation", message: "La confirmation ne correspond pas au mot de passe." };
   const challenge = await replaceInitialPassword(staff, await hashPassword(password));
   const refreshed = await readPending(challenge);
   if (!refreshed) redirect(EXPIRED);
@@ -85,6 +94,7 @@ export async function submitStaffCode(_previous: StaffSignInState, formData: For
 
 export async function signOutStaff(): Promise<void> {
   const staff = await currentStaff();
-  if (staff) await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.signed_out", targetType: "StaffUser", targetId: staff.id });
+  if (staff)
+    await audit({ actorType: "STAFF", actorId: staff.id, action: "staff.signed_out", targetType: "StaffUser", targetId: staff.id });
   await signOut({ redirectTo: "/admin/connexion" });
 }

@@ -12,4 +12,11 @@ import { reservationJobs } from "@/lib/reservations/jobs";
  * prepare at start (so a job can be enqueued inside any transaction). A feature adds its jobs here
  * (reminders, waiting-list offers, billing runs...), defined in its own `jobs.ts` with `defineJob`.
  */
-export const jobs: readonly AnyJobDefinition[] = [deliverMailJob, retentionPurgeJob, recordFailedJobsJob, documentExpiryReminderJob, ...reservationJobs, ...billingJobs];
+export const jobs: readonly AnyJobDefinition[] = [
+  deliverMailJob,
+  retentionPurgeJob,
+  recordFailedJobsJob,
+  documentExpiryReminderJob,
+  ...reservationJobs,
+  ...billingJobs,
+];

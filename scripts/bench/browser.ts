@@ -8,7 +8,8 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { medianBy } from "./stats";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+export const chromiumPath =
+  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
 // The browser tests' flags: they keep Chromium off this machine's closed network.
 const chromiumFlags = [
@@ -122,7 +123,8 @@ export async function runLighthouse(baseUrl: string, pages: PageToMeasure[], por
     });
     const categories = result?.lhr.categories;
     const finalUrl = result?.lhr.finalDisplayedUrl ?? "";
-    if (!categories || new URL(finalUrl).pathname !== target.path) throw new Error(`Lighthouse n'a pas mesuré ${target.path} (arrivé sur ${finalUrl}).`);
+    if (!categories || new URL(finalUrl).pathname !== target.path)
+      throw new Error(`Lighthouse n'a pas mesuré ${target.path} (arrivé sur ${finalUrl}).`);
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const metric = (id: string) => result?.lhr.audits[id]?.numericValue ?? Number.NaN;
     return {

@@ -110,7 +110,12 @@ export function checkBudget(results: BenchResults, budget: Budget): BudgetVerdic
       const floor = results.floorJavaScript;
       if (!weight || !floor) return { budget, description, measured: "non mesuré", ok: null };
       const over = kB(weight.gzipBytes - floor.gzipBytes);
-      return { budget, description, measured: `+${over.toFixed(1)} ko (${kB(weight.gzipBytes).toFixed(1)} contre ${kB(floor.gzipBytes).toFixed(1)})`, ok: over <= budget.maxKiloBytes };
+      return {
+        budget,
+        description,
+        measured: `+${over.toFixed(1)} ko (${kB(weight.gzipBytes).toFixed(1)} contre ${kB(floor.gzipBytes).toFixed(1)})`,
+        ok: over <= budget.maxKiloBytes,
+      };
     }
     case "throughput-ratio": {
       const description = `${scenarioLabel(results, budget.scenario)} : req/s à ${budget.clients} clients ≥ ${budget.min} × plancher (${floorNames[budget.floor]})`;
@@ -119,16 +124,27 @@ export function checkBudget(results: BenchResults, budget: Budget): BudgetVerdic
       const floor = floorId === undefined ? undefined : measureAt(results, floorId, budget.clients);
       if (!measure || !floor || floor.requestsPerSecond <= 0) return { budget, description, measured: "non mesuré", ok: null };
       const ratio = measure.requestsPerSecond / floor.requestsPerSecond;
-      return { budget, description, measured: `${ratio.toFixed(2)} × (${measure.requestsPerSecond.toFixed(0)} contre ${floor.requestsPerSecond.toFixed(0)} req/s)`, ok: ratio >= budget.min };
+      return {
+        budget,
+        description,
+        measured: `${ratio.toFixed(2)} × (${measure.requestsPerSecond.toFixed(0)} contre ${floor.requestsPerSecond.toFixed(0)} req/s)`,
+        ok: ratio >= budget.min,
+      };
     }
     case "p99-ratio": {
       const description = `${scenarioLabel(results, budget.scenario)} : p99 à ${budget.clients} clients ≤ ${budget.max} × p99 du plancher (${floorNames[budget.floor]})`;
       const measure = measureAt(results, budget.scenario, budget.clients);
       const floorId = floorScenario(results, budget.floor)?.id;
       const floor = floorId === undefined ? undefined : measureAt(results, floorId, budget.clients);
-      if (!measure || !floor || Number.isNaN(measure.p99) || Number.isNaN(floor.p99)) return { budget, description, measured: "non mesuré", ok: null };
+      if (!measure || !floor || Number.isNaN(measure.p99) || Number.isNaN(floor.p99))
+        return { budget, description, measured: "non mesuré", ok: null };
       const ratio = measure.p99 / floor.p99;
-      return { budget, description, measured: `${ratio.toFixed(2)} × (${Math.round(measure.p99)} contre ${Math.round(floor.p99)} ms)`, ok: ratio <= budget.max };
+      return {
+        budget,
+        description,
+        measured: `${ratio.toFixed(2)} × (${Math.round(measure.p99)} contre ${Math.round(floor.p99)} ms)`,
+        ok: ratio <= budget.max,
+      };
     }
     case "lighthouse": {
       const description = `Lighthouse ${categoryNames[budget.category]} de ${budget.path} (téléphone) ${budget.min === 100 ? "= 100" : `≥ ${budget.min}`}`;
@@ -139,10 +155,13 @@ export function checkBudget(results: BenchResults, budget: Budget): BudgetVerdic
   }
 }
 
-export const checkBudgets = (results: BenchResults, budgets: Budget[] = goalsFor(results.scenarios)) => budgets.map((budget) => checkBudget(results, budget));
+export const checkBudgets = (results: BenchResults, budgets: Budget[] = goalsFor(results.scenarios)) =>
+  budgets.map((budget) => checkBudget(results, budget));
 
 /** The console line of a verdict. */
 export function verdictLine(verdict: BudgetVerdict): string {
   if (verdict.ok === null) return `BUDGET NON MESURÉ : ${verdict.description} (${verdict.measured})`;
-  return verdict.ok ? `Budget tenu : ${verdict.description} (mesuré : ${verdict.measured})` : `BUDGET DÉPASSÉ : ${verdict.description} (mesuré : ${verdict.measured})`;
+  return verdict.ok
+    ? `Budget tenu : ${verdict.description} (mesuré : ${verdict.measured})`
+    : `BUDGET DÉPASSÉ : ${verdict.description} (mesuré : ${verdict.measured})`;
 }

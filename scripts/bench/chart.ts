@@ -43,25 +43,41 @@ function renderPanel(panel: ChartPanel, levels: number[], offsetX: number, offse
     const index = levels.indexOf(clients);
     return offsetX + PANEL.left + (levels.length === 1 ? plotWidth / 2 : (index / (levels.length - 1)) * plotWidth);
   };
-  const y = (value: number) => offsetY + PANEL.top + plotHeight - ((Math.log10(Math.max(value, ticks[0]!)) - logMin) / (logMax - logMin)) * plotHeight;
+  const y = (value: number) =>
+    offsetY + PANEL.top + plotHeight - ((Math.log10(Math.max(value, ticks[0]!)) - logMin) / (logMax - logMin)) * plotHeight;
   const parts: string[] = [];
-  parts.push(`<text x="${offsetX + PANEL.width / 2}" y="${offsetY + 24}" text-anchor="middle" font-size="17" font-weight="bold">${escapeXml(panel.title)}</text>`);
+  parts.push(
+    `<text x="${offsetX + PANEL.width / 2}" y="${offsetY + 24}" text-anchor="middle" font-size="17" font-weight="bold">${escapeXml(panel.title)}</text>`,
+  );
   for (const tick of ticks) {
     const ty = y(tick).toFixed(1);
-    parts.push(`<line x1="${offsetX + PANEL.left}" x2="${offsetX + PANEL.left + plotWidth}" y1="${ty}" y2="${ty}" stroke="#d0d5dd" stroke-width="1"/>`);
-    parts.push(`<text x="${offsetX + PANEL.left - 8}" y="${ty}" text-anchor="end" dominant-baseline="middle" font-size="13">${tickLabel(tick)}</text>`);
+    parts.push(
+      `<line x1="${offsetX + PANEL.left}" x2="${offsetX + PANEL.left + plotWidth}" y1="${ty}" y2="${ty}" stroke="#d0d5dd" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${offsetX + PANEL.left - 8}" y="${ty}" text-anchor="end" dominant-baseline="middle" font-size="13">${tickLabel(tick)}</text>`,
+    );
   }
   for (const clients of levels) {
-    parts.push(`<text x="${x(clients).toFixed(1)}" y="${offsetY + PANEL.top + plotHeight + 20}" text-anchor="middle" font-size="13">${clients}</text>`);
+    parts.push(
+      `<text x="${x(clients).toFixed(1)}" y="${offsetY + PANEL.top + plotHeight + 20}" text-anchor="middle" font-size="13">${clients}</text>`,
+    );
   }
-  parts.push(`<text x="${offsetX + PANEL.left + plotWidth / 2}" y="${offsetY + PANEL.height - 8}" text-anchor="middle" font-size="13">clients simultanés</text>`);
-  parts.push(`<rect x="${offsetX + PANEL.left}" y="${offsetY + PANEL.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#667085"/>`);
+  parts.push(
+    `<text x="${offsetX + PANEL.left + plotWidth / 2}" y="${offsetY + PANEL.height - 8}" text-anchor="middle" font-size="13">clients simultanés</text>`,
+  );
+  parts.push(
+    `<rect x="${offsetX + PANEL.left}" y="${offsetY + PANEL.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#667085"/>`,
+  );
   for (const series of panel.series) {
     const points = series.points.filter((point) => levels.includes(point.clients) && point.value > 0 && Number.isFinite(point.value));
     if (points.length === 0) continue;
     const path = points.map((point) => `${x(point.clients).toFixed(1)},${y(point.value).toFixed(1)}`).join(" ");
-    parts.push(`<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2.5"${series.dashed ? ' stroke-dasharray="7 5"' : ""}/>`);
-    for (const point of points) parts.push(`<circle cx="${x(point.clients).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="4" fill="${series.color}"/>`);
+    parts.push(
+      `<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2.5"${series.dashed ? ' stroke-dasharray="7 5"' : ""}/>`,
+    );
+    for (const point of points)
+      parts.push(`<circle cx="${x(point.clients).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="4" fill="${series.color}"/>`);
   }
   return parts.join("\n");
 }
@@ -81,7 +97,9 @@ export function renderChart(title: string, levels: number[], panels: ChartPanel[
   legend.forEach((series, index) => {
     const lx = 40 + (index % 3) * ((width - 80) / 3);
     const ly = 40 + PANEL.height + 30 + Math.floor(index / 3) * 24;
-    parts.push(`<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="${series.color}" stroke-width="3"${series.dashed ? ' stroke-dasharray="7 5"' : ""}/>`);
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 30}" y1="${ly}" y2="${ly}" stroke="${series.color}" stroke-width="3"${series.dashed ? ' stroke-dasharray="7 5"' : ""}/>`,
+    );
     parts.push(`<text x="${lx + 38}" y="${ly}" dominant-baseline="middle" font-size="14">${escapeXml(series.label)}</text>`);
   });
   parts.push("</svg>");
@@ -105,11 +123,11 @@ export function benchChart(scenarios: ScenarioResult[], levels: number[]): strin
     scenarios
       .filter((scenario) => scenario.id in COLORS)
       .map((scenario) => ({
-      label: scenario.label,
-      color: COLORS[scenario.id] ?? "#000000",
-      dashed: scenario.id === "ceiling" || scenario.id.startsWith("floor-"),
-      points: scenario.measures.map((measure) => ({ clients: measure.clients, value: value(measure) })),
-    }));
+        label: scenario.label,
+        color: COLORS[scenario.id] ?? "#000000",
+        dashed: scenario.id === "ceiling" || scenario.id.startsWith("floor-"),
+        points: scenario.measures.map((measure) => ({ clients: measure.clients, value: value(measure) })),
+      }));
   return renderChart("Espace Famille : charge selon le nombre de clients simultanés", levels, [
     { title: "Requêtes par seconde (échelle log.)", series: series((measure) => measure.requestsPerSecond) },
     { title: "Latence p95 en ms (échelle log.)", series: series((measure) => measure.p95) },

@@ -38,7 +38,9 @@ export function startFloor(textBytes: number, port: number): Promise<RunningPort
 
 /** scripts/bench/balancer.mjs in a process of its own (it must not share the load generator's event loop). */
 export async function startBalancer(port: number, upstreams: string[]): Promise<RunningPortal> {
-  const child = spawn(process.execPath, [path.resolve("scripts/bench/balancer.mjs"), String(port), ...upstreams], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.resolve("scripts/bench/balancer.mjs"), String(port), ...upstreams], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.stdout.once("data", () => resolve());

@@ -73,7 +73,9 @@ async function loadLevels(label: string, baseUrl: string, request: FixedRequest)
   for (const clients of LEVELS) {
     // Sized from the previous level's throughput to last about SECONDS_PER_LEVEL, two answers per client at least.
     const previous = measures[measures.length - 1];
-    const size = previous ? { amount: Math.max(2 * clients, Math.ceil(previous.requestsPerSecond * SECONDS_PER_LEVEL)) } : { seconds: SECONDS_PER_LEVEL };
+    const size = previous
+      ? { amount: Math.max(2 * clients, Math.ceil(previous.requestsPerSecond * SECONDS_PER_LEVEL)) }
+      : { seconds: SECONDS_PER_LEVEL };
     const measure = await hammer(baseUrl, request, clients, size);
     console.log(`  ${format(measure)}`);
     measures.push(measure);
@@ -81,7 +83,13 @@ async function loadLevels(label: string, baseUrl: string, request: FixedRequest)
   return measures;
 }
 
-async function loadScenario(id: string, label: string, kind: ScenarioKind, baseUrl: string, request: FixedRequest): Promise<ScenarioResult> {
+async function loadScenario(
+  id: string,
+  label: string,
+  kind: ScenarioKind,
+  baseUrl: string,
+  request: FixedRequest,
+): Promise<ScenarioResult> {
   return { id, label, kind, measures: await loadLevels(label, baseUrl, request) };
 }
 
@@ -125,7 +133,8 @@ async function sendDeclarations(baseUrl: string, parents: BenchParent[]): Promis
   console.log(`\n${label}`);
   const summaryPath = "/espace/declarer-ma-famille/recapitulatif";
   const summary = await fetch(`${baseUrl}${summaryPath}`, { headers: { cookie: parents[0]!.cookie }, redirect: "manual" });
-  if (summary.status !== 200) throw new Error(`Le récapitulatif de la déclaration ne s'affiche pas (HTTP ${summary.status}) : brouillon incomplet ?`);
+  if (summary.status !== 200)
+    throw new Error(`Le récapitulatif de la déclaration ne s'affiche pas (HTTP ${summary.status}) : brouillon incomplet ?`);
   const actionId = actionOfFormWith(await summary.text(), "cle");
   const measures: LoadMeasure[] = [];
   let next = 0;
@@ -156,7 +165,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One scenario on a portal process started under `node --cpu-prof`: its hottest functions, its CPU time per
  * request, and PostgreSQL's time and transactions per request in the bench database meanwhile.
  */
-async function profileScenario(env: NodeJS.ProcessEnv, databaseUrl: string, id: string, label: string, request: (portal: string) => FixedRequest): Promise<ServerProfile> {
+async function profileScenario(
+  env: NodeJS.ProcessEnv,
+  databaseUrl: string,
+  id: string,
+  label: string,
+  request: (portal: string) => FixedRequest,
+): Promise<ServerProfile> {
   const directory = mkdtempSync(path.join(os.tmpdir(), "ef-bench-profile-"));
   try {
     const portal = await startPortal(env, await freePort(PORTS), { quiet: true, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${directory}`] });
@@ -179,7 +194,9 @@ async function profileScenario(env: NodeJS.ProcessEnv, databaseUrl: string, id: 
     // The profile covers the whole process (start and warm-up included): per request, an upper bound.
     // At least one: a run where nothing answered (a saturated machine) is reported as such, not divided by zero.
     const requests = Math.max(1, measure.ok + measure.failed);
-    console.log(`  ${label} : ${(busyMs / requests).toFixed(1)} ms de CPU, ${((after.activeMs - before.activeMs) / requests).toFixed(2)} ms de base et ${((after.transactions - before.transactions) / requests).toFixed(1)} transactions par requête`);
+    console.log(
+      `  ${label} : ${(busyMs / requests).toFixed(1)} ms de CPU, ${((after.activeMs - before.activeMs) / requests).toFixed(2)} ms de base et ${((after.transactions - before.transactions) / requests).toFixed(1)} transactions par requête`,
+    );
     return {
       scenario: id,
       label,
@@ -198,7 +215,9 @@ async function profileScenario(env: NodeJS.ProcessEnv, databaseUrl: string, id: 
 async function main(): Promise<number> {
   const startedAt = new Date();
   const machine = machineInfo();
-  console.log(`Mesures ${quick ? "rapides" : "complètes"} : ${machine.cores} cœurs, Node.js ${machine.node}, charge ${machine.loadAverage.toFixed(2)}`);
+  console.log(
+    `Mesures ${quick ? "rapides" : "complètes"} : ${machine.cores} cœurs, Node.js ${machine.node}, charge ${machine.loadAverage.toFixed(2)}`,
+  );
   const database = await createTestDatabase({ serverUrl: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
   if (database.poolMax) console.warn("Attention : base PGlite embarquée, pas PostgreSQL ; les chiffres ne valent rien pour la production.");
   const storage = mkdtempSync(path.join(os.tmpdir(), "ef-bench-files-"));
@@ -229,7 +248,9 @@ async function main(): Promise<number> {
       floorStatic: (await (await fetch(`${floor.baseUrl}${FLOOR_STATIC_PATH}`)).arrayBuffer()).byteLength,
       floorDynamic: (await (await fetch(`${floor.baseUrl}${FLOOR_DYNAMIC_PATH}`)).arrayBuffer()).byteLength,
     };
-    console.log(`Pages : accueil ${pageBytes.home} octets, plancher statique ${pageBytes.floorStatic}, dynamique ${pageBytes.floorDynamic}`);
+    console.log(
+      `Pages : accueil ${pageBytes.home} octets, plancher statique ${pageBytes.floorStatic}, dynamique ${pageBytes.floorDynamic}`,
+    );
 
     const maxClients = Math.max(...LEVELS);
     const sendings = LEVELS.reduce((sum, clients) => sum + SENDINGS[clients]!, 0);
@@ -246,9 +267,20 @@ async function main(): Promise<number> {
     const scenarios: ScenarioResult[] = [];
     const get = (requestPath: string): FixedRequest => ({ method: "GET", path: requestPath, expectStatus: 200 });
     scenarios.push(await loadScenario("ceiling", "Plafond : serveur Node.js nu", "ceiling", ceiling.baseUrl, get("/")));
-    scenarios.push(await loadScenario("floor-static", "Plancher : page statique Next.js", "floor-static", floor.baseUrl, get(FLOOR_STATIC_PATH)));
-    scenarios.push(await loadScenario("floor-dynamic", "Plancher : page dynamique Next.js (proxy CSP à nonce)", "floor-dynamic", floor.baseUrl, get(FLOOR_DYNAMIC_PATH)));
-    for (const scenario of LOAD_SCENARIOS) scenarios.push(await loadScenario(scenario.id, scenario.label, scenario.kind, baseUrl, scenario.request(context)));
+    scenarios.push(
+      await loadScenario("floor-static", "Plancher : page statique Next.js", "floor-static", floor.baseUrl, get(FLOOR_STATIC_PATH)),
+    );
+    scenarios.push(
+      await loadScenario(
+        "floor-dynamic",
+        "Plancher : page dynamique Next.js (proxy CSP à nonce)",
+        "floor-dynamic",
+        floor.baseUrl,
+        get(FLOOR_DYNAMIC_PATH),
+      ),
+    );
+    for (const scenario of LOAD_SCENARIOS)
+      scenarios.push(await loadScenario(scenario.id, scenario.label, scenario.kind, baseUrl, scenario.request(context)));
     scenarios.push(await sendDeclarations(baseUrl, parents.slice(0, sendings)));
 
     // The reservations: a parent's month calendar, and booking a day through the calendar's server action.
@@ -261,19 +293,29 @@ async function main(): Promise<number> {
       cookiePerConnection: enrolledParents.map((parent) => parent.cookie),
     };
     await expectAnswers(baseUrl, "Calendrier des réservations", calendar);
-    scenarios.push(await loadScenario("calendar", "Calendrier des réservations d'un mois (/espace/reservations/…)", "signed-in", baseUrl, calendar));
+    scenarios.push(
+      await loadScenario("calendar", "Calendrier des réservations d'un mois (/espace/reservations/…)", "signed-in", baseUrl, calendar),
+    );
     // The children's files of an enrolled family (each child's health sheet, authorisations and documents).
     const childFiles: FixedRequest = { ...get("/espace/enfants"), cookiePerConnection: enrolledParents.map((parent) => parent.cookie) };
     await expectAnswers(baseUrl, "Mes enfants", childFiles);
     scenarios.push(await loadScenario("child-files", "Les fiches des enfants (/espace/enfants)", "signed-in", baseUrl, childFiles));
     console.log("\nRéserver un jour (server action du calendrier)");
-    const bookingMeasures = await sendBookings(baseUrl, enrolledParents, wednesdays, LEVELS.map((clients) => ({ clients, requests: SENDINGS[clients]! })));
+    const bookingMeasures = await sendBookings(
+      baseUrl,
+      enrolledParents,
+      wednesdays,
+      LEVELS.map((clients) => ({ clients, requests: SENDINGS[clients]! })),
+    );
     for (const measure of bookingMeasures) console.log(`  ${format(measure)}`);
     scenarios.push({ id: "booking", label: "Réserver un jour (server action)", kind: "action", measures: bookingMeasures });
 
     // The invoices page of a family with invoices (the billing demo family: its lines, its quotient familial). The
     // readers join that family only now, once the pages measured above (which need their open drafts) are done.
-    await attachToDemoFamily(database.url, readers.map((parent) => parent.id));
+    await attachToDemoFamily(
+      database.url,
+      readers.map((parent) => parent.id),
+    );
     const invoices: FixedRequest = { ...get("/espace/factures"), cookiePerConnection: readers.map((parent) => parent.cookie) };
     await expectAnswers(baseUrl, "Mes factures", invoices);
     scenarios.push(await loadScenario("invoices", "Mes factures (/espace/factures)", "signed-in", baseUrl, invoices));
@@ -301,8 +343,17 @@ async function main(): Promise<number> {
     try {
       const balancer = await startBalancer(await freePort(PORTS), [baseUrl, second.baseUrl]);
       try {
-        const balanced = await loadLevels(`${scaled.label} : deux processus derrière un répartiteur`, balancer.baseUrl, scaled.request({ ...context, portal: balancer.baseUrl }));
-        results.scaling = { scenario: scaled.id, label: scaled.label, single: scenarios.find((scenario) => scenario.id === scaled.id)!.measures, balanced };
+        const balanced = await loadLevels(
+          `${scaled.label} : deux processus derrière un répartiteur`,
+          balancer.baseUrl,
+          scaled.request({ ...context, portal: balancer.baseUrl }),
+        );
+        results.scaling = {
+          scenario: scaled.id,
+          label: scaled.label,
+          single: scenarios.find((scenario) => scenario.id === scaled.id)!.measures,
+          balanced,
+        };
       } finally {
         await balancer.stop();
       }
@@ -314,7 +365,9 @@ async function main(): Promise<number> {
     for (const id of PROFILED_SCENARIOS) {
       const scenario = LOAD_SCENARIOS.find((candidate) => candidate.id === id)!;
       try {
-        results.profiles!.push(await profileScenario(env, database.url, id, scenario.label, (portalUrl) => scenario.request({ ...context, portal: portalUrl })));
+        results.profiles!.push(
+          await profileScenario(env, database.url, id, scenario.label, (portalUrl) => scenario.request({ ...context, portal: portalUrl })),
+        );
       } catch (error) {
         results.skipped.push(`Profil de « ${scenario.label} » : ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -332,13 +385,18 @@ async function main(): Promise<number> {
         { label: "Connexion des agents", path: "/admin/connexion" },
       ];
       console.log("\nJavaScript par page (Chromium)…");
-      results.floorJavaScript = (await measureJavaScript(floor.baseUrl, [{ label: "Page Next.js nue (plancher)", path: FLOOR_STATIC_PATH }]))[0];
+      results.floorJavaScript = (
+        await measureJavaScript(floor.baseUrl, [{ label: "Page Next.js nue (plancher)", path: FLOOR_STATIC_PATH }])
+      )[0];
       results.javascript = await measureJavaScript(baseUrl, pages);
-      for (const weight of [results.floorJavaScript!, ...results.javascript]) console.log(`  ${weight.label} : ${(weight.gzipBytes / 1024).toFixed(1)} ko gzip (${weight.files} fichiers)`);
+      for (const weight of [results.floorJavaScript!, ...results.javascript])
+        console.log(`  ${weight.label} : ${(weight.gzipBytes / 1024).toFixed(1)} ko gzip (${weight.files} fichiers)`);
       console.log("Lighthouse (téléphone)…");
       results.lighthouse = await runLighthouse(baseUrl, [pages[0]!, pages[4]!], await freePort(PORTS), LIGHTHOUSE_RUNS);
       for (const scores of results.lighthouse) {
-        console.log(`  ${scores.path} : performance ${scores.performance}, accessibilité ${scores.accessibility}, bonnes pratiques ${scores.bestPractices}`);
+        console.log(
+          `  ${scores.path} : performance ${scores.performance}, accessibilité ${scores.accessibility}, bonnes pratiques ${scores.bestPractices}`,
+        );
       }
     }
 
@@ -368,8 +426,12 @@ async function main(): Promise<number> {
 async function renderAgain(): Promise<number> {
   const results = JSON.parse(readFileSync(path.join(RESULTS_DIR, "latest.json"), "utf8")) as BenchResults;
   const verdicts = checkBudgets(results);
-  const levels = [...new Set(results.scenarios.flatMap((scenario) => scenario.measures.map((measure) => measure.clients)))].sort((a, b) => a - b);
-  await sharp(Buffer.from(benchChart(results.scenarios, levels))).png().toFile(path.join(RESULTS_DIR, "latest-chart.png"));
+  const levels = [...new Set(results.scenarios.flatMap((scenario) => scenario.measures.map((measure) => measure.clients)))].sort(
+    (a, b) => a - b,
+  );
+  await sharp(Buffer.from(benchChart(results.scenarios, levels)))
+    .png()
+    .toFile(path.join(RESULTS_DIR, "latest-chart.png"));
   writeFileSync(path.join(RESULTS_DIR, "latest.md"), renderReport(results, verdicts, "latest-chart.png"));
   for (const verdict of verdicts) console.log(verdictLine(verdict));
   return verdicts.some((verdict) => verdict.ok === false) ? 1 : 0;
@@ -389,7 +451,10 @@ async function attachToDemoFamily(databaseUrl: string, accountIds: string[]): Pr
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`UPDATE accounts SET "familyId" = (SELECT id FROM families WHERE "dossierNumber" = 'F-2026-DEMO02') WHERE id = ANY($1::uuid[])`, [accountIds]);
+    await client.query(
+      `UPDATE accounts SET "familyId" = (SELECT id FROM families WHERE "dossierNumber" = 'F-2026-DEMO02') WHERE id = ANY($1::uuid[])`,
+      [accountIds],
+    );
   } finally {
     await client.end();
   }

@@ -29,7 +29,12 @@ export interface FixedRequest {
  * answers. A timed run drops the requests still in flight when it stops, which are the slowest ones: with
  * latencies of seconds, that hides the tail. Past the first level, runs are therefore sized in answers.
  */
-export async function hammer(baseUrl: string, request: FixedRequest, clients: number, size: { seconds: number } | { amount: number }): Promise<LoadMeasure> {
+export async function hammer(
+  baseUrl: string,
+  request: FixedRequest,
+  clients: number,
+  size: { seconds: number } | { amount: number },
+): Promise<LoadMeasure> {
   const latencies: number[] = [];
   let failed = 0;
   let handedOut = 0;
@@ -55,7 +60,9 @@ export async function hammer(baseUrl: string, request: FixedRequest, clients: nu
     ],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error: unknown, finished) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished)));
+    const instance = autocannon(options, (error: unknown, finished) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished),
+    );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === request.expectStatus) latencies.push(responseTime);
       else failed += 1;

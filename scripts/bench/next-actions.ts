@@ -63,9 +63,15 @@ export function actionReply(args: JsonValue[], fields: [string, string | Blob][]
 }
 
 /** The same reply as raw multipart bytes (text fields only), for a load generator that replays a fixed body. */
-export function multipartActionReply(args: JsonValue[], fields: [string, string][], boundary = "----EspaceFamilleBench"): { body: Buffer; contentType: string } {
+export function multipartActionReply(
+  args: JsonValue[],
+  fields: [string, string][],
+  boundary = "----EspaceFamilleBench",
+): { body: Buffer; contentType: string } {
   const parts = [...fields.map(([name, value]) => [`_1_${name}`, value] as const), ["0", JSON.stringify([...args, "$K1"])] as const];
-  const text = parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  const text =
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") +
+    `--${boundary}--\r\n`;
   return { body: Buffer.from(text, "utf8"), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 

@@ -25,7 +25,8 @@ const documents: { kind: DocumentKind; fileName: string }[] = [
 ];
 
 /** 0 -> "A", 25 -> "Z", 26 -> "BA": names take no digits. */
-const lettersOf = (index: number): string => (index >= 26 ? lettersOf(Math.floor(index / 26)) : "") + String.fromCharCode(65 + (index % 26));
+const lettersOf = (index: number): string =>
+  (index >= 26 ? lettersOf(Math.floor(index / 26)) : "") + String.fromCharCode(65 + (index % 26));
 
 /** Runs `task` on each item, `parallel` at a time. */
 export async function eachLimited<T, R>(items: readonly T[], parallel: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -53,15 +54,23 @@ export async function createParentsWithDrafts(databaseUrl: string, count: number
   const { db } = await import("@/lib/platform/db");
   const prisma = prismaOn(databaseUrl, 4);
   try {
-    return await eachLimited(Array.from({ length: count }, (_, index) => index), 4, async (index) => {
-      const parent = await createParent({ prisma, loginPrefix: "bench", usageName: `MESURE-${lettersOf(index)}`, draft: true });
-      for (const document of documents) {
-        const stored = await storeDocument(parent.id, new File([pdfBytes], document.fileName, { type: "application/pdf" }), document.kind);
-        if (!stored.ok) throw new Error(stored.message);
-        await attachDocument(parent.id, stored.documentId, document.kind);
-      }
-      return { id: parent.id, login: parent.login };
-    });
+    return await eachLimited(
+      Array.from({ length: count }, (_, index) => index),
+      4,
+      async (index) => {
+        const parent = await createParent({ prisma, loginPrefix: "bench", usageName: `MESURE-${lettersOf(index)}`, draft: true });
+        for (const document of documents) {
+          const stored = await storeDocument(
+            parent.id,
+            new File([pdfBytes], document.fileName, { type: "application/pdf" }),
+            document.kind,
+          );
+          if (!stored.ok) throw new Error(stored.message);
+          await attachDocument(parent.id, stored.documentId, document.kind);
+        }
+        return { id: parent.id, login: parent.login };
+      },
+    );
   } finally {
     await prisma.$disconnect();
     await db().$disconnect();
@@ -77,11 +86,14 @@ export async function signIn(baseUrl: string, parents: { id: string; login: stri
       method: "POST",
       redirect: "manual",
       headers: actionHeaders(baseUrl, actionId),
-      body: actionReply([{ status: "idle" }], [
-        ["login", parent.login],
-        ["password", TEST_PASSWORD],
-        ["retour", "/espace"],
-      ]),
+      body: actionReply(
+        [{ status: "idle" }],
+        [
+          ["login", parent.login],
+          ["password", TEST_PASSWORD],
+          ["retour", "/espace"],
+        ],
+      ),
     });
     await response.arrayBuffer();
     const jar = mergeCookies(new Map(), response.headers.getSetCookie());

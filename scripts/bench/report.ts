@@ -10,7 +10,8 @@ const mark = (verdict: BudgetVerdict) => (verdict.ok === null ? "⚪ non mesuré
 
 /** The floor a scenario is compared with: the static page for public pages, the dynamic one otherwise. */
 function floorOf(results: BenchResults, scenario: ScenarioResult): ScenarioResult | undefined {
-  const floorKind = scenario.kind === "public" ? "floor-static" : scenario.kind === "signed-in" || scenario.kind === "action" ? "floor-dynamic" : undefined;
+  const floorKind =
+    scenario.kind === "public" ? "floor-static" : scenario.kind === "signed-in" || scenario.kind === "action" ? "floor-dynamic" : undefined;
   return floorKind && results.scenarios.find((candidate) => candidate.kind === floorKind);
 }
 
@@ -76,7 +77,8 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
       "|---:|---:|---:|---:|---:|---:|",
       ...scaling.balanced.map((balanced) => {
         const single = scaling.single.find((candidate) => candidate.clients === balanced.clients);
-        if (!single) return `| ${balanced.clients} | – | ${balanced.requestsPerSecond.toFixed(1)} | – | – / ${ms(balanced.p99)} | – / ${balanced.failed} |`;
+        if (!single)
+          return `| ${balanced.clients} | – | ${balanced.requestsPerSecond.toFixed(1)} | – | – / ${ms(balanced.p99)} | – / ${balanced.failed} |`;
         return `| ${balanced.clients} | ${single.requestsPerSecond.toFixed(1)} | ${balanced.requestsPerSecond.toFixed(1)} | ${(balanced.requestsPerSecond / single.requestsPerSecond).toFixed(2)} × | ${ms(single.p99)} / ${ms(balanced.p99)} | ${single.failed} / ${balanced.failed} |`;
       }),
     );
@@ -97,7 +99,10 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
         "",
         "| Fonction | Où | Temps propre | Part du temps occupé |",
         "|---|---|---:|---:|",
-        ...profile.functions.map((fn) => `| \`${fn.name.replace(/\|/g, "\\|")}\` | ${fn.where.replace(/\|/g, "\\|")} | ${Math.round(fn.selfMs)} ms | ${(fn.selfShare * 100).toFixed(1)} % |`),
+        ...profile.functions.map(
+          (fn) =>
+            `| \`${fn.name.replace(/\|/g, "\\|")}\` | ${fn.where.replace(/\|/g, "\\|")} | ${Math.round(fn.selfMs)} ms | ${(fn.selfShare * 100).toFixed(1)} % |`,
+        ),
       );
     }
   }
@@ -109,7 +114,9 @@ export function renderReport(results: BenchResults, verdicts: BudgetVerdict[], c
     "",
     "| Page | Fichiers | gzip (ko) | Décompressé (ko) | gzip de plus que la page nue (ko) |",
     "|---|---:|---:|---:|---:|",
-    ...(results.floorJavaScript ? [results.floorJavaScript] : []).map((weight) => `| ${weight.label} | ${weight.files} | ${kB(weight.gzipBytes)} | ${kB(weight.rawBytes)} | 0 |`),
+    ...(results.floorJavaScript ? [results.floorJavaScript] : []).map(
+      (weight) => `| ${weight.label} | ${weight.files} | ${kB(weight.gzipBytes)} | ${kB(weight.rawBytes)} | 0 |`,
+    ),
     ...results.javascript.map(
       (weight) =>
         `| ${weight.label} (\`${weight.path}\`) | ${weight.files} | ${kB(weight.gzipBytes)} | ${kB(weight.rawBytes)} | ${results.floorJavaScript ? `+${kB(weight.gzipBytes - results.floorJavaScript.gzipBytes)}` : "–"} |`,

@@ -26,29 +26,70 @@ export async function createEnrolledFamilies(databaseUrl: string, count: number)
   const prisma = prismaOn(databaseUrl, 4);
   const run = randomUUID().slice(0, 6);
   try {
-    const activity = await prisma.activity.findUniqueOrThrow({ where: { code: CALENDAR_ACTIVITY }, include: { groups: true, periods: true } });
+    const activity = await prisma.activity.findUniqueOrThrow({
+      where: { code: CALENDAR_ACTIVITY },
+      include: { groups: true, periods: true },
+    });
     const group = activity.groups.find((candidate) => candidate.code === "elementaire")!;
     const period = activity.periods[0]!;
-    return await eachLimited(Array.from({ length: count }, (_, index) => index), 4, async (index) => {
-      const family = await prisma.family.create({ data: { dossierNumber: `F-BENCH-${run}-${index}` } });
-      const parent = await createParent({ prisma, loginPrefix: "bench.resa", usageName: "MESURE", firstNames: "Claire", familyId: family.id, account: { civility: "MADAME" } });
-      const child = await prisma.familyMember.create({ data: { familyId: family.id, role: "CHILD", usageName: "MESURE", firstName: `Enfant${index}`, birthDate: new Date("2018-05-01T00:00:00Z") } });
-      await prisma.enrolment.create({ data: { childId: child.id, familyId: family.id, activityId: activity.id, periodId: period.id, groupId: group.id, status: "ACCEPTED" } });
-      return { id: parent.id, login: parent.login, childId: child.id };
-    });
+    return await eachLimited(
+      Array.from({ length: count }, (_, index) => index),
+      4,
+      async (index) => {
+        const family = await prisma.family.create({ data: { dossierNumber: `F-BENCH-${run}-${index}` } });
+        const parent = await createParent({
+          prisma,
+          loginPrefix: "bench.resa",
+          usageName: "MESURE",
+          firstNames: "Claire",
+          familyId: family.id,
+          account: { civility: "MADAME" },
+        });
+        const child = await prisma.familyMember.create({
+          data: {
+            familyId: family.id,
+            role: "CHILD",
+            usageName: "MESURE",
+            firstName: `Enfant${index}`,
+            birthDate: new Date("2018-05-01T00:00:00Z"),
+          },
+        });
+        await prisma.enrolment.create({
+          data: {
+            childId: child.id,
+            familyId: family.id,
+            activityId: activity.id,
+            periodId: period.id,
+            groupId: group.id,
+            status: "ACCEPTED",
+          },
+        });
+        return { id: parent.id, login: parent.login, childId: child.id };
+      },
+    );
   } finally {
     await prisma.$disconnect();
   }
 }
 
 /** The Wednesdays still open to booking (a week ahead at least, to stay clear of the deadline). */
-export async function bookableWednesdays(databaseUrl: string): Promise<{ activityId: string; unitId: string; days: string[]; month: string }> {
+export async function bookableWednesdays(
+  databaseUrl: string,
+): Promise<{ activityId: string; unitId: string; days: string[]; month: string }> {
   const prisma = prismaOn(databaseUrl, 1);
   try {
-    const activity = await prisma.activity.findUniqueOrThrow({ where: { code: CALENDAR_ACTIVITY }, include: { periods: true, units: { orderBy: { position: "asc" } } } });
+    const activity = await prisma.activity.findUniqueOrThrow({
+      where: { code: CALENDAR_ACTIVITY },
+      include: { periods: true, units: { orderBy: { position: "asc" } } },
+    });
     const period = activity.periods[0]!;
     const from = addDays(parisDay(new Date()), 7);
-    const days = openDays({ kind: period.kind, startDate: dayOf(period.startDate), endDate: dayOf(period.endDate), weekdays: period.weekdays }).filter((day) => day >= from);
+    const days = openDays({
+      kind: period.kind,
+      startDate: dayOf(period.startDate),
+      endDate: dayOf(period.endDate),
+      weekdays: period.weekdays,
+    }).filter((day) => day >= from);
     return { activityId: activity.id, unitId: activity.units[0]!.id, days, month: (days[0] ?? from).slice(0, 7) };
   } finally {
     await prisma.$disconnect();
@@ -76,10 +117,13 @@ export async function sendBookings(
         method: "POST",
         redirect: "manual",
         headers: actionHeaders(baseUrl, actionId, parent.cookie),
-        body: actionReply([{ status: "idle" }], [
-          ["activite", target.activityId],
-          ["case", `${parent.childId}|${day}|${target.unitId}`],
-        ]),
+        body: actionReply(
+          [{ status: "idle" }],
+          [
+            ["activite", target.activityId],
+            ["case", `${parent.childId}|${day}|${target.unitId}`],
+          ],
+        ),
       });
       const text = await response.text();
       return response.status === 200 && (text.includes(": réservé") || text.includes("liste d'attente (position"));

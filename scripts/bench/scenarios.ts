@@ -30,7 +30,12 @@ export interface LoadScenario {
 
 const get = (path: string): FixedRequest => ({ method: "GET", path, expectStatus: 200 });
 
-const publicPage = (id: string, label: string, path: string): LoadScenario => ({ id, label: `${label} (${path})`, kind: "public", request: () => get(path) });
+const publicPage = (id: string, label: string, path: string): LoadScenario => ({
+  id,
+  label: `${label} (${path})`,
+  kind: "public",
+  request: () => get(path),
+});
 
 const signedInPage = (id: string, label: string, path: string): LoadScenario => ({
   id,
@@ -72,7 +77,11 @@ export const LOAD_SCENARIOS: LoadScenario[] = [
   publicPage("privacy", "Données personnelles", "/donnees-personnelles"),
   publicPage("accessibility", "Accessibilité", "/accessibilite"),
   // A street of the demo carte scolaire split into even and odd ranges: the lookup reads the sectors per request.
-  publicPage("carte-scolaire", "Carte scolaire : écoles d'une adresse", `/carte-scolaire/resultat?adresse=${encodeURIComponent("44 rue Jean-Jaurès")}`),
+  publicPage(
+    "carte-scolaire",
+    "Carte scolaire : écoles d'une adresse",
+    `/carte-scolaire/resultat?adresse=${encodeURIComponent("44 rue Jean-Jaurès")}`,
+  ),
   signedInPage("espace", "Accueil du parent", "/espace"),
   signedInPage("declaration-form", "Formulaire de déclaration", "/espace/declarer-ma-famille"),
   { id: "wizard", label: "Assistant : étape Identité (server action)", kind: "action", request: identityStepRequest },

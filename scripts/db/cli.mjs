@@ -62,8 +62,7 @@ const commands = {
     } else {
       log("schema.prisma: in sync with the migrations.");
     }
-    const clean =
-      !status.pending.length && !status.failed.length && !status.edited.length && !status.schemaDrift && !status.databaseDrift;
+    const clean = !status.pending.length && !status.failed.length && !status.edited.length && !status.schemaDrift && !status.databaseDrift;
     return clean ? 0 : 1;
   },
 

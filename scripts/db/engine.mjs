@@ -57,7 +57,9 @@ export async function deployMigrations(databaseUrl, { log = () => {}, ...paths }
   requireUrl(databaseUrl, "deployMigrations");
   return withEngine({ databaseUrl, shadows: noShadowDatabase(), log, ...paths }, async (session) => {
     const migrationsList = await session.migrationsList();
-    log(`${migrationsList.migrationDirectories.length} migration(s) found in ${path.relative(process.cwd(), session.migrationsDir) || "."}`);
+    log(
+      `${migrationsList.migrationDirectories.length} migration(s) found in ${path.relative(process.cwd(), session.migrationsDir) || "."}`,
+    );
     const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: FILTERS });
     log(appliedMigrationNames.length ? `Applied: ${appliedMigrationNames.join(", ")}` : "No pending migrations to apply.");
     return appliedMigrationNames;
@@ -80,7 +82,9 @@ export async function createMigration(databaseUrl, name, { log = () => {}, accep
     let migrationsList = await session.migrationsList();
     const { action } = await engine.devDiagnostic({ migrationsList, filters: FILTERS });
     if (action.tag === "reset") {
-      throw new Error(`${action.reason}\nThe development database must be reset: drop it (or its schema) and run again. All its data will be lost.`);
+      throw new Error(
+        `${action.reason}\nThe development database must be reset: drop it (or its schema) and run again. All its data will be lost.`,
+      );
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     if (appliedMigrationNames.length) log(`Applied pending: ${appliedMigrationNames.join(", ")}`);
@@ -95,7 +99,9 @@ export async function createMigration(databaseUrl, name, { log = () => {}, accep
       throw new Error(`Changes that cannot be executed:\n${loss.unexecutableSteps.map((s) => `- ${s.message}`).join("\n")}`);
     }
     if (loss.warnings.length && !acceptDataLoss) {
-      throw new Error(`This migration would lose data (pass --accept-data-loss to go on):\n${loss.warnings.map((s) => `- ${s.message}`).join("\n")}`);
+      throw new Error(
+        `This migration would lose data (pass --accept-data-loss to go on):\n${loss.warnings.map((s) => `- ${s.message}`).join("\n")}`,
+      );
     }
 
     const folder = path.join(session.migrationsDir, `${utcTimestamp()}_${slug}`);
@@ -171,7 +177,8 @@ export function migrationSlug(name) {
 // The wasm engine's evaluateDataLoss wants a shadow database from a factory it does not take here
 // ("PostgreSQL shadow DB must be provided through an external factory"): fall back to reading the script for
 // the statements that can lose data or fail on existing rows, and treat each as a warning.
-const RISKY_STATEMENTS = /^\s*(DROP\s+(TABLE|TYPE)\b.*|ALTER\s+TABLE\b.*\b(DROP\s+COLUMN|ALTER\s+COLUMN\b.*\b(TYPE|SET\s+NOT\s+NULL))\b.*)$/gim;
+const RISKY_STATEMENTS =
+  /^\s*(DROP\s+(TABLE|TYPE)\b.*|ALTER\s+TABLE\b.*\b(DROP\s+COLUMN|ALTER\s+COLUMN\b.*\b(TYPE|SET\s+NOT\s+NULL))\b.*)$/gim;
 
 async function evaluateDataLoss(engine, migrationsList, schemaFiles, script) {
   try {
@@ -192,7 +199,7 @@ async function diffScript(engine, migrationsList, schemaFiles) {
     filters: FILTERS,
   });
   // exitCode 2 means "the diff is not empty"; an empty diff still prints "-- This is an empty migration."
-  return exitCode === 2 ? stdout ?? "" : "";
+  return exitCode === 2 ? (stdout ?? "") : "";
 }
 
 async function withEngine({ databaseUrl, shadows, log, migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH }, work) {
@@ -215,7 +222,9 @@ async function withEngine({ databaseUrl, shadows, log, migrationsDir = MIGRATION
   liveEngines += 1;
   let engine;
   try {
-    engine = await explainErrors(factory, () => wasm.SchemaEngine.new({ datamodels: [[schemaPath, schemaFiles[0].content]] }, onEngineLog, factory));
+    engine = await explainErrors(factory, () =>
+      wasm.SchemaEngine.new({ datamodels: [[schemaPath, schemaFiles[0].content]] }, onEngineLog, factory),
+    );
     const session = {
       engine: explainingProxy(engine, factory),
       pool,

@@ -145,17 +145,28 @@ export async function startFranceConnectStandin({ host = "localhost", port = 0, 
 
     if (step === "abort") {
       // What FranceConnect answers when the person goes back to the service without signing in.
-      return provider.interactionFinished(req, res, { error: "access_denied", error_description: "L'usager a annulé la connexion." }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: "access_denied", error_description: "L'usager a annulé la connexion." },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (step === "login") {
       const form = new URLSearchParams(await readBody(req));
       const login = (form.get("login") ?? "").trim();
       const identity = findIdentity(login, form.get("password"));
-      if (!identity) return sendHtml(res, 200, page("Identifiant ou mot de passe incorrect. Les identités de test sont listées plus bas.", login));
+      if (!identity)
+        return sendHtml(res, 200, page("Identifiant ou mot de passe incorrect. Les identités de test sont listées plus bas.", login));
       const sub = pairwiseSub(clientId, login);
       subjects.set(sub, identity);
       const grantId = await grantRequestedScopes(details, sub);
-      return provider.interactionFinished(req, res, { login: { accountId: sub, acr: "eidas1", amr: ["pwd"] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: sub, acr: "eidas1", amr: ["pwd"] }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (details.prompt.name === "login") return sendHtml(res, 200, page());
     // Already signed in at the stand-in (single sign-on): FranceConnect asks for nothing more.
@@ -175,14 +186,17 @@ export async function startFranceConnectStandin({ host = "localhost", port = 0, 
     const match = /^\/api\/v2\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(path);
     if (match) {
       const step = match[2];
-      if ((step && req.method !== "POST") || (!step && req.method !== "GET")) return sendHtml(res, 405, errorPage("invalid_request", "Méthode non permise."));
+      if ((step && req.method !== "POST") || (!step && req.method !== "GET"))
+        return sendHtml(res, 405, errorPage("invalid_request", "Méthode non permise."));
       interaction(req, res, match[1], step).catch((error) => {
         if (!quiet) console.error("[doublure FranceConnect]", error);
-        if (!res.headersSent) sendHtml(res, 400, errorPage("invalid_request", "Cette demande de connexion a expiré : revenez sur le service et recommencez."));
+        if (!res.headersSent)
+          sendHtml(res, 400, errorPage("invalid_request", "Cette demande de connexion a expiré : revenez sur le service et recommencez."));
       });
       return;
     }
-    if (path !== STANDIN_PATH && !path.startsWith(`${STANDIN_PATH}/`)) return sendHtml(res, 404, errorPage("not_found", "Adresse inconnue."));
+    if (path !== STANDIN_PATH && !path.startsWith(`${STANDIN_PATH}/`))
+      return sendHtml(res, 404, errorPage("not_found", "Adresse inconnue."));
     // oidc-provider computes its mount path from originalUrl minus url.
     req.originalUrl = req.url;
     req.url = req.url.slice(STANDIN_PATH.length) || "/";
@@ -277,7 +291,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 }
 
 async function runStandalone() {
-  const { values } = parseArgs({ options: { "app-url": { type: "string", default: "http://localhost:3000" }, port: { type: "string", default: "0" } } });
+  const { values } = parseArgs({
+    options: { "app-url": { type: "string", default: "http://localhost:3000" }, port: { type: "string", default: "0" } },
+  });
   const standin = await startStandinForPortal({ appUrl: values["app-url"], port: Number(values.port) });
   console.log(`Doublure de FranceConnect : ${standin.issuer}`);
   for (const [key, value] of Object.entries(standin.env)) console.log(`${key}=${value}`);

@@ -62,7 +62,15 @@ export async function waitForHttp(url: string, timeoutMs: number) {
  * The environment of a run against a throwaway database: a fresh secret, files in a temporary folder,
  * and the local stand-ins (mail outbox, files on disk) allowed under `next start`.
  */
-export function runEnvironment({ databaseUrl, poolMax, storageDir }: { databaseUrl: string; poolMax?: number; storageDir: string }): NodeJS.ProcessEnv {
+export function runEnvironment({
+  databaseUrl,
+  poolMax,
+  storageDir,
+}: {
+  databaseUrl: string;
+  poolMax?: number;
+  storageDir: string;
+}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "test",
@@ -100,7 +108,12 @@ export interface RunningPortal {
 export async function startPortal(
   env: NodeJS.ProcessEnv,
   port: number,
-  options: { quiet?: boolean; onStderr?: (text: string) => void; /** Another Next.js app's folder (the bench's floor app). */ dir?: string; nodeArgs?: string[] } = {},
+  options: {
+    quiet?: boolean;
+    onStderr?: (text: string) => void;
+    /** Another Next.js app's folder (the bench's floor app). */ dir?: string;
+    nodeArgs?: string[];
+  } = {},
 ): Promise<RunningPortal> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // The portal runs as a town runs it (the standalone server); the bench's bare floor app with `next start`.

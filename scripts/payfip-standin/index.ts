@@ -54,7 +54,11 @@ function page(title: string, body: string): string {
 <body><header><p><strong>PayFiP</strong> – doublure locale de test (aucun paiement réel)</p></header><main>${body}</main></body></html>`;
 }
 
-export async function startPayfipStandin({ host = "127.0.0.1", port = 0, quiet = true }: { host?: string; port?: number; quiet?: boolean } = {}): Promise<PayfipStandin> {
+export async function startPayfipStandin({
+  host = "127.0.0.1",
+  port = 0,
+  quiet = true,
+}: { host?: string; port?: number; quiet?: boolean } = {}): Promise<PayfipStandin> {
   const operations = new Map<string, StandinOperation>();
   const ageOf = (operation: StandinOperation) => Date.now() - operation.createdAt;
 
@@ -63,7 +67,12 @@ export async function startPayfipStandin({ host = "127.0.0.1", port = 0, quiet =
     if (!operation) return 0;
     operation.notifications += 1;
     try {
-      const response = await fetch(operation.request.urlnotif, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `idop=${encodeURIComponent(idOp)}`, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(operation.request.urlnotif, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `idop=${encodeURIComponent(idOp)}`,
+        signal: AbortSignal.timeout(10_000),
+      });
       return response.status;
     } catch (error) {
       if (!quiet) console.warn(`[payfip-standin] notification failed: ${error instanceof Error ? error.message : error}`);
@@ -105,7 +114,8 @@ export async function startPayfipStandin({ host = "127.0.0.1", port = 0, quiet =
     }
     if (operation === "recupererDetailPaiementSecurise") {
       const found = operations.get(fields.idOp ?? "");
-      if (!found || (!found.result && ageOf(found) > OPERATION_LIFETIME_MS)) return { status: 500, xml: faultEnvelope("P1", "IdOp incorrect") };
+      if (!found || (!found.result && ageOf(found) > OPERATION_LIFETIME_MS))
+        return { status: 500, xml: faultEnvelope("P1", "IdOp incorrect") };
       if (!found.result) return { status: 500, xml: faultEnvelope("P5", "Transaction en cours") };
       const { request } = found;
       return {
@@ -140,7 +150,14 @@ export async function startPayfipStandin({ host = "127.0.0.1", port = 0, quiet =
       const idOp = url.searchParams.get("idop") ?? "";
       const operation = operations.get(idOp);
       if (!operation || operation.result || ageOf(operation) > OPERATION_LIFETIME_MS) {
-        response.writeHead(410, { "content-type": "text/html; charset=utf-8" }).end(page("Opération expirée", "<h1>Opération expirée ou inconnue</h1><p>Retournez sur le site de votre collectivité pour recommencer le paiement.</p>"));
+        response
+          .writeHead(410, { "content-type": "text/html; charset=utf-8" })
+          .end(
+            page(
+              "Opération expirée",
+              "<h1>Opération expirée ou inconnue</h1><p>Retournez sur le site de votre collectivité pour recommencer le paiement.</p>",
+            ),
+          );
         return;
       }
       const { request: payment } = operation;
@@ -159,7 +176,9 @@ ${form("pay", "Payer par carte (carte de test acceptée)", "pay")}${form("refuse
       const form = new URLSearchParams(await readBody(request));
       const operation = operations.get(form.get("idop") ?? "");
       if (!operation || operation.result || ageOf(operation) > OPERATION_LIFETIME_MS) {
-        response.writeHead(410, { "content-type": "text/html; charset=utf-8" }).end(page("Opération expirée", "<h1>Opération expirée ou déjà traitée</h1>"));
+        response
+          .writeHead(410, { "content-type": "text/html; charset=utf-8" })
+          .end(page("Opération expirée", "<h1>Opération expirée ou déjà traitée</h1>"));
         return;
       }
       const action = form.get("action");

@@ -35,7 +35,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
   return { browser, close: () => browser.close() };
 }
 
-export async function newContext(browser: Browser, viewport: { width: number; height: number } = viewports.desktop): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport: { width: number; height: number } = viewports.desktop,
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl, viewport, locale: "fr-FR", timezoneId: "Europe/Paris" });
 }
 
@@ -46,7 +49,8 @@ export async function newContext(browser: Browser, viewport: { width: number; he
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const report = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`,
   );
   expect(report).toEqual([]);
 }

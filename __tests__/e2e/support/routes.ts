@@ -45,7 +45,9 @@ export function appRoutes(): AppRoute[] {
         const source = readFileSync(full, "utf8");
         // export function GET, export const POST = ..., export const { GET, POST } = handlers, export { GET }.
         const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) =>
-          new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${method}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${method}\\b`).test(source),
+          new RegExp(
+            `export\\s+(async\\s+)?(function|const)\\s+${method}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${method}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${method}\\b`,
+          ).test(source),
         );
         routes.push({ pattern: `/${segments.join("/")}`, kind: "route", methods });
       }

@@ -38,11 +38,21 @@ export async function enterTotpCode(page: Page, secret: string): Promise<string>
     await page.getByLabel("Code à 6 chiffres").fill(code);
     // Wait for this submission's own answer: an earlier error message may still be on screen.
     await Promise.all([
-      page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/admin/connexion/")),
+      page.waitForResponse(
+        (response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/admin/connexion/"),
+      ),
       page.getByRole("button", { name: /^(Valider|Activer et me connecter)$/ }).click(),
     ]);
     // A success answers with a redirect that the page then follows: give it a moment.
-    if (await page.waitForURL((url) => url.pathname === "/admin", { timeout: 10_000 }).then(() => true, () => false)) return code;
+    if (
+      await page
+        .waitForURL((url) => url.pathname === "/admin", { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return code;
     const replayed = await page.getByText("Ce code a déjà été utilisé").isVisible();
     if (!replayed || attempt > 0) throw new Error(`TOTP code refused: ${await page.locator("main").innerText()}`);
   }

@@ -14,7 +14,13 @@ export async function getPage(portal: Portal, path: string, cookie?: string) {
   return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
-const decodeEntities = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeEntities = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * The id of the action behind the form that holds `fieldName`, read from the progressive-enhancement fields
@@ -43,7 +49,11 @@ export interface ActionAnswer {
   ms: number;
 }
 
-export async function postAction(portal: Portal, path: string, { actionId, cookie, args, form }: { actionId: string; cookie: string; args: unknown[]; form: Record<string, string> }): Promise<ActionAnswer> {
+export async function postAction(
+  portal: Portal,
+  path: string,
+  { actionId, cookie, args, form }: { actionId: string; cookie: string; args: unknown[]; form: Record<string, string> },
+): Promise<ActionAnswer> {
   const body = new FormData();
   for (const [key, value] of Object.entries(form)) body.append(`_1_${key}`, value);
   // Last, as React sends it: the server resolves the root as soon as it arrives, with the fields read so far.
@@ -73,7 +83,12 @@ export function actionIdByName(name: string): string {
  * Sends an action with node:http and calls `written` once the whole request has left for the server (its
  * answer is not awaited): the moment a crash test kills the server.
  */
-export async function writeAction(portal: Portal, pathname: string, { actionId, cookie, args, form }: { actionId: string; cookie: string; args: unknown[]; form: Record<string, string> }, written: () => void) {
+export async function writeAction(
+  portal: Portal,
+  pathname: string,
+  { actionId, cookie, args, form }: { actionId: string; cookie: string; args: unknown[]; form: Record<string, string> },
+  written: () => void,
+) {
   const formData = new FormData();
   for (const [key, value] of Object.entries(form)) formData.append(`_1_${key}`, value);
   formData.set("0", JSON.stringify([...args, "$K1"]));
@@ -81,7 +96,14 @@ export async function writeAction(portal: Portal, pathname: string, { actionId, 
   const body = Buffer.from(await encoded.arrayBuffer());
   const request = httpRequest(`${portal.url}${pathname}`, {
     method: "POST",
-    headers: { "Next-Action": actionId, Origin: portal.url, Cookie: cookie, Accept: "text/x-component", "Content-Type": encoded.headers.get("content-type")!, "Content-Length": body.length },
+    headers: {
+      "Next-Action": actionId,
+      Origin: portal.url,
+      Cookie: cookie,
+      Accept: "text/x-component",
+      "Content-Type": encoded.headers.get("content-type")!,
+      "Content-Length": body.length,
+    },
   });
   const answered = new Promise<number | Error>((resolve) => {
     request.on("response", (response) => resolve(response.statusCode ?? 0));

@@ -24,7 +24,10 @@ export class DatabaseLocks {
   /** Resolves once one of the portal's sessions (by application_name) waits on a lock. */
   waiterFrom(applicationName: string) {
     return until("the portal's query to wait on the lock", async () => {
-      const { rows } = await this.observer.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [applicationName]);
+      const { rows } = await this.observer.query(
+        "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+        [applicationName],
+      );
       return rows.length > 0;
     });
   }

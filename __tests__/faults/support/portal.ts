@@ -31,7 +31,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const until = async <T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> => {
+export const until = async <T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -46,7 +51,11 @@ export const until = async <T>(what: string, check: () => Promise<T | undefined 
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}`);
 };
 
-export async function startPortal({ port, databaseUrl = process.env.DATABASE_URL, poolMax }: { port?: number; databaseUrl?: string; poolMax?: number } = {}): Promise<Portal> {
+export async function startPortal({
+  port,
+  databaseUrl = process.env.DATABASE_URL,
+  poolMax,
+}: { port?: number; databaseUrl?: string; poolMax?: number } = {}): Promise<Portal> {
   const chosen = port ?? (await freePort());
   const url = `http://127.0.0.1:${chosen}`;
   let log = "";

@@ -24,21 +24,25 @@ export async function startWorkerProcess(extraEnv: Record<string, string> = {}):
   const applicationName = `ef-faults-worker-${process.pid}-${started}-${Date.now().toString(36)}`;
   const database = new URL(process.env.DATABASE_URL!);
   database.searchParams.set("application_name", applicationName);
-  const child: ChildProcess = spawn(process.execPath, [tsx, "--conditions=react-server", path.join(process.cwd(), "scripts", "worker.ts")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOCAL_STANDINS: "1",
-      DATABASE_URL: database.toString(),
-      // A dead worker's job is retried once it expires: seconds here, minutes in production.
-      JOBS_EXPIRE_SECONDS: "4",
-      JOBS_RETRY_DELAY_SECONDS: "1",
-      JOBS_MAINTENANCE_SECONDS: "1",
-      ...extraEnv,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [tsx, "--conditions=react-server", path.join(process.cwd(), "scripts", "worker.ts")],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOCAL_STANDINS: "1",
+        DATABASE_URL: database.toString(),
+        // A dead worker's job is retried once it expires: seconds here, minutes in production.
+        JOBS_EXPIRE_SECONDS: "4",
+        JOBS_RETRY_DELAY_SECONDS: "1",
+        JOBS_MAINTENANCE_SECONDS: "1",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  );
   let buffer = "";
   const parsed: Record<string, unknown>[] = [];
   const append = (chunk: Buffer) => {
@@ -62,7 +66,8 @@ export async function startWorkerProcess(extraEnv: Record<string, string> = {}):
     pid: child.pid ?? -1,
     applicationName,
     lines: () => parsed,
-    completed: (name) => parsed.filter((line) => line.msg === "job" && line.job === name && line.outcome === "completed").map((line) => String(line.jobId)),
+    completed: (name) =>
+      parsed.filter((line) => line.msg === "job" && line.job === name && line.outcome === "completed").map((line) => String(line.jobId)),
     async kill(signal) {
       if (exited) return;
       try {
@@ -74,10 +79,15 @@ export async function startWorkerProcess(extraEnv: Record<string, string> = {}):
     },
   };
   try {
-    await until("the worker to start", async () => {
-      if (exited) throw new Error(`worker exited:\n${JSON.stringify(parsed.slice(-20))}`);
-      return parsed.some((line) => line.msg === "worker.started");
-    }, 90_000, 200);
+    await until(
+      "the worker to start",
+      async () => {
+        if (exited) throw new Error(`worker exited:\n${JSON.stringify(parsed.slice(-20))}`);
+        return parsed.some((line) => line.msg === "worker.started");
+      },
+      90_000,
+      200,
+    );
   } catch (error) {
     await worker.kill("SIGKILL");
     throw error;

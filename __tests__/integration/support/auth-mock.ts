@@ -27,4 +27,3 @@ export const authConfigMock = {
     redirect(options.redirectTo ?? "/espace");
   },
 };
-

@@ -48,7 +48,13 @@ export async function startFakeFranceConnect({ clientId }: { clientId: string })
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
     const sign = (payload: Record<string, unknown>, key: CryptoKey, expires = "60s") =>
-      new SignJWT(payload).setProtectedHeader({ alg: "ES256", kid }).setIssuer(issuer).setAudience(clientId).setIssuedAt().setExpirationTime(expires).sign(key);
+      new SignJWT(payload)
+        .setProtectedHeader({ alg: "ES256", kid })
+        .setIssuer(issuer)
+        .setAudience(clientId)
+        .setIssuedAt()
+        .setExpirationTime(expires)
+        .sign(key);
     switch (url.pathname) {
       case "/api/v2/.well-known/openid-configuration":
         return json(200, {
@@ -71,7 +77,10 @@ export async function startFakeFranceConnect({ clientId }: { clientId: string })
         if (!answer) return json(500, { error: "server_error" });
         if (answer.tokenError) return json(400, { error: answer.tokenError, error_description: "scripted" });
         const acr = answer.acr === undefined ? "eidas1" : answer.acr;
-        const idToken = await sign({ sub: answer.sub, nonce: answer.nonce, auth_time: Math.floor(Date.now() / 1000), ...(acr === null ? {} : { acr }) }, published.privateKey);
+        const idToken = await sign(
+          { sub: answer.sub, nonce: answer.nonce, auth_time: Math.floor(Date.now() / 1000), ...(acr === null ? {} : { acr }) },
+          published.privateKey,
+        );
         return json(200, { access_token: `at-${answer.sub}`, token_type: "Bearer", expires_in: 60, id_token: idToken, scope: "openid" });
       }
       case "/api/v2/userinfo": {

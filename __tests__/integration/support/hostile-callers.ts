@@ -23,7 +23,14 @@ export const idleAdmin = { status: "idle" } as const;
 async function staffRow(role: "AGENT" | "ADMINISTRATOR") {
   const suffix = randomUUID().slice(0, 8);
   return testPrisma().staffUser.create({
-    data: { login: `hostile.${suffix}`, email: `hostile.${suffix}@example.org`, displayName: `Hostile ${suffix}`, passwordHash: await hashPassword(TEST_PASSWORD), role, totpEnabledAt: new Date() },
+    data: {
+      login: `hostile.${suffix}`,
+      email: `hostile.${suffix}@example.org`,
+      displayName: `Hostile ${suffix}`,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      role,
+      totpEnabledAt: new Date(),
+    },
   });
 }
 
@@ -34,7 +41,8 @@ export function actionCallers(): Callers {
 
   beforeAll(async () => {
     jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const parent = () => createParent({ loginPrefix: "hostile", usageName: "HOSTILE", firstNames: "Hélène", account: { civility: "MADAME" } });
+    const parent = () =>
+      createParent({ loginPrefix: "hostile", usageName: "HOSTILE", firstNames: "Hélène", account: { civility: "MADAME" } });
     const a = await parent();
     const b = await parent();
     who.parentALogin = a.login;
@@ -47,7 +55,9 @@ export function actionCallers(): Callers {
   });
 
   afterAll(async () => {
-    await prisma.newsItem.deleteMany({ where: { OR: [{ authorId: { in: [who.agent!.user.id, who.admin!.user.id] } }, { createdAt: { gte: startedAt } }] } });
+    await prisma.newsItem.deleteMany({
+      where: { OR: [{ authorId: { in: [who.agent!.user.id, who.admin!.user.id] } }, { createdAt: { gte: startedAt } }] },
+    });
     await prisma.publicDocument.deleteMany({ where: { createdAt: { gte: startedAt } } });
     await prisma.townSetting.deleteMany({ where: { key: { in: ["contact", "legal", "staff.agentsNeedTotp"] } } });
     await prisma.family.deleteMany({ where: { createdAt: { gte: startedAt } } });

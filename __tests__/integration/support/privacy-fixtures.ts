@@ -20,7 +20,14 @@ export async function createMarkedParent(prisma: PrismaClient, options: { france
     usageName: `NOM${marker}`,
     firstNames: `Prenom${marker}`,
     password: options.franceConnectOnly ? null : TEST_PASSWORD,
-    account: { login: options.franceConnectOnly ? null : login, email: `${login}@example.org`, civility: "MADAME", birthDate: new Date("1985-06-15"), addressLine: `12 rue ${marker}`, streetNumber: null },
+    account: {
+      login: options.franceConnectOnly ? null : login,
+      email: `${login}@example.org`,
+      civility: "MADAME",
+      birthDate: new Date("1985-06-15"),
+      addressLine: `12 rue ${marker}`,
+      streetNumber: null,
+    },
   });
   return { id: parent.id, login, email: parent.email, marker };
 }
@@ -30,7 +37,16 @@ export async function storeFile(prisma: PrismaClient, ownerId: string, marker: s
   const store = fileStore();
   const storageKey = await store.put({ bytes, mediaType: "application/pdf", fileName: `${marker}.pdf` });
   return prisma.document.create({
-    data: { ownerId, kind, fileName: `piece-${marker}.pdf`, provider: store.provider, storageKey, mediaType: "application/pdf", size: bytes.byteLength, sha256: "0".repeat(64) },
+    data: {
+      ownerId,
+      kind,
+      fileName: `piece-${marker}.pdf`,
+      provider: store.provider,
+      storageKey,
+      mediaType: "application/pdf",
+      size: bytes.byteLength,
+      sha256: "0".repeat(64),
+    },
   });
 }
 
@@ -38,7 +54,13 @@ export async function fileExists(storageKey: string): Promise<boolean> {
   return (await fileStore().get(storageKey)) !== null;
 }
 
-export async function createDemarche(prisma: PrismaClient, accountId: string, status: DemarcheStatus, marker: string, extra: { familyId?: string; decidedAt?: Date } = {}) {
+export async function createDemarche(
+  prisma: PrismaClient,
+  accountId: string,
+  status: DemarcheStatus,
+  marker: string,
+  extra: { familyId?: string; decidedAt?: Date } = {},
+) {
   return prisma.demarche.create({
     data: {
       reference: `D-T-${randomUUID().slice(0, 13)}`,
@@ -73,11 +95,26 @@ export async function createRichParent(prisma: PrismaClient, options: { franceCo
     data: { familyId: family.id, role: "HOLDER", accountId: parent.id, usageName: `NOM${marker}`, firstName: `Prenom${marker}` },
   });
   const child = await prisma.familyMember.create({
-    data: { familyId: family.id, role: "CHILD", usageName: `NOM${marker}`, firstName: `Enfant${marker}`, birthDate: new Date("2018-03-12") },
+    data: {
+      familyId: family.id,
+      role: "CHILD",
+      usageName: `NOM${marker}`,
+      firstName: `Enfant${marker}`,
+      birthDate: new Date("2018-03-12"),
+    },
   });
   await prisma.parentalLink.create({ data: { childId: child.id, representativeId: holder.id, quality: "MERE", parentalAuthority: true } });
   const invoice = await prisma.invoice.create({
-    data: { number: `FA-${marker}`, regie: "ENF", status: "ISSUED", quotientBracket: "Tranche E", familyId: family.id, period: "2026-10", amountCents: 4250, dueDate: new Date("2026-11-30") },
+    data: {
+      number: `FA-${marker}`,
+      regie: "ENF",
+      status: "ISSUED",
+      quotientBracket: "Tranche E",
+      familyId: family.id,
+      period: "2026-10",
+      amountCents: 4250,
+      dueDate: new Date("2026-11-30"),
+    },
   });
 
   const familyDocument = await storeFile(prisma, parent.id, `${marker}-famille`, "LIVRET_FAMILLE");
@@ -85,7 +122,9 @@ export async function createRichParent(prisma: PrismaClient, options: { franceCo
 
   const accepted = await createDemarche(prisma, parent.id, "ACCEPTED", marker, { familyId: family.id });
   const acceptedDocument = await storeFile(prisma, parent.id, `${marker}-acceptee`, "JUSTIFICATIF_DOMICILE");
-  await prisma.demarcheDocument.create({ data: { demarcheId: accepted.id, documentId: acceptedDocument.id, kind: "JUSTIFICATIF_DOMICILE" } });
+  await prisma.demarcheDocument.create({
+    data: { demarcheId: accepted.id, documentId: acceptedDocument.id, kind: "JUSTIFICATIF_DOMICILE" },
+  });
   const refused = await createDemarche(prisma, parent.id, "REFUSED", marker);
   const draft = await createDemarche(prisma, parent.id, "DRAFT", marker);
   const draftDocument = await storeFile(prisma, parent.id, `${marker}-brouillon`, "JUGEMENT");

@@ -10,7 +10,9 @@
  *   jest.mock("@/lib/auth/config", () => jest.requireActual("./support/auth-mock").authConfigMock);
  * (two modules: next-auth itself imports next/headers, which must already be mockable.)
  */
-export type Session = { user: { id: string; kind: "parent" | "staff"; sessionVersion: number; role?: "AGENT" | "ADMINISTRATOR"; authAt?: number } } | null;
+export type Session = {
+  user: { id: string; kind: "parent" | "staff"; sessionVersion: number; role?: "AGENT" | "ADMINISTRATOR"; authAt?: number };
+} | null;
 
 export const scope = {
   cookies: new Map<string, string>(),

@@ -13,7 +13,9 @@ import { createParent } from "../../fixtures/parents";
  */
 export async function staffCaller(role: "AGENT" | "ADMINISTRATOR"): Promise<Caller> {
   const suffix = randomUUID().slice(0, 8);
-  const row = await testPrisma().staffUser.create({ data: { login: `review.${suffix}`, email: `review.${suffix}@example.org`, displayName: `Agent ${suffix}`, passwordHash: "x", role } });
+  const row = await testPrisma().staffUser.create({
+    data: { login: `review.${suffix}`, email: `review.${suffix}@example.org`, displayName: `Agent ${suffix}`, passwordHash: "x", role },
+  });
   return { kind: "staff" as const, id: row.id };
 }
 
@@ -29,7 +31,12 @@ export function reviewStaff() {
 }
 
 export async function parentAccount(usageName: string) {
-  const parent = await createParent({ loginPrefix: "review", usageName, firstNames: "Julie", account: { civility: "MADAME", birthDate: new Date("1985-02-11") } });
+  const parent = await createParent({
+    loginPrefix: "review",
+    usageName,
+    firstNames: "Julie",
+    account: { civility: "MADAME", birthDate: new Date("1985-02-11") },
+  });
   return testPrisma().account.findUniqueOrThrow({ where: { id: parent.id } });
 }
 
@@ -53,12 +60,20 @@ export const holder = (usageName: string, email: string): RawPerson => ({
   allocataireNumber: "1234567",
 });
 
-export const child = (firstName: string, usageName: string): RawPerson => ({ usageName, firstName, sex: "MASCULIN", birthDate: "04/09/2017", quality_holder: "MERE", authority_holder: "OUI" });
+export const child = (firstName: string, usageName: string): RawPerson => ({
+  usageName,
+  firstName,
+  sex: "MASCULIN",
+  birthDate: "04/09/2017",
+  quality_holder: "MERE",
+  authority_holder: "OUI",
+});
 
 const pdfBytes = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
 /** A surname of letters only (the name fields refuse digits), unique to the test. */
-export const uniqueName = (prefix: string) => prefix + [...randomUUID().replace(/-/g, "").slice(0, 8)].map((char) => "ABCDEFGHIJKLMNOP"[parseInt(char, 16)]).join("");
+export const uniqueName = (prefix: string) =>
+  prefix + [...randomUUID().replace(/-/g, "").slice(0, 8)].map((char) => "ABCDEFGHIJKLMNOP"[parseInt(char, 16)]).join("");
 
 /** A parent who declared themself, one child and a document, and sent it. */
 export async function sentDeclaration(usageName = uniqueName("NOM")) {

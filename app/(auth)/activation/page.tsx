@@ -11,7 +11,9 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
   if (outcome.status === "expired" || outcome.status === "invalid") {
     return (
       <div className="card mx-auto max-w-2xl">
-        <h1 className="page-title mb-4">{outcome.status === "expired" ? "Ce lien d'activation a expiré" : "Ce lien d'activation n'est pas valable"}</h1>
+        <h1 className="page-title mb-4">
+          {outcome.status === "expired" ? "Ce lien d'activation a expiré" : "Ce lien d'activation n'est pas valable"}
+        </h1>
         <p className="mb-6">
           {outcome.status === "expired"
             ? "Les liens d'activation sont valables 48 heures."

@@ -10,9 +10,13 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   if (outcome.status !== "confirmed") {
     return (
       <div className="card mx-auto max-w-2xl">
-        <h1 className="page-title mb-4">{outcome.status === "expired" ? "Ce lien de confirmation a expiré" : "Ce lien de confirmation n'est pas valable"}</h1>
+        <h1 className="page-title mb-4">
+          {outcome.status === "expired" ? "Ce lien de confirmation a expiré" : "Ce lien de confirmation n'est pas valable"}
+        </h1>
         <p className="mb-6">
-          {outcome.status === "expired" ? "Les liens de confirmation sont valables 48 heures." : "Il a peut-être déjà servi, ou un lien plus récent vous a été envoyé depuis."}{" "}
+          {outcome.status === "expired"
+            ? "Les liens de confirmation sont valables 48 heures."
+            : "Il a peut-être déjà servi, ou un lien plus récent vous a été envoyé depuis."}{" "}
           Votre adresse électronique précédente reste utilisée.
         </p>
         <Link href="/espace" className="btn-primary">

@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Mon accueil" };
 export default async function ParentHomePage({ searchParams }: { searchParams: Promise<{ declaration?: string; cle?: string }> }) {
   const parent = await requireParent("/espace");
   const search = await searchParams;
-  const [declaration, family, allNotifications] = await Promise.all([findDeclaration(parent.id), familyById(parent.familyId), latestNotifications(parent.id)]);
+  const [declaration, family, allNotifications] = await Promise.all([
+    findDeclaration(parent.id),
+    familyById(parent.familyId),
+    latestNotifications(parent.id),
+  ]);
   const notifications = stillTrue(allNotifications, declaration?.status);
   const staffMessage = declaration?.status === "NEEDS_CORRECTION" ? await lastStaffRequest(declaration.id) : null;
   return (
@@ -76,7 +80,10 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
           <h2 id="scolaire-titre" className="section-title mb-3">
             Inscription scolaire
           </h2>
-          <p className="mb-4 text-sm">Inscrivez votre enfant à l&apos;école de votre secteur pour la prochaine rentrée, et téléchargez son certificat d&apos;inscription.</p>
+          <p className="mb-4 text-sm">
+            Inscrivez votre enfant à l&apos;école de votre secteur pour la prochaine rentrée, et téléchargez son certificat
+            d&apos;inscription.
+          </p>
           <Link href="/espace/inscription-scolaire" className="btn-secondary">
             Inscription scolaire
           </Link>
@@ -110,7 +117,9 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
               <Link href="/espace/enfants" className="link">
                 Les fiches de mes enfants
               </Link>{" "}
-              <span className="text-sm text-slate-600">: santé, autorisations, personnes autorisées à venir les chercher, à confirmer chaque année scolaire.</span>
+              <span className="text-sm text-slate-600">
+                : santé, autorisations, personnes autorisées à venir les chercher, à confirmer chaque année scolaire.
+              </span>
             </li>
           ) : null}
           {family ? (
@@ -127,7 +136,12 @@ export default async function ParentHomePage({ searchParams }: { searchParams: P
                 Inscriptions et réservations
               </Link>{" "}
               <span className="text-sm text-slate-600">
-                : {town().services.map((service) => (service.code === "ALSH" ? "ALSH" : service.name.toLowerCase())).slice(0, 4).join(", ")}…
+                :{" "}
+                {town()
+                  .services.map((service) => (service.code === "ALSH" ? "ALSH" : service.name.toLowerCase()))
+                  .slice(0, 4)
+                  .join(", ")}
+                …
               </span>
             </li>
           ) : (

@@ -13,10 +13,7 @@ const PAGE_SIZE = 10;
 export default async function NewsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const requested = Number.parseInt((await searchParams).page ?? "1", 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const [items, total] = await Promise.all([
-    publishedNews(PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    publishedNewsCount(),
-  ]);
+  const [items, total] = await Promise.all([publishedNews(PAGE_SIZE, (page - 1) * PAGE_SIZE), publishedNewsCount()]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>

@@ -10,8 +10,8 @@ export default function CarteScolairePage() {
       <h1 className="page-title">Carte scolaire</h1>
       <p>
         Chaque adresse de la commune dépend d&apos;une école maternelle et d&apos;une école élémentaire publiques. Tapez votre adresse pour
-        connaître les vôtres et leurs coordonnées. Pour inscrire votre enfant, rendez-vous ensuite dans votre Espace Famille, rubrique
-        « Inscription scolaire ».
+        connaître les vôtres et leurs coordonnées. Pour inscrire votre enfant, rendez-vous ensuite dans votre Espace Famille, rubrique «
+        Inscription scolaire ».
       </p>
       <AddressSearch />
     </div>

@@ -16,7 +16,12 @@ export default function PersonalDataPage() {
         mission d&apos;intérêt public : votre consentement n&apos;est donc pas nécessaire.
       </p>
       <h2 className="section-title mb-3">Ce que nous collectons, pourquoi et pour combien de temps</h2>
-      <div className="mb-6 overflow-x-auto" tabIndex={0} role="region" aria-label="Tableau des données collectées (défilement horizontal possible)">
+      <div
+        className="mb-6 overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Tableau des données collectées (défilement horizontal possible)"
+      >
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Données collectées, finalités et durées de conservation</caption>
           <thead>

@@ -26,8 +26,8 @@ export default function ServicesPage() {
           Inscriptions scolaires
         </h2>
         <p className="mb-3 text-slate-800">
-          Les enfants qui entrent en petite section ou au CP, et ceux des familles qui arrivent dans la commune, sont inscrits à l&apos;école
-          de leur secteur depuis l&apos;Espace Famille. Trouvez d&apos;abord les écoles de votre adresse.
+          Les enfants qui entrent en petite section ou au CP, et ceux des familles qui arrivent dans la commune, sont inscrits à
+          l&apos;école de leur secteur depuis l&apos;Espace Famille. Trouvez d&apos;abord les écoles de votre adresse.
         </p>
         <PlainLink href="/carte-scolaire" className="btn-secondary">
           Consulter la carte scolaire

@@ -5,7 +5,10 @@ import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
 import { signOutStaff } from "@/lib/staff/sign-in-actions";
 
-export const metadata: Metadata = { title: { default: "Espace agents", template: "%s – Espace agents" }, robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { default: "Espace agents", template: "%s – Espace agents" },
+  robots: { index: false, follow: false },
+};
 
 /** The back-office: only for a signed-in staff member (checked here, in the proxy, and in every action). */
 export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {

@@ -17,7 +17,10 @@ export default async function AdminHomePage() {
         <ul className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
           {counts.queue.map((entry) => (
             <li key={entry.status}>
-              <Link href={`/admin/declarations?statut=${entry.slug}`} className="block rounded-md border border-slate-200 p-3 text-center hover:bg-slate-50">
+              <Link
+                href={`/admin/declarations?statut=${entry.slug}`}
+                className="block rounded-md border border-slate-200 p-3 text-center hover:bg-slate-50"
+              >
                 <span className="block text-3xl font-bold text-town">{entry.count}</span>
                 <span className="text-sm text-slate-700 underline underline-offset-2">{entry.label}</span>
               </Link>
@@ -41,9 +44,7 @@ export default async function AdminHomePage() {
         </div>
         <div className="card">
           <p className="text-3xl font-bold text-town">{counts.publishedNews}</p>
-          <p className="mb-2 text-sm text-slate-700">
-            actualités publiées ({counts.draftNews} en brouillon)
-          </p>
+          <p className="mb-2 text-sm text-slate-700">actualités publiées ({counts.draftNews} en brouillon)</p>
           <Link href="/admin/actualites" className="link text-sm">
             Gérer les actualités
           </Link>

@@ -25,8 +25,8 @@ export default async function LocalInboxPage({ searchParams }: { searchParams: P
       <div className="mb-6 rounded-md border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
         <h1 className="text-2xl font-bold sm:text-3xl">Boîte de réception locale (développement)</h1>
         <p className="mt-2">
-          Outil de développement : aucune clé Resend n&apos;est configurée, les courriels ne partent donc pas. Ils sont
-          enregistrés ici, les plus récents en premier ({LIMIT} au plus). Cette page n&apos;existe pas en production.
+          Outil de développement : aucune clé Resend n&apos;est configurée, les courriels ne partent donc pas. Ils sont enregistrés ici, les
+          plus récents en premier ({LIMIT} au plus). Cette page n&apos;existe pas en production.
         </p>
       </div>
 

@@ -6,7 +6,9 @@ export function ChildKeyFieldset({ field }: { field: Omit<ComponentProps<typeof 
   return (
     <fieldset className="rounded-md border border-slate-300 p-4">
       <legend className="px-1 font-bold text-slate-900">Saisie de votre clé enfance</legend>
-      <p className="mb-2 text-sm">Si vous êtes connu de nos services, saisissez ci-après votre Clé Enfance. Si non, passez simplement à l&apos;étape suivante.</p>
+      <p className="mb-2 text-sm">
+        Si vous êtes connu de nos services, saisissez ci-après votre Clé Enfance. Si non, passez simplement à l&apos;étape suivante.
+      </p>
       <p className="mb-2 text-sm">
         La Clé Enfance permet de faire le lien entre votre dossier numérique de la Ville et votre compte personnel sur cet Espace Famille.
       </p>

@@ -9,9 +9,8 @@ export function FranceConnectNotice({ identity }: { identity: { civility?: strin
         Vous êtes {identified} avec FranceConnect : {identity.firstNames} {identity.usageName}.
       </p>
       <p className="mb-2 text-sm">
-        Vos nom, prénoms, date et lieu de naissance viennent de FranceConnect : vous n&apos;avez pas à les saisir. Il vous reste à
-        compléter votre adresse et vos moyens de contact. Vous n&apos;aurez pas de mot de passe à créer : vous vous connecterez avec
-        FranceConnect.
+        Vos nom, prénoms, date et lieu de naissance viennent de FranceConnect : vous n&apos;avez pas à les saisir. Il vous reste à compléter
+        votre adresse et vos moyens de contact. Vous n&apos;aurez pas de mot de passe à créer : vous vous connecterez avec FranceConnect.
       </p>
       <p className="text-sm">
         Vous avez déjà un compte avec un identifiant et un mot de passe ?{" "}

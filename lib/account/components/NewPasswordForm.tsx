@@ -11,7 +11,15 @@ export function NewPasswordForm({ token, ruleText }: { token: string; ruleText: 
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <ErrorBanner show={state.status === "error"} focusKey={state} />
       <input type="hidden" name="jeton" value={token} />
-      <TextField label="Nouveau mot de passe" name="password" type="password" required autoComplete="new-password" help={ruleText} error={state.fieldErrors?.password} />
+      <TextField
+        label="Nouveau mot de passe"
+        name="password"
+        type="password"
+        required
+        autoComplete="new-password"
+        help={ruleText}
+        error={state.fieldErrors?.password}
+      />
       <TextField
         label="Confirmation du mot de passe"
         name="passwordConfirmation"

@@ -28,8 +28,8 @@ const help: Record<SignupStepSlug, React.ReactNode> = {
     <>
       <p className="mb-2">Je crée mon compte personnel.</p>
       <p>
-        Attention, il ne s&apos;agit que du compte qui vous permet d&apos;accéder à l&apos;espace famille, la création de la famille se
-        fera un peu plus loin.
+        Attention, il ne s&apos;agit que du compte qui vous permet d&apos;accéder à l&apos;espace famille, la création de la famille se fera
+        un peu plus loin.
       </p>
     </>
   ),
@@ -49,8 +49,8 @@ const franceConnectHelp: Partial<Record<SignupStepSlug, React.ReactNode>> = {
   identite: <p>Ces informations viennent de FranceConnect, qui en est garant : elles ne peuvent pas être modifiées ici.</p>,
   contact: (
     <p>
-      Le courriel est obligatoire : il sert à recevoir les réponses de nos services. Si vous gardez celui transmis par FranceConnect,
-      aucune vérification n&apos;est nécessaire ; une autre adresse sera confirmée par un lien envoyé par courriel.
+      Le courriel est obligatoire : il sert à recevoir les réponses de nos services. Si vous gardez celui transmis par FranceConnect, aucune
+      vérification n&apos;est nécessaire ; une autre adresse sera confirmée par un lien envoyé par courriel.
     </p>
   ),
   authentification: (
@@ -90,7 +90,8 @@ export async function SignupStep({ step }: { step: SignupStepSlug }) {
                 <>
                   <p className="mb-2">Vous pouvez simplifier la création de votre espace personnel avec FranceConnect.</p>
                   <p className="mb-4 text-sm text-slate-700">
-                    FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en ligne.
+                    FranceConnect est la solution proposée par l&apos;État pour sécuriser et simplifier la connexion à vos services en
+                    ligne.
                   </p>
                 </>
               }
@@ -138,7 +139,11 @@ export async function SignupStep({ step }: { step: SignupStepSlug }) {
       form = franceConnect ? (
         <FranceConnectAuthenticationStep defaults={stringValues(data, "authentification")} />
       ) : (
-        <AuthenticationStep defaults={stringValues(data, "authentification")} rule={town().passwordRule} passwordAlreadySet={Boolean(data.passwordHash)} />
+        <AuthenticationStep
+          defaults={stringValues(data, "authentification")}
+          rule={town().passwordRule}
+          passwordAlreadySet={Boolean(data.passwordHash)}
+        />
       );
       break;
     case "securite":

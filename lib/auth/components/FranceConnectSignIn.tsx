@@ -7,7 +7,15 @@ import { OrSeparator } from "./OrSeparator";
  * FranceConnect first, then "ou" before the other way in (FranceConnect's guidelines). Nothing at all when
  * the portal is not configured for FranceConnect.
  */
-export function FranceConnectSignIn({ returnTo = "/espace", intro, separator = true }: { returnTo?: string; intro?: React.ReactNode; separator?: boolean }) {
+export function FranceConnectSignIn({
+  returnTo = "/espace",
+  intro,
+  separator = true,
+}: {
+  returnTo?: string;
+  intro?: React.ReactNode;
+  separator?: boolean;
+}) {
   if (!isFranceConnectEnabled()) return null;
   return (
     <>

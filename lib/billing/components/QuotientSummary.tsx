@@ -13,13 +13,17 @@ export async function QuotientSummary({ accountId }: { accountId: string }) {
       </h2>
       {overview.current ? (
         <p>
-          <strong>{overview.current.value} €</strong> ({overview.current.source === "API_PARTICULIER" ? `transmis par ${overview.current.provider ?? "la CAF"}` : "attestation validée par nos services"}), valable
-          jusqu&apos;au {shortDay(overview.current.validUntil)} : vos tarifs sont ceux de la <strong>{overview.current.bracket}</strong>.
+          <strong>{overview.current.value} €</strong> (
+          {overview.current.source === "API_PARTICULIER"
+            ? `transmis par ${overview.current.provider ?? "la CAF"}`
+            : "attestation validée par nos services"}
+          ), valable jusqu&apos;au {shortDay(overview.current.validUntil)} : vos tarifs sont ceux de la{" "}
+          <strong>{overview.current.bracket}</strong>.
         </p>
       ) : (
         <p>
-          Nous ne connaissons pas votre quotient familial : le tarif le plus élevé s&apos;applique (<strong>{overview.defaultBracket}</strong>). Transmettez-le pour
-          payer le tarif qui correspond à vos revenus.
+          Nous ne connaissons pas votre quotient familial : le tarif le plus élevé s&apos;applique (
+          <strong>{overview.defaultBracket}</strong>). Transmettez-le pour payer le tarif qui correspond à vos revenus.
         </p>
       )}
       <p>

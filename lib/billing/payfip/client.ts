@@ -26,7 +26,16 @@ export interface CreatePaymentRequest {
 export type PaymentResult = "P" | "V" | "R" | "Z" | "A";
 
 export type PaymentDetail =
-  | { kind: "result"; resultrans: PaymentResult; montant: number; refdet: string; numcli: string; numauto: string | null; dattrans: string | null; heurtrans: string | null }
+  | {
+      kind: "result";
+      resultrans: PaymentResult;
+      montant: number;
+      refdet: string;
+      numcli: string;
+      numauto: string | null;
+      dattrans: string | null;
+      heurtrans: string | null;
+    }
   /** P5: the operation is still in progress (the payer has not finished). */
   | { kind: "pending" }
   /** P1 or other: unknown to PayFiP (expired and cleaned up, or never created). */
@@ -119,8 +128,10 @@ export class PayfipClient {
     if (fault) return fault.code === "P5" ? { kind: "pending" } : { kind: "unknown", code: fault.code };
     const fields = readFields(xml);
     const resultrans = fields.resultrans;
-    if (!resultrans || !["P", "V", "R", "Z", "A"].includes(resultrans)) throw new PayfipError("recupererDetailPaiementSecurise gave no known resultrans");
-    if (fields.idOp !== undefined && fields.idOp !== idOp) throw new PayfipError("recupererDetailPaiementSecurise answered for another idOp");
+    if (!resultrans || !["P", "V", "R", "Z", "A"].includes(resultrans))
+      throw new PayfipError("recupererDetailPaiementSecurise gave no known resultrans");
+    if (fields.idOp !== undefined && fields.idOp !== idOp)
+      throw new PayfipError("recupererDetailPaiementSecurise answered for another idOp");
     return {
       kind: "result",
       resultrans: resultrans as PaymentResult,

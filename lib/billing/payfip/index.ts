@@ -6,5 +6,8 @@ import { PayfipClient, type Saisie } from "./client";
 export function payfip(): { client: PayfipClient; saisie: Saisie } {
   const current = env();
   const base = current.PAYFIP_BASE_URL ?? "https://www.payfip.gouv.fr";
-  return { client: new PayfipClient(base.replace(/\/$/, ""), fetch), saisie: current.PAYFIP_SAISIE ?? (current.NODE_ENV === "production" && !current.LOCAL_STANDINS ? "W" : "T") };
+  return {
+    client: new PayfipClient(base.replace(/\/$/, ""), fetch),
+    saisie: current.PAYFIP_SAISIE ?? (current.NODE_ENV === "production" && !current.LOCAL_STANDINS ? "W" : "T"),
+  };
 }

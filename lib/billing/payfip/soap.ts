@@ -2,7 +2,8 @@
  * PayFiP's SOAP messages (DGFiP web service "PaiementSecuriseService"), built and read by hand: two operations,
  * flat string fields. Shared by the client and the local stand-in's tests.
  */
-export const PAYFIP_NAMESPACE = "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService";
+export const PAYFIP_NAMESPACE =
+  "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService";
 
 export function escapeXml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
@@ -16,7 +17,12 @@ export function requestEnvelope(operation: string, fields: Record<string, string
 }
 
 function unescapeXml(value: string): string {
-  return value.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return value
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** The text of each simple element `<name>value</name>` (prefixes ignored), first occurrence wins. */

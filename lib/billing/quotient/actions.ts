@@ -25,7 +25,9 @@ export async function shareQuotientWithFranceConnectAction(formData: FormData): 
     await signIn(FRANCECONNECT_PROVIDER_ID, { redirectTo: `${PAGE}?retour=franceconnect` });
   } catch (error) {
     unstable_rethrow(error);
-    back(`erreur=${encodeURIComponent("FranceConnect est momentanément indisponible. Réessayez plus tard ou transmettez votre attestation.")}`);
+    back(
+      `erreur=${encodeURIComponent("FranceConnect est momentanément indisponible. Réessayez plus tard ou transmettez votre attestation.")}`,
+    );
   }
 }
 
@@ -44,7 +46,8 @@ export async function answerQuotientAction(formData: FormData): Promise<void> {
 export async function submitAttestationAction(formData: FormData): Promise<void> {
   const parent = await requireParent(PAGE);
   const file = formData.get("attestation");
-  if (!(file instanceof File) || file.size === 0) back(`erreur=${encodeURIComponent("Choisissez le fichier de votre attestation (PDF, JPEG ou PNG).")}`);
+  if (!(file instanceof File) || file.size === 0)
+    back(`erreur=${encodeURIComponent("Choisissez le fichier de votre attestation (PDF, JPEG ou PNG).")}`);
   try {
     await submitAttestation(parent.id, file);
   } catch (error) {

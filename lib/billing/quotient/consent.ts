@@ -13,7 +13,13 @@ export function quotientConsentCookie(accountId: string, now = Date.now()) {
   return {
     name: QUOTIENT_CONSENT_COOKIE,
     value: signValue("quotient-consent", `${accountId}.${now + LIFETIME_MS}`),
-    options: { httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: LIFETIME_MS / 1000 },
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: env().APP_URL.startsWith("https://"),
+      path: "/",
+      maxAge: LIFETIME_MS / 1000,
+    },
   };
 }
 

@@ -16,7 +16,8 @@ import { ApiParticulierError, fetchQuotientFamilial } from "./api-particulier";
  */
 async function familyOf(accountId: string): Promise<string> {
   const account = await db().account.findUnique({ where: { id: accountId }, select: { familyId: true, status: true } });
-  if (!account?.familyId || account.status !== "ACTIVE") throw new ExpectedError("Votre famille doit d'abord être validée par nos services.");
+  if (!account?.familyId || account.status !== "ACTIVE")
+    throw new ExpectedError("Votre famille doit d'abord être validée par nos services.");
   return account.familyId;
 }
 
@@ -39,13 +40,27 @@ export async function quotientOverview(accountId: string, now = new Date()): Pro
   const rows = await db().quotientFamilial.findMany({ where: { familyId: account.familyId }, orderBy: { createdAt: "desc" }, take: 20 });
   const version = tariffAt(billingConfig().tariffs, today) ?? billingConfig().tariffs.at(-1);
   if (!version) throw new Error("no tariff configured");
-  const current = rows.filter((row) => row.status === "VALID" && row.value !== null && dayString(row.validFrom) <= today && today <= dayString(row.validUntil)).sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0];
+  const current = rows
+    .filter(
+      (row) => row.status === "VALID" && row.value !== null && dayString(row.validFrom) <= today && today <= dayString(row.validUntil),
+    )
+    .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0];
   const retrieved = rows.find((row) => row.status === "RETRIEVED");
   const rejected = rows.find((row) => row.status === "REJECTED");
   return {
-    current: current ? { value: current.value ?? 0, source: current.source, provider: current.provider, validUntil: current.validUntil, bracket: bracketFor(version, current.value).label } : null,
+    current: current
+      ? {
+          value: current.value ?? 0,
+          source: current.source,
+          provider: current.provider,
+          validUntil: current.validUntil,
+          bracket: bracketFor(version, current.value).label,
+        }
+      : null,
     defaultBracket: bracketFor(version, null).label,
-    retrieved: retrieved ? { id: retrieved.id, value: retrieved.value ?? 0, provider: retrieved.provider, referenceMonth: retrieved.referenceMonth } : null,
+    retrieved: retrieved
+      ? { id: retrieved.id, value: retrieved.value ?? 0, provider: retrieved.provider, referenceMonth: retrieved.referenceMonth }
+      : null,
     submitted: rows.some((row) => row.status === "SUBMITTED"),
     lastRejection: rejected && (!current || rejected.createdAt > current.createdAt) ? rejected.rejectionReason : null,
   };
@@ -55,7 +70,12 @@ export async function quotientOverview(accountId: string, now = new Date()): Pro
  * Called from the FranceConnect sign-in the parent started to share their quotient (consent cookie): the access
  * token is used for this one call and dropped. Returns what happened, for the page to say.
  */
-export async function retrieveQuotientWithFranceConnect(accountId: string, accessToken: string, transport: typeof fetch = fetch, now = new Date()): Promise<"retrieved" | "introuvable" | "indisponible"> {
+export async function retrieveQuotientWithFranceConnect(
+  accountId: string,
+  accessToken: string,
+  transport: typeof fetch = fetch,
+  now = new Date(),
+): Promise<"retrieved" | "introuvable" | "indisponible"> {
   const familyId = await familyOf(accountId).catch(() => null);
   if (!familyId) return "indisponible";
   const baseUrl = env().API_PARTICULIER_URL ?? "https://particulier.api.gouv.fr";
@@ -66,9 +86,29 @@ export async function retrieveQuotientWithFranceConnect(accountId: string, acces
       // A newer retrieval replaces one the parent has not answered yet.
       await tx.quotientFamilial.deleteMany({ where: { familyId, status: "RETRIEVED" } });
       const row = await tx.quotientFamilial.create({
-        data: { familyId, value: answer.value, source: "API_PARTICULIER", status: "RETRIEVED", provider: answer.provider, referenceMonth: answer.referenceMonth, validFrom: dateOf(`${answer.referenceMonth}-01`), validUntil: endOfYear(today), accountId },
+        data: {
+          familyId,
+          value: answer.value,
+          source: "API_PARTICULIER",
+          status: "RETRIEVED",
+          provider: answer.provider,
+          referenceMonth: answer.referenceMonth,
+          validFrom: dateOf(`${answer.referenceMonth}-01`),
+          validUntil: endOfYear(today),
+          accountId,
+        },
       });
-      await audit({ actorType: "ACCOUNT", actorId: accountId, action: "quotient.retrieved", targetType: "quotientFamilial", targetId: row.id, details: { provider: answer.provider } }, tx);
+      await audit(
+        {
+          actorType: "ACCOUNT",
+          actorId: accountId,
+          action: "quotient.retrieved",
+          targetType: "quotientFamilial",
+          targetId: row.id,
+          details: { provider: answer.provider },
+        },
+        tx,
+      );
     });
     return "retrieved";
   } catch (error) {
@@ -86,7 +126,13 @@ export async function answerRetrievedQuotient(accountId: string, quotientId: str
     data: { status: answer === "confirm" ? "VALID" : "DISPUTED", decidedAt: new Date() },
   });
   if (updated.count === 0) throw new ExpectedError("Ce quotient familial a déjà été traité.");
-  await audit({ actorType: "ACCOUNT", actorId: accountId, action: answer === "confirm" ? "quotient.confirmed" : "quotient.disputed", targetType: "quotientFamilial", targetId: quotientId });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: accountId,
+    action: answer === "confirm" ? "quotient.confirmed" : "quotient.disputed",
+    targetType: "quotientFamilial",
+    targetId: quotientId,
+  });
 }
 
 /** The parent uploads the CAF or MSA attestation; staff will read the value. */
@@ -96,9 +142,23 @@ export async function submitAttestation(accountId: string, file: File): Promise<
   if (!stored.ok) throw new ExpectedError(stored.message, "attestation");
   const today = dayString(new Date());
   const row = await db().quotientFamilial.create({
-    data: { familyId, source: "ATTESTATION", status: "SUBMITTED", documentId: stored.documentId, accountId, validFrom: dateOf(today), validUntil: endOfYear(today) },
+    data: {
+      familyId,
+      source: "ATTESTATION",
+      status: "SUBMITTED",
+      documentId: stored.documentId,
+      accountId,
+      validFrom: dateOf(today),
+      validUntil: endOfYear(today),
+    },
   });
-  await audit({ actorType: "ACCOUNT", actorId: accountId, action: "quotient.attestation-submitted", targetType: "quotientFamilial", targetId: row.id });
+  await audit({
+    actorType: "ACCOUNT",
+    actorId: accountId,
+    action: "quotient.attestation-submitted",
+    targetType: "quotientFamilial",
+    targetId: row.id,
+  });
 }
 
 export async function listAttestationsToReview(caller: Caller) {
@@ -107,20 +167,35 @@ export async function listAttestationsToReview(caller: Caller) {
     where: { status: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
     take: 100,
-    include: { family: { select: { dossierNumber: true, members: { where: { role: "HOLDER" }, select: { firstName: true, usageName: true } } } } },
+    include: {
+      family: { select: { dossierNumber: true, members: { where: { role: "HOLDER" }, select: { firstName: true, usageName: true } } } },
+    },
   });
   await audit({ ...staffAudit(actor), action: "quotient.review-listed" });
   return rows;
 }
 
 /** Staff read the value on the attestation: it becomes VALID over the given period (from the 1st of its month). */
-export async function validateAttestation(caller: Caller, quotientId: string, input: { value: number; validFrom: string; validUntil: string }): Promise<void> {
+export async function validateAttestation(
+  caller: Caller,
+  quotientId: string,
+  input: { value: number; validFrom: string; validUntil: string },
+): Promise<void> {
   const actor = await authorizeStaff(caller);
-  if (!Number.isSafeInteger(input.value) || input.value < 0 || input.value > 100_000) throw new ExpectedError("Saisissez le quotient familial en euros, sans décimale (ex. : 812).", "value");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validFrom > input.validUntil) throw new ExpectedError("La période de validité est invalide.", "validFrom");
+  if (!Number.isSafeInteger(input.value) || input.value < 0 || input.value > 100_000)
+    throw new ExpectedError("Saisissez le quotient familial en euros, sans décimale (ex. : 812).", "value");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validFrom > input.validUntil)
+    throw new ExpectedError("La période de validité est invalide.", "validFrom");
   const updated = await db().quotientFamilial.updateMany({
     where: { id: quotientId, status: "SUBMITTED" },
-    data: { status: "VALID", value: input.value, validFrom: dateOf(input.validFrom), validUntil: dateOf(input.validUntil), decidedById: actor.id, decidedAt: new Date() },
+    data: {
+      status: "VALID",
+      value: input.value,
+      validFrom: dateOf(input.validFrom),
+      validUntil: dateOf(input.validUntil),
+      decidedById: actor.id,
+      decidedAt: new Date(),
+    },
   });
   if (updated.count === 0) throw new ExpectedError("Cette attestation a déjà été traitée.");
   await audit({ ...staffAudit(actor), action: "quotient.validated", targetType: "quotientFamilial", targetId: quotientId });
@@ -129,7 +204,10 @@ export async function validateAttestation(caller: Caller, quotientId: string, in
 export async function rejectAttestation(caller: Caller, quotientId: string, reason: string): Promise<void> {
   const actor = await authorizeStaff(caller);
   if (!reason.trim()) throw new ExpectedError("Indiquez le motif du refus.", "reason");
-  const updated = await db().quotientFamilial.updateMany({ where: { id: quotientId, status: "SUBMITTED" }, data: { status: "REJECTED", rejectionReason: reason.trim().slice(0, 500), decidedById: actor.id, decidedAt: new Date() } });
+  const updated = await db().quotientFamilial.updateMany({
+    where: { id: quotientId, status: "SUBMITTED" },
+    data: { status: "REJECTED", rejectionReason: reason.trim().slice(0, 500), decidedById: actor.id, decidedAt: new Date() },
+  });
   if (updated.count === 0) throw new ExpectedError("Cette attestation a déjà été traitée.");
   await audit({ ...staffAudit(actor), action: "quotient.rejected", targetType: "quotientFamilial", targetId: quotientId });
 }
@@ -141,6 +219,7 @@ export async function attestationForStaff(caller: Caller, quotientId: string) {
   if (!row?.documentId || !row.accountId) return null;
   const { readOwnDocument } = await import("@/lib/documents");
   const found = await readOwnDocument(row.accountId, row.documentId);
-  if (found) await audit({ ...staffAudit(actor), action: "quotient.attestation-viewed", targetType: "quotientFamilial", targetId: quotientId });
+  if (found)
+    await audit({ ...staffAudit(actor), action: "quotient.attestation-viewed", targetType: "quotientFamilial", targetId: quotientId });
   return found;
 }

@@ -29,7 +29,11 @@ const SEPTEMBER_2025: TariffVersion = {
   prices: {
     RESTAURATION: { REPAS: price([95, 210, 320, 380, 420]) },
     PERISCOLAIRE: { MATIN: price([40, 80, 120, 150, 170]), SOIR: price([60, 120, 180, 220, 250]) },
-    ALSH: { JOURNEE: price([350, 700, 1050, 1300, 1500]), DEMI_JOURNEE: price([200, 400, 600, 750, 850]), REPAS: price([95, 210, 320, 380, 420]) },
+    ALSH: {
+      JOURNEE: price([350, 700, 1050, 1300, 1500]),
+      DEMI_JOURNEE: price([200, 400, 600, 750, 850]),
+      REPAS: price([95, 210, 320, 380, 420]),
+    },
   },
   chargedPercent: { PRESENT: 100, ABSENT_UNJUSTIFIED: 100, LATE_CANCELLATION: 100, WALK_IN: 150 },
   siblingReduction: { fromRank: 2, percent: 10 },
@@ -43,7 +47,11 @@ const SEPTEMBER_2026: TariffVersion = {
   prices: {
     RESTAURATION: { REPAS: price([100, 215, 330, 390, 435]) },
     PERISCOLAIRE: { MATIN: price([40, 85, 125, 155, 175]), SOIR: price([60, 125, 185, 225, 260]) },
-    ALSH: { JOURNEE: price([360, 720, 1080, 1340, 1545]), DEMI_JOURNEE: price([205, 410, 620, 770, 875]), REPAS: price([100, 215, 330, 390, 435]) },
+    ALSH: {
+      JOURNEE: price([360, 720, 1080, 1340, 1545]),
+      DEMI_JOURNEE: price([205, 410, 620, 770, 875]),
+      REPAS: price([100, 215, 330, 390, 435]),
+    },
     VACANCES_SPORTIVES: { JOURNEE: price([500, 900, 1300, 1600, 1800]) },
   },
   flatFees: [{ serviceCode: "PERISCOLAIRE", label: "Forfait mensuel accueil périscolaire (goûter)", amountCents: 500 }],
@@ -60,7 +68,8 @@ export const carbonBlancBilling: BillingConfig = {
       serviceCodes: ["ALSH", "PERISCOLAIRE", "VACANCES_SPORTIVES", "ACTION_JEUNES", "ECOLE_MULTISPORT", "TRANSPORT"],
       paymentDays: 30,
       payfipClient: "012345",
-      payAt: "en ligne sur l'Espace Famille (carte bancaire, PayFiP), ou à l'accueil de la mairie (espèces, chèque à l'ordre du Trésor public, CESU)",
+      payAt:
+        "en ligne sur l'Espace Famille (carte bancaire, PayFiP), ou à l'accueil de la mairie (espèces, chèque à l'ordre du Trésor public, CESU)",
     },
     {
       code: "RES",
@@ -68,7 +77,8 @@ export const carbonBlancBilling: BillingConfig = {
       serviceCodes: ["RESTAURATION"],
       paymentDays: 30,
       payfipClient: "012346",
-      payAt: "en ligne sur l'Espace Famille (carte bancaire, PayFiP), ou à l'accueil de la mairie (espèces, chèque à l'ordre du Trésor public)",
+      payAt:
+        "en ligne sur l'Espace Famille (carte bancaire, PayFiP), ou à l'accueil de la mairie (espèces, chèque à l'ordre du Trésor public)",
     },
   ],
   tariffs: [SEPTEMBER_2025, SEPTEMBER_2026],

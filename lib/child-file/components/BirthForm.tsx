@@ -21,8 +21,24 @@ export function BirthForm({ childId, firstName }: { childId: string; firstName: 
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <ErrorBanner show={state.status === "error"} focusKey={attempt} />
       <div key={attempt} className="grid gap-4 sm:grid-cols-3">
-        <TextField name="firstName" label="Prénom" required autoComplete="off" defaultValue={String(values.firstName ?? firstName)} error={errors.firstName} />
-        <TextField name="birthDate" label="Date de naissance" required inputMode="numeric" placeholder="jj/mm/aaaa" help="Format : jj/mm/aaaa" defaultValue={String(values.birthDate ?? "")} error={errors.birthDate} />
+        <TextField
+          name="firstName"
+          label="Prénom"
+          required
+          autoComplete="off"
+          defaultValue={String(values.firstName ?? firstName)}
+          error={errors.firstName}
+        />
+        <TextField
+          name="birthDate"
+          label="Date de naissance"
+          required
+          inputMode="numeric"
+          placeholder="jj/mm/aaaa"
+          help="Format : jj/mm/aaaa"
+          defaultValue={String(values.birthDate ?? "")}
+          error={errors.birthDate}
+        />
         <SelectField name="sex" label="Sexe" required options={SEXES} defaultValue={String(values.sex ?? "")} error={errors.sex} />
       </div>
       <button type="submit" className="btn-primary self-start" disabled={pending}>

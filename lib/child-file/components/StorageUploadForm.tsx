@@ -23,11 +23,38 @@ export function StorageUploadForm({ kinds, kids }: { kinds: StorageKindOption[];
   const errorOf = (field: string) => (state.status === "error" && (state.field ?? "fichier") === field ? state.message : undefined);
   return (
     <form action={action} className="flex flex-col gap-4">
-      <SelectField label="Type de document" name="type" required options={kinds} value={code} onChange={(event) => setCode(event.target.value)} help={kind ? `Ce document est ${kind.validity}.` : undefined} error={errorOf("type")} />
+      <SelectField
+        label="Type de document"
+        name="type"
+        required
+        options={kinds}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        help={kind ? `Ce document est ${kind.validity}.` : undefined}
+        error={errorOf("type")}
+      />
       {!kind || kind.needsDate || !kind.needsEndDate ? (
-        <TextField label="Date du document" name="date" required={kind?.needsDate ?? false} inputMode="numeric" placeholder="jj/mm/aaaa" help="La date d'émission écrite sur le document (format jj/mm/aaaa)." error={errorOf("date")} />
+        <TextField
+          label="Date du document"
+          name="date"
+          required={kind?.needsDate ?? false}
+          inputMode="numeric"
+          placeholder="jj/mm/aaaa"
+          help="La date d'émission écrite sur le document (format jj/mm/aaaa)."
+          error={errorOf("date")}
+        />
       ) : null}
-      {kind?.needsEndDate ? <TextField label="Fin de validité" name="fin" required inputMode="numeric" placeholder="jj/mm/aaaa" help="Format : jj/mm/aaaa" error={errorOf("fin")} /> : null}
+      {kind?.needsEndDate ? (
+        <TextField
+          label="Fin de validité"
+          name="fin"
+          required
+          inputMode="numeric"
+          placeholder="jj/mm/aaaa"
+          help="Format : jj/mm/aaaa"
+          error={errorOf("fin")}
+        />
+      ) : null}
       {kind?.perChild ? <SelectField label="Enfant concerné" name="enfant" required options={kids} error={errorOf("enfant")} /> : null}
       <div>
         <label htmlFor="stockage-fichier" className="field-label">

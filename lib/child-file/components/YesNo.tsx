@@ -1,7 +1,19 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 /** A yes/no question as a fieldset of two radios (RGAA: the question is the legend, the error is linked). */
-export function YesNo({ legend, registration, error, help, id }: { legend: string; registration: UseFormRegisterReturn; error?: string; help?: string; id: string }) {
+export function YesNo({
+  legend,
+  registration,
+  error,
+  help,
+  id,
+}: {
+  legend: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  help?: string;
+  id: string;
+}) {
   const errorId = error ? `${id}-erreur` : undefined;
   const helpId = help ? `${id}-aide` : undefined;
   return (

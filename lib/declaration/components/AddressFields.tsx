@@ -17,7 +17,15 @@ export function AddressFields({ field, required }: { field: FieldProps; required
       </div>
       <TextField label={F.addressComplement.label} autoComplete="address-line2" {...field("addressComplement")} name="addressComplement" />
       <div className="grid gap-4 sm:grid-cols-[9rem_1fr_1fr]">
-        <TextField label={F.postalCode.label} required={required} inputMode="numeric" maxLength={5} autoComplete="postal-code" {...field("postalCode")} name="postalCode" />
+        <TextField
+          label={F.postalCode.label}
+          required={required}
+          inputMode="numeric"
+          maxLength={5}
+          autoComplete="postal-code"
+          {...field("postalCode")}
+          name="postalCode"
+        />
         <TextField label={F.city.label} required={required} autoComplete="address-level2" {...field("city")} name="city" />
         <TextField label={F.country.label} required={required} autoComplete="country-name" {...field("country")} name="country" />
       </div>

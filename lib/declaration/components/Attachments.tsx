@@ -24,8 +24,12 @@ export function AttachmentKind({
   stored: { id: string; fileName: string }[];
   editable: boolean;
 }) {
-  const [uploadState, upload, uploading] = useActionState<AttachmentState, FormData>(uploadAttachmentAction.bind(null, kind), { status: "idle" });
-  const [storageState, attach, attaching] = useActionState<AttachmentState, FormData>(attachFromStorageAction.bind(null, kind), { status: "idle" });
+  const [uploadState, upload, uploading] = useActionState<AttachmentState, FormData>(uploadAttachmentAction.bind(null, kind), {
+    status: "idle",
+  });
+  const [storageState, attach, attaching] = useActionState<AttachmentState, FormData>(attachFromStorageAction.bind(null, kind), {
+    status: "idle",
+  });
   const id = useId().replace(/:/g, "");
   const available = stored.filter((document) => !attached.some((item) => item.id === document.id));
   return (
@@ -83,7 +87,12 @@ export function AttachmentKind({
               <label htmlFor={`${id}-stockage`} className="field-label">
                 Un document de mon espace de stockage
               </label>
-              <select id={`${id}-stockage`} name="document" className="field-input" aria-describedby={storageState.status === "error" ? `${id}-erreur-stockage` : undefined}>
+              <select
+                id={`${id}-stockage`}
+                name="document"
+                className="field-input"
+                aria-describedby={storageState.status === "error" ? `${id}-erreur-stockage` : undefined}
+              >
                 {available.map((document) => (
                   <option key={document.id} value={document.id}>
                     {document.fileName}

@@ -40,7 +40,9 @@ export function DeclarationStatus({ declaration, staffMessage }: { declaration: 
           <p>
             <StatusBadge tone="warning">À compléter</StatusBadge> Nos services vous demandent de compléter votre déclaration.
           </p>
-          {staffMessage ? <blockquote className="whitespace-pre-line border-l-4 border-amber-600 bg-amber-50 p-3">{staffMessage}</blockquote> : null}
+          {staffMessage ? (
+            <blockquote className="whitespace-pre-line border-l-4 border-amber-600 bg-amber-50 p-3">{staffMessage}</blockquote>
+          ) : null}
           {reference}
           <Link href="/espace/declarer-ma-famille" className="btn-accent self-start">
             Compléter ma déclaration
@@ -64,7 +66,9 @@ export function DeclarationStatus({ declaration, staffMessage }: { declaration: 
             <StatusBadge tone="danger">Refusée</StatusBadge> Votre déclaration n&apos;a pas pu être acceptée.
           </p>
           {declaration.refusalReason ? (
-            <blockquote className="whitespace-pre-line border-l-4 border-red-700 bg-red-50 p-3">Motif : {declaration.refusalReason}</blockquote>
+            <blockquote className="whitespace-pre-line border-l-4 border-red-700 bg-red-50 p-3">
+              Motif : {declaration.refusalReason}
+            </blockquote>
           ) : null}
           {reference}
           <Link href="/espace/declarer-ma-famille" className="btn-accent self-start">

@@ -14,7 +14,11 @@ function PersonLink({ param, label, selected, mark }: { param: string; label: st
         ? "border-amber-700 bg-amber-50 text-amber-950"
         : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100";
   return (
-    <Link href={`${BASE}?personne=${param}`} aria-current={selected ? "page" : undefined} className={`flex items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm font-medium ${tone}`}>
+    <Link
+      href={`${BASE}?personne=${param}`}
+      aria-current={selected ? "page" : undefined}
+      className={`flex items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm font-medium ${tone}`}
+    >
       <span>{label}</span>
       {mark === "invalid" ? (
         <span className={selected ? "text-white" : "text-red-700"}>
@@ -72,7 +76,12 @@ export function PeoplePanel({
           Co-représentant
         </h2>
         {people.co ? (
-          <PersonLink param="co-representant" label={displayName(people.co, "Co-représentant")} selected={selected === "co-representant"} mark={mark("co-representant")} />
+          <PersonLink
+            param="co-representant"
+            label={displayName(people.co, "Co-représentant")}
+            selected={selected === "co-representant"}
+            mark={mark("co-representant")}
+          />
         ) : (
           <AddLink param="co-representant" label="Ajouter un co-représentant" selected={selected === "co-representant"} />
         )}
@@ -84,7 +93,12 @@ export function PeoplePanel({
         <ul className="flex flex-col gap-2">
           {people.children.map((child) => (
             <li key={child.id}>
-              <PersonLink param={`enfant-${child.id}`} label={displayName(child.values, "Enfant")} selected={selected === `enfant-${child.id}`} mark={mark(`enfant-${child.id}`)} />
+              <PersonLink
+                param={`enfant-${child.id}`}
+                label={displayName(child.values, "Enfant")}
+                selected={selected === `enfant-${child.id}`}
+                mark={mark(`enfant-${child.id}`)}
+              />
             </li>
           ))}
           <li>
@@ -99,7 +113,12 @@ export function PeoplePanel({
         <ul className="flex flex-col gap-2">
           {people.contacts.map((contact) => (
             <li key={contact.id}>
-              <PersonLink param={`contact-${contact.id}`} label={displayName(contact.values, "Contact")} selected={selected === `contact-${contact.id}`} mark={mark(`contact-${contact.id}`)} />
+              <PersonLink
+                param={`contact-${contact.id}`}
+                label={displayName(contact.values, "Contact")}
+                selected={selected === `contact-${contact.id}`}
+                mark={mark(`contact-${contact.id}`)}
+              />
             </li>
           ))}
           <li>

@@ -11,7 +11,15 @@ export function PersonFormFrame({
   children,
 }: {
   title: string;
-  wizard: { formAction: (formData: FormData) => void; onSubmit: (event: FormEvent<HTMLFormElement>) => void; onFocus: () => void; pending: boolean; showBanner: boolean; bannerKey: string; errorOf: (name: string) => string | undefined };
+  wizard: {
+    formAction: (formData: FormData) => void;
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    onFocus: () => void;
+    pending: boolean;
+    showBanner: boolean;
+    bannerKey: string;
+    errorOf: (name: string) => string | undefined;
+  };
   onClear: () => void;
   children: ReactNode;
 }) {

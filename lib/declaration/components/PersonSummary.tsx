@@ -1,5 +1,13 @@
 import Link from "next/link";
-import { CHILD_LINK_FIELDS, fieldSpec, optionLabel, PERSON_FIELD_KEYS, summaryLabel, type RawPerson, type RepresentativeKey } from "@/lib/declaration/schemas";
+import {
+  CHILD_LINK_FIELDS,
+  fieldSpec,
+  optionLabel,
+  PERSON_FIELD_KEYS,
+  summaryLabel,
+  type RawPerson,
+  type RepresentativeKey,
+} from "@/lib/declaration/schemas";
 
 const { quality, authority } = CHILD_LINK_FIELDS;
 /** Every kind of person with one list, in the registry's order (the summary's). */
@@ -9,7 +17,17 @@ const SUMMARY_FIELDS = PERSON_FIELD_KEYS.flatMap((key) => {
 });
 
 /** One person's fields as a definition list, in the Carbon-Blanc guide's words, with a link back to correct them. */
-export function PersonSummary({ title, values, editHref, representatives = [] }: { title: string; values: RawPerson; editHref?: string; representatives?: { key: RepresentativeKey; name: string }[] }) {
+export function PersonSummary({
+  title,
+  values,
+  editHref,
+  representatives = [],
+}: {
+  title: string;
+  values: RawPerson;
+  editHref?: string;
+  representatives?: { key: RepresentativeKey; name: string }[];
+}) {
   const rows: [string, string][] = [];
   for (const { key, label, options } of SUMMARY_FIELDS) {
     const value = values[key];

@@ -35,7 +35,12 @@ export function RepresentativeForm({
       <TextField label={F.firstName.label} required autoComplete="given-name" {...field("firstName")} />
       <TextField label={F.birthDate.label} required inputMode="numeric" help="Format attendu : jj/mm/aaaa." {...field("birthDate")} />
       <SubHeading>{SECTION_TITLES.address}</SubHeading>
-      {holderAddress ? <CopyHolderAddress holderAddress={holderAddress} setValue={(name, value) => wizard.form.setValue(name, value, { shouldDirty: true })} /> : null}
+      {holderAddress ? (
+        <CopyHolderAddress
+          holderAddress={holderAddress}
+          setValue={(name, value) => wizard.form.setValue(name, value, { shouldDirty: true })}
+        />
+      ) : null}
       <AddressFields field={field} required />
       <SubHeading>{SECTION_TITLES.contactMeans}</SubHeading>
       <TextField label={F.homePhone.label} type="tel" autoComplete="tel" {...field("homePhone")} />
@@ -48,8 +53,18 @@ export function RepresentativeForm({
       <TextField label={F.employer.label} required autoComplete="organization" {...field("employer")} />
       <TextField label={F.workPhone.label} type="tel" {...field("workPhone")} />
       <SubHeading>{SECTION_TITLES.allocataire}</SubHeading>
-      <SelectField label={F.allocataireMember.label} options={F.allocataireMember.options} placeholder="Non renseigné" {...field("allocataireMember")} />
-      <SelectField label={F.allocataireRegime.label} options={F.allocataireRegime.options} placeholder="Non renseigné" {...field("allocataireRegime")} />
+      <SelectField
+        label={F.allocataireMember.label}
+        options={F.allocataireMember.options}
+        placeholder="Non renseigné"
+        {...field("allocataireMember")}
+      />
+      <SelectField
+        label={F.allocataireRegime.label}
+        options={F.allocataireRegime.options}
+        placeholder="Non renseigné"
+        {...field("allocataireRegime")}
+      />
       <TextField label={F.allocataireOrganisation.label} help="Exemple : CAF de la Gironde" {...field("allocataireOrganisation")} />
       <TextField label={F.allocataireNumber.label} inputMode="numeric" {...field("allocataireNumber")} />
       <TextField label={F.dependentChildren.label} inputMode="numeric" maxLength={2} {...field("dependentChildren")} />

@@ -35,7 +35,11 @@ export function FailedJobsTable({ jobs }: { jobs: FailedJob[] }) {
             <dt className="font-semibold">Dernière erreur</dt>
             <dd className="font-mono break-words text-red-800">{job.error}</dd>
           </dl>
-          <ActionForm action={retryJobAction.bind(null, job.name, job.id)} submitLabel="Relancer cette tâche" submitClassName="btn-secondary self-start" />
+          <ActionForm
+            action={retryJobAction.bind(null, job.name, job.id)}
+            submitLabel="Relancer cette tâche"
+            submitClassName="btn-secondary self-start"
+          />
         </li>
       ))}
     </ul>

@@ -31,7 +31,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-export function invalid(previous: AdminFormState, formData: FormData, fieldErrors: Record<string, string>, omit: string[] = []): AdminFormState {
+export function invalid(
+  previous: AdminFormState,
+  formData: FormData,
+  fieldErrors: Record<string, string>,
+  omit: string[] = [],
+): AdminFormState {
   return { status: "error", fieldErrors, values: typedValues(formData, omit), attempt: (previous.attempt ?? 0) + 1 };
 }
 

@@ -5,7 +5,6 @@
  * re-announces the banner), and what was typed includes ticked boxes (booleans).
  */
 export type FormState =
-  | { status: "idle" }
-  | { status: "error"; fieldErrors: Record<string, string>; values: Record<string, string | boolean>; attempt: number };
+  { status: "idle" } | { status: "error"; fieldErrors: Record<string, string>; values: Record<string, string | boolean>; attempt: number };
 
 export const idleState: FormState = { status: "idle" };

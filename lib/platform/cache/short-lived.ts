@@ -10,7 +10,11 @@ export interface ShortLived<K, T> {
   forget(): void;
 }
 
-export function shortLived<K, T>(ttlMs: number, load: (key: K) => Promise<T>, keyOf: (key: K) => string = (key) => JSON.stringify(key) ?? ""): ShortLived<K, T> {
+export function shortLived<K, T>(
+  ttlMs: number,
+  load: (key: K) => Promise<T>,
+  keyOf: (key: K) => string = (key) => JSON.stringify(key) ?? "",
+): ShortLived<K, T> {
   const entries = new Map<string, { at: number; value: Promise<T> }>();
   return {
     get(key) {

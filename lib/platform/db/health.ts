@@ -23,16 +23,42 @@ interface DatabaseHealth {
 }
 
 const holder = globalThis as unknown as { espaceFamilleDatabaseHealth?: DatabaseHealth };
-const health: DatabaseHealth = (holder.espaceFamilleDatabaseHealth ??= { unavailableSince: null, lastProbeAt: 0, probing: null, probe: null });
+const health: DatabaseHealth = (holder.espaceFamilleDatabaseHealth ??= {
+  unavailableSince: null,
+  lastProbeAt: 0,
+  probing: null,
+  probe: null,
+});
 
 const PROBE_INTERVAL_MS = 500;
 const PROBE_TIMEOUT_MS = 2_000;
 
 /** Codes of node's sockets, of pg, and of Prisma (P1001 unreachable, P1002 timed out, P1008 socket timeout, P1017 connection closed, P2024 pool timeout). */
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+]);
 /** Driver-adapter error kinds (Prisma 7) and messages pg gives without a code. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|Connection refused|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|Connection refused|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET/i;
 
 /** Prisma's errors carry `clientVersion`; the driver adapter's are DriverAdapterError. */
 const fromDatabaseClient = (record: Record<string, unknown>) =>
@@ -86,7 +112,10 @@ export function registerDatabaseProbe(probe: () => Promise<void>): void {
 async function runProbe(probe: () => Promise<void>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("probe timed out")), PROBE_TIMEOUT_MS)))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("probe timed out")), PROBE_TIMEOUT_MS))),
+    ]);
     markDatabaseAvailable();
     return true;
   } catch {

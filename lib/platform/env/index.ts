@@ -34,17 +34,25 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, "doit commencer par postgresql://")
         .optional(),
     ),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1, "doit être un entier entre 1 et 100").max(100, "doit être un entier entre 1 et 100").default(10),
-    AUTH_SECRET: optionalString.pipe(
-      z.string().min(32, "doit faire au moins 32 caractères (openssl rand -base64 32)").optional(),
-    ),
+    DATABASE_POOL_MAX: z.coerce
+      .number()
+      .int()
+      .min(1, "doit être un entier entre 1 et 100")
+      .max(100, "doit être un entier entre 1 et 100")
+      .default(10),
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "doit faire au moins 32 caractères (openssl rand -base64 32)").optional()),
     TOWN: z.string().trim().default("carbon-blanc"),
     /**
      * How many reverse proxies stand in front of the portal (each appends its peer's address to X-Forwarded-For).
      * 0 (the default): the socket's address is the client's. 1 behind one nginx or load balancer, and so on.
      * Too high a number lets a client choose the address that throttling and the audit log see.
      */
-    TRUSTED_PROXY_COUNT: z.coerce.number().int("doit être un entier entre 0 et 5").min(0, "doit être un entier entre 0 et 5").max(5, "doit être un entier entre 0 et 5").default(0),
+    TRUSTED_PROXY_COUNT: z.coerce
+      .number()
+      .int("doit être un entier entre 0 et 5")
+      .min(0, "doit être un entier entre 0 et 5")
+      .max(5, "doit être un entier entre 0 et 5")
+      .default(0),
     DEMO_DATA: booleanFlag,
     /**
      * Lets `next start` use the local stand-ins, for the browser tests and the benchmark; never set in production.
@@ -58,13 +66,30 @@ const schema = z
     /** Job queue (lib/platform/jobs): how often a worker expires, retries and archives jobs, in seconds. */
     JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Caps how long any attempt may run before it is retried (the fault tests shorten it); unset in production. */
-    JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).optional().or(z.literal("").transform(() => undefined)),
+    JOBS_EXPIRE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     /** Caps the first wait before a retry, in seconds (the fault tests shorten it); unset in production. */
-    JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).optional().or(z.literal("").transform(() => undefined)),
+    JOBS_RETRY_DELAY_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     /** Fault tests only ("privacy.purge=* * * * *;..."): other schedules than the code's. Never in production. */
     JOBS_TEST_SCHEDULES: optionalString,
     /** Jobs one poller of a worker process takes and runs at once (two pollers per queue). */
-    JOBS_CONCURRENCY: z.coerce.number().int().min(1, "doit être un entier entre 1 et 20").max(20, "doit être un entier entre 1 et 20").default(5),
+    JOBS_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1, "doit être un entier entre 1 et 20")
+      .max(20, "doit être un entier entre 1 et 20")
+      .default(5),
 
     UPLOADTHING_TOKEN: optionalString,
     FILE_STORAGE_DIR: z.string().trim().default(".data/files"),
@@ -103,7 +128,8 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "est obligatoire en production" });
     }
     for (const key of ["PAYFIP_BASE_URL", "API_PARTICULIER_URL"] as const) {
-      if (value[key]?.startsWith("http://") && !value.LOCAL_STANDINS) ctx.addIssue({ code: "custom", path: [key], message: "doit être une adresse https en production" });
+      if (value[key]?.startsWith("http://") && !value.LOCAL_STANDINS)
+        ctx.addIssue({ code: "custom", path: [key], message: "doit être une adresse https en production" });
     }
   });
 

@@ -1,5 +1,10 @@
 const dateFormatter = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
-const shortDateFormatter = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+const shortDateFormatter = new Intl.DateTimeFormat("fr-FR", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "Europe/Paris",
+});
 // Built once, like the date formats: toLocaleString with options builds a new formatter at each call.
 const megabytesFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 

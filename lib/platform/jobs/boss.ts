@@ -42,7 +42,15 @@ export function boss(role: BossRole = "web"): Promise<PgBoss> {
   const instance = new PgBoss(bossOptions(role));
   // pg-boss reports its own failures (a lost connection, a failed maintenance) as events: one JSON line each.
   instance.on("error", (error: Error) => {
-    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "jobs.error", error: error.name, detail: error.message.slice(0, 200) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        time: new Date().toISOString(),
+        msg: "jobs.error",
+        error: error.name,
+        detail: error.message.slice(0, 200),
+      }),
+    );
   });
   const started = instance.start().then(() => instance);
   // A failed start (database down) is tried again by the next caller.
@@ -70,7 +78,9 @@ type RawClient = Pick<PrismaClient, "$queryRawUnsafe"> | Pick<Prisma.Transaction
 export function executorOf(client: RawClient): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
-      const parameters = values.map((value) => (value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value));
+      const parameters = values.map((value) =>
+        value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+      );
       const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(text, ...parameters);
       return { rows };
     },

@@ -20,7 +20,15 @@ export interface FailedJob {
   error: string;
 }
 
-type FailedRow = { id: string; name: string; data: unknown; retry_count: number; created_on: Date; completed_on: Date | null; output: unknown };
+type FailedRow = {
+  id: string;
+  name: string;
+  data: unknown;
+  retry_count: number;
+  created_on: Date;
+  completed_on: Date | null;
+  output: unknown;
+};
 
 const ERROR_SHOWN = 500;
 
@@ -28,7 +36,8 @@ const ERROR_SHOWN = 500;
 export function errorOf(output: unknown): string {
   if (output && typeof output === "object") {
     const record = output as { message?: unknown; value?: { message?: unknown } };
-    const message = typeof record.message === "string" ? record.message : typeof record.value?.message === "string" ? record.value.message : undefined;
+    const message =
+      typeof record.message === "string" ? record.message : typeof record.value?.message === "string" ? record.value.message : undefined;
     if (message) return message.slice(0, ERROR_SHOWN);
   }
   return "Erreur inconnue";

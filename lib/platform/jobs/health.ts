@@ -24,5 +24,11 @@ export async function queueHealth(): Promise<QueueHealth> {
            extract(epoch FROM now() - min(start_after) FILTER (WHERE state IN ('created', 'retry') AND start_after < now()))::float8 AS oldest
     FROM pgboss.job WHERE NOT starts_with(name, '__pgboss')`;
   const oldestDueSeconds = Math.round(row?.oldest ?? 0);
-  return { due: Number(row?.due ?? 0), active: Number(row?.active ?? 0), failed: Number(row?.failed ?? 0), oldestDueSeconds, workersKeepingUp: oldestDueSeconds < LATE_SECONDS };
+  return {
+    due: Number(row?.due ?? 0),
+    active: Number(row?.active ?? 0),
+    failed: Number(row?.failed ?? 0),
+    oldestDueSeconds,
+    workersKeepingUp: oldestDueSeconds < LATE_SECONDS,
+  };
 }

@@ -31,9 +31,13 @@ export async function startWorker(jobs: readonly AnyJobDefinition[], { pollingIn
   // waits its polling interval after each fetch, so a batch (not one job) per fetch is what gives throughput.
   for (const job of jobs) {
     for (let slot = 0; slot < 2; slot += 1) {
-      await instance.work<object>(job.name, { includeMetadata: true, pollingIntervalSeconds, batchSize: env().JOBS_CONCURRENCY }, async (batch) => {
-        await Promise.all(batch.map((attempt) => run(instance, job, attempt)));
-      });
+      await instance.work<object>(
+        job.name,
+        { includeMetadata: true, pollingIntervalSeconds, batchSize: env().JOBS_CONCURRENCY },
+        async (batch) => {
+          await Promise.all(batch.map((attempt) => run(instance, job, attempt)));
+        },
+      );
     }
   }
 
@@ -45,7 +49,12 @@ export async function startWorker(jobs: readonly AnyJobDefinition[], { pollingIn
     if (!scheduled.some((job) => job.name === existing.name)) await instance.unschedule(existing.name);
   }
 
-  logEvent("info", "worker.started", { pid: process.pid, queues: jobs.length, schedules: scheduled.length, concurrency: env().JOBS_CONCURRENCY });
+  logEvent("info", "worker.started", {
+    pid: process.pid,
+    queues: jobs.length,
+    schedules: scheduled.length,
+    concurrency: env().JOBS_CONCURRENCY,
+  });
   return {
     async stop(timeoutMs = 30_000) {
       await stopBoss({ graceful: true, timeoutMs });
@@ -65,10 +74,20 @@ async function run(instance: PgBoss, job: AnyJobDefinition, attempt: PgBoss.JobW
   try {
     await job.handler(attempt.data, { jobId: attempt.id, attempt: attempt.retryCount + 1 });
     await instance.complete(job.name, attempt.id);
-    logEvent("info", "job", { ...fields, outcome: "completed", durationMs: Date.now() - started, queuedMs: started - new Date(attempt.createdOn).getTime() });
+    logEvent("info", "job", {
+      ...fields,
+      outcome: "completed",
+      durationMs: Date.now() - started,
+      queuedMs: started - new Date(attempt.createdOn).getTime(),
+    });
   } catch (error) {
     const last = attempt.retryCount >= attempt.retryLimit;
-    logEvent(last ? "error" : "warn", "job", { ...fields, outcome: last ? "failed" : "retry", durationMs: Date.now() - started, error: errorName(error) });
+    logEvent(last ? "error" : "warn", "job", {
+      ...fields,
+      outcome: last ? "failed" : "retry",
+      durationMs: Date.now() - started,
+      error: errorName(error),
+    });
     const message = error instanceof Error ? error.message : String(error);
     await instance.fail(job.name, attempt.id, { name: errorName(error), message: message.slice(0, 2_000) }).catch((failure: unknown) => {
       logEvent("error", "job.fail-not-recorded", { ...fields, error: errorName(failure) });
@@ -80,7 +99,7 @@ async function run(instance: PgBoss, job: AnyJobDefinition, attempt: PgBoss.JobW
 function testSchedules(): Map<string, string> {
   const overrides = new Map<string, string>();
   const value = env().JOBS_TEST_SCHEDULES;
-  if (!value || env().NODE_ENV === "production" && !env().LOCAL_STANDINS) return overrides;
+  if (!value || (env().NODE_ENV === "production" && !env().LOCAL_STANDINS)) return overrides;
   for (const entry of value.split(";")) {
     const [name, cron] = entry.split("=");
     if (name && cron) overrides.set(name.trim(), cron.trim());

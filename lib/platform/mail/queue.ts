@@ -46,7 +46,14 @@ export async function deliverQueuedMail(mailId: string): Promise<boolean> {
       if (current.provider === "outbox") {
         await tx.outboxMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
       } else {
-        await current.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, tag: mail.tag ?? undefined, idempotencyKey: mail.id });
+        await current.send({
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          tag: mail.tag ?? undefined,
+          idempotencyKey: mail.id,
+        });
       }
       await tx.queuedMail.delete({ where: { id: mail.id } });
       return true;

@@ -62,7 +62,10 @@ export function resendMailer({ apiKey, from, baseUrl = "https://api.resend.com",
 /** Resend's own explanation is kept for the logs, without any address (a link could hold a token) and kept short. */
 function redact(message: string | undefined): string {
   if (!message) return "";
-  const clean = message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[url]").replace(/\s+/g, " ").trim();
+  const clean = message
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[url]")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean ? ` – ${clean.length > 200 ? `${clean.slice(0, 200)}…` : clean}` : "";
 }
 

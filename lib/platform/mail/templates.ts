@@ -30,10 +30,7 @@ type Block =
   /** The call to action: a real link text, then the address itself for mail clients that hide links. */
   | { kind: "action"; label: string; url: string };
 
-export function activationMail(
-  params: MailRecipient & { login: string; link: string; validHours: number },
-  town: MailTown,
-): MailContent {
+export function activationMail(params: MailRecipient & { login: string; link: string; validHours: number }, town: MailTown): MailContent {
   return compose(town, {
     subject: `Activez votre compte personnel – ${town.portalName}`,
     title: "Activez votre compte personnel",
@@ -41,9 +38,15 @@ export function activationMail(
     blocks: [
       { kind: "paragraph", text: `Votre compte personnel sur le portail ${town.portalName} (${town.name}) a bien été créé.` },
       { kind: "detail", label: "Votre identifiant", value: params.login },
-      { kind: "paragraph", text: "Pour l'activer, suivez le lien ci-dessous, puis connectez-vous avec votre identifiant et votre mot de passe." },
+      {
+        kind: "paragraph",
+        text: "Pour l'activer, suivez le lien ci-dessous, puis connectez-vous avec votre identifiant et votre mot de passe.",
+      },
       { kind: "action", label: "Activer mon compte", url: checkedLink(params.link) },
-      { kind: "paragraph", text: `${validity(params.validHours, "heure")} Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : le compte ne sera pas activé.` },
+      {
+        kind: "paragraph",
+        text: `${validity(params.validHours, "heure")} Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : le compte ne sera pas activé.`,
+      },
     ],
   });
 }
@@ -54,7 +57,10 @@ export function passwordResetMail(params: MailRecipient & { link: string; validM
     title: "Réinitialisez votre mot de passe",
     recipient: params,
     blocks: [
-      { kind: "paragraph", text: `Une demande de réinitialisation du mot de passe de votre compte sur le portail ${town.portalName} (${town.name}) a été faite.` },
+      {
+        kind: "paragraph",
+        text: `Une demande de réinitialisation du mot de passe de votre compte sur le portail ${town.portalName} (${town.name}) a été faite.`,
+      },
       { kind: "paragraph", text: "Pour choisir un nouveau mot de passe, suivez le lien ci-dessous." },
       { kind: "action", label: "Choisir un nouveau mot de passe", url: checkedLink(params.link) },
       {
@@ -71,10 +77,19 @@ export function emailChangeMail(params: MailRecipient & { link: string; validHou
     title: "Confirmez votre nouvelle adresse électronique",
     recipient: params,
     blocks: [
-      { kind: "paragraph", text: `Vous avez demandé à utiliser cette adresse électronique pour votre compte sur le portail ${town.portalName} (${town.name}).` },
-      { kind: "paragraph", text: "Pour la confirmer, suivez le lien ci-dessous. Votre ancienne adresse reste utilisée tant que la nouvelle n'est pas confirmée." },
+      {
+        kind: "paragraph",
+        text: `Vous avez demandé à utiliser cette adresse électronique pour votre compte sur le portail ${town.portalName} (${town.name}).`,
+      },
+      {
+        kind: "paragraph",
+        text: "Pour la confirmer, suivez le lien ci-dessous. Votre ancienne adresse reste utilisée tant que la nouvelle n'est pas confirmée.",
+      },
       { kind: "action", label: "Confirmer ma nouvelle adresse", url: checkedLink(params.link) },
-      { kind: "paragraph", text: `${validity(params.validHours, "heure")} Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.` },
+      {
+        kind: "paragraph",
+        text: `${validity(params.validHours, "heure")} Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.`,
+      },
     ],
   });
 }
@@ -95,13 +110,19 @@ export function declarationReceivedMail(params: MailRecipient & { reference: str
 }
 
 /** A document of the storage space stops being valid soon (the child-file feature's reminder job). */
-export function documentExpiryMail(params: MailRecipient & { documentLabel: string; fileName: string; lastValidDay: string; link: string }, town: MailTown): MailContent {
+export function documentExpiryMail(
+  params: MailRecipient & { documentLabel: string; fileName: string; lastValidDay: string; link: string },
+  town: MailTown,
+): MailContent {
   return compose(town, {
     subject: `Un document arrive en fin de validité – ${town.portalName}`,
     title: "Un document arrive en fin de validité",
     recipient: params,
     blocks: [
-      { kind: "paragraph", text: `Un document de votre espace de stockage ne sera bientôt plus valable pour vos démarches et inscriptions.` },
+      {
+        kind: "paragraph",
+        text: `Un document de votre espace de stockage ne sera bientôt plus valable pour vos démarches et inscriptions.`,
+      },
       { kind: "detail", label: "Document", value: singleLine(`${params.documentLabel} (${params.fileName})`) },
       { kind: "detail", label: "Valable jusqu'au", value: singleLine(params.lastValidDay) },
       { kind: "paragraph", text: "Pensez à ajouter un document à jour dans votre espace de stockage." },
@@ -155,13 +176,19 @@ export function decisionMail(
 
 /** Confirms a closure, to the address the account had (the last mail the portal sends it). */
 /** To the holders already linked to a family dossier when another account is linked to it with a Clé Enfance. */
-export function familyAccountLinkedMail(params: MailRecipient & { dossierNumber: string; linkedName: string }, town: MailTown): MailContent {
+export function familyAccountLinkedMail(
+  params: MailRecipient & { dossierNumber: string; linkedName: string },
+  town: MailTown,
+): MailContent {
   return compose(town, {
     subject: `Un autre compte a été associé à votre dossier famille – ${town.portalName}`,
     title: "Un autre compte a été associé à votre dossier famille",
     recipient: params,
     blocks: [
-      { kind: "paragraph", text: `Un compte personnel vient d'être associé au dossier famille ${params.dossierNumber} avec une Clé Enfance.` },
+      {
+        kind: "paragraph",
+        text: `Un compte personnel vient d'être associé au dossier famille ${params.dossierNumber} avec une Clé Enfance.`,
+      },
       { kind: "detail", label: "Compte associé", value: params.linkedName },
       {
         kind: "paragraph",
@@ -173,12 +200,22 @@ export function familyAccountLinkedMail(params: MailRecipient & { dossierNumber:
 
 /** School enrolment (lib/school-enrolment): validated (with the certificate to download) or refused. */
 export function schoolEnrolmentDecisionMail(
-  params: MailRecipient & { validated: boolean; childName: string; schoolName: string; level: string; schoolYear: string; reason?: string; link: string },
+  params: MailRecipient & {
+    validated: boolean;
+    childName: string;
+    schoolName: string;
+    level: string;
+    schoolYear: string;
+    reason?: string;
+    link: string;
+  },
   town: MailTown,
 ): MailContent {
   const child = singleLine(params.childName);
   return compose(town, {
-    subject: params.validated ? `Inscription scolaire de ${child} validée – ${town.portalName}` : `Inscription scolaire de ${child} refusée – ${town.portalName}`,
+    subject: params.validated
+      ? `Inscription scolaire de ${child} validée – ${town.portalName}`
+      : `Inscription scolaire de ${child} refusée – ${town.portalName}`,
     title: params.validated ? "Inscription scolaire validée" : "Inscription scolaire refusée",
     recipient: params,
     blocks: params.validated
@@ -186,11 +223,17 @@ export function schoolEnrolmentDecisionMail(
           { kind: "paragraph", text: `L'inscription scolaire de ${child} pour l'année ${singleLine(params.schoolYear)} est validée.` },
           { kind: "detail", label: "École", value: singleLine(params.schoolName) },
           { kind: "detail", label: "Niveau", value: singleLine(params.level) },
-          { kind: "paragraph", text: "Téléchargez le certificat d'inscription depuis votre Espace Famille et présentez-le à la direction de l'école pour l'admission." },
+          {
+            kind: "paragraph",
+            text: "Téléchargez le certificat d'inscription depuis votre Espace Famille et présentez-le à la direction de l'école pour l'admission.",
+          },
           { kind: "action", label: "Télécharger le certificat", url: checkedLink(params.link) },
         ]
       : [
-          { kind: "paragraph", text: `La demande d'inscription scolaire de ${child} pour l'année ${singleLine(params.schoolYear)} n'a pas pu être acceptée.` },
+          {
+            kind: "paragraph",
+            text: `La demande d'inscription scolaire de ${child} pour l'année ${singleLine(params.schoolYear)} n'a pas pu être acceptée.`,
+          },
           { kind: "quote", label: "Motif", text: params.reason ?? "" },
           { kind: "action", label: "Voir ma demande", url: checkedLink(params.link) },
         ],
@@ -203,22 +246,39 @@ export function accountClosedMail(
 ): MailContent {
   const kept: string[] = [];
   if (params.keptFamily) kept.push("le dossier de votre famille (et ses factures)");
-  if (params.keptDemarches > 0) kept.push(params.keptDemarches === 1 ? "la démarche déjà décidée et son historique" : `les ${params.keptDemarches} démarches déjà décidées et leur historique`);
-  if (params.keptDocuments > 0) kept.push(params.keptDocuments === 1 ? "le document conservé avec elles" : `les ${params.keptDocuments} documents conservés avec eux`);
+  if (params.keptDemarches > 0)
+    kept.push(
+      params.keptDemarches === 1
+        ? "la démarche déjà décidée et son historique"
+        : `les ${params.keptDemarches} démarches déjà décidées et leur historique`,
+    );
+  if (params.keptDocuments > 0)
+    kept.push(params.keptDocuments === 1 ? "le document conservé avec elles" : `les ${params.keptDocuments} documents conservés avec eux`);
   return compose(town, {
     subject: `Votre compte a été fermé – ${town.portalName}`,
     title: "Votre compte a été fermé",
     recipient: params,
     blocks: [
-      { kind: "paragraph", text: `Comme vous l'avez demandé, votre compte personnel sur le portail ${town.portalName} (${town.name}) est fermé. Vous ne pouvez plus vous y connecter.` },
+      {
+        kind: "paragraph",
+        text: `Comme vous l'avez demandé, votre compte personnel sur le portail ${town.portalName} (${town.name}) est fermé. Vous ne pouvez plus vous y connecter.`,
+      },
       {
         kind: "paragraph",
         text: "Nous avons effacé votre identifiant, votre mot de passe, le lien avec FranceConnect, vos messages, vos démarches non décidées et les documents de votre espace de stockage qui n'y sont pas liés.",
       },
       ...(kept.length > 0
-        ? [{ kind: "paragraph" as const, text: `La Ville conserve, comme la loi l'y oblige (archives publiques, comptabilité) : ${kept.join(" ; ")}.` }]
+        ? [
+            {
+              kind: "paragraph" as const,
+              text: `La Ville conserve, comme la loi l'y oblige (archives publiques, comptabilité) : ${kept.join(" ; ")}.`,
+            },
+          ]
         : []),
-      { kind: "paragraph", text: "Vous pouvez créer un nouveau compte à tout moment, y compris avec le même identifiant. Si vous n'êtes pas à l'origine de cette fermeture, contactez-nous sans attendre." },
+      {
+        kind: "paragraph",
+        text: "Vous pouvez créer un nouveau compte à tout moment, y compris avec le même identifiant. Si vous n'êtes pas à l'origine de cette fermeture, contactez-nous sans attendre.",
+      },
     ],
   });
 }
@@ -260,7 +320,10 @@ function renderText({ hello, blocks, signature, footer }: { hello: string; block
       case "detail":
         return `${block.label} : ${block.value}`;
       case "quote":
-        return `${block.label} :\n${block.text.split(/\r?\n/).map((line) => `> ${line}`).join("\n")}`;
+        return `${block.label} :\n${block.text
+          .split(/\r?\n/)
+          .map((line) => `> ${line}`)
+          .join("\n")}`;
       case "action":
         return `${block.label} :\n${block.url}`;
     }

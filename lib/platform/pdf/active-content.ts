@@ -24,7 +24,8 @@ const DECODE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 export type PdfVerdict = { ok: true } | { ok: false; reason: "active"; name: string } | { ok: false; reason: "unverifiable" };
 
-export const ACTIVE_PDF_MESSAGE = "Ce PDF contient du contenu actif (JavaScript) : enregistrez-le de nouveau en PDF simple avant de le joindre.";
+export const ACTIVE_PDF_MESSAGE =
+  "Ce PDF contient du contenu actif (JavaScript) : enregistrez-le de nouveau en PDF simple avant de le joindre.";
 export const UNVERIFIABLE_PDF_MESSAGE =
   "Ce PDF contient des parties que nous ne pouvons pas vérifier (fichier protégé ou compressé d'une façon inhabituelle) : enregistrez-le de nouveau en PDF simple avant de le joindre.";
 
@@ -74,7 +75,8 @@ function unpredict(data: Uint8Array, params: PDFDict | undefined): Uint8Array {
     if (bits !== 8) throw new Unverifiable();
     const out = Uint8Array.from(data);
     for (let row = 0; row < out.length; row += rowBytes) {
-      for (let index = row + pixelBytes; index < Math.min(row + rowBytes, out.length); index += 1) out[index] = (out[index]! + out[index - pixelBytes]!) & 0xff;
+      for (let index = row + pixelBytes; index < Math.min(row + rowBytes, out.length); index += 1)
+        out[index] = (out[index]! + out[index - pixelBytes]!) & 0xff;
     }
     return out;
   }

@@ -4,7 +4,15 @@ import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
  * A plain A4 PDF with a title and paragraphs (public guides, Clé Enfance letters).
  * Standard fonts use WinAnsi, which covers French accents.
  */
-export async function simplePdf({ title, paragraphs, author }: { title: string; paragraphs: string[]; author: string }): Promise<Uint8Array> {
+export async function simplePdf({
+  title,
+  paragraphs,
+  author,
+}: {
+  title: string;
+  paragraphs: string[];
+  author: string;
+}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setAuthor(author);

@@ -32,8 +32,7 @@ export const isDepartementCode = (value: string): boolean => DEPARTEMENT_CODE_PA
 export const isCommuneCode = (value: string): boolean => COMMUNE_CODE_PATTERN.test(value);
 
 /** True for FranceConnect's "99100"; DROM and COM births are births in France too. */
-export const isBornInFrance = (countryCode: string | null | undefined): boolean =>
-  normalizeCode(countryCode) === FRANCE_COUNTRY_CODE;
+export const isBornInFrance = (countryCode: string | null | undefined): boolean => normalizeCode(countryCode) === FRANCE_COUNTRY_CODE;
 
 /**
  * The département a commune code points to by its prefix: three characters overseas (97x, 98x),

@@ -3,14 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import departementsData from "@etalab/decoupage-administratif/data/departements.json";
 import packagedCountries from "french-ssn/dist/data/countries.json";
-import {
-  FRANCE_COUNTRY_CODE,
-  departementPrefix,
-  isCommuneCode,
-  isCountryCode,
-  isDepartementCode,
-  normalizeCode,
-} from "./codes";
+import { FRANCE_COUNTRY_CODE, departementPrefix, isCommuneCode, isCountryCode, isDepartementCode, normalizeCode } from "./codes";
 
 /**
  * The official INSEE lists a parent picks a birth place from (account wizard, step "Identité"),
@@ -159,7 +152,9 @@ function buildCommuneIndex(raw: RawCommune[]): CommuneIndex {
   // A select needs one option per code, and parents were born before the merger (2015 onwards for
   // most), so the option carries the former name: that is the one on their birth certificate.
   const renamedChefLieu = new Set(
-    raw.filter((entry) => isFormer(entry) && current.has(entry.code) && current.get(entry.code)?.nom !== entry.nom).map((entry) => entry.code),
+    raw
+      .filter((entry) => isFormer(entry) && current.has(entry.code) && current.get(entry.code)?.nom !== entry.nom)
+      .map((entry) => entry.code),
   );
 
   const byDepartement = new Map<string, Commune[]>();

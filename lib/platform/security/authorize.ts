@@ -24,7 +24,8 @@ export { ForbiddenError };
  * starts here, reading the caller's account and role from the database, never from the caller.
  */
 export async function authorizeStaff(caller: Caller, role: StaffRole = "AGENT"): Promise<StaffActor> {
-  if (!caller || caller.kind !== "staff" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(caller.id))) throw new ForbiddenError();
+  if (!caller || caller.kind !== "staff" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(caller.id)))
+    throw new ForbiddenError();
   const staff = await db().staffUser.findUnique({
     where: { id: caller.id },
     select: { id: true, login: true, displayName: true, role: true, active: true },

@@ -23,7 +23,10 @@ export interface CspOptions {
 export function contentSecurityPolicy({ nonce, styleHashes = [], dev, franceConnectIssuer, paymentPage }: CspOptions): string {
   // Chrome applies form-action to the redirects that follow a form's POST: the FranceConnect sign-in and
   // sign-out forms are answered with a redirect to FranceConnect.
-  const formAction = ["form-action 'self'", ...[franceConnectIssuer, paymentPage].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin)].join(" ");
+  const formAction = [
+    "form-action 'self'",
+    ...[franceConnectIssuer, paymentPage].filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin),
+  ].join(" ");
   return [
     "default-src 'self'",
     ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...(dev ? ["'unsafe-eval'"] : [])].join(" "),
@@ -60,7 +63,13 @@ export function strictTransportSecurity({ appUrl, production }: { appUrl: string
  */
 export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
-const DOWNLOAD_PATHS = [/^\/espace\/documents\/[^/]+\/?$/, /^\/documents-a-telecharger\/[^/]+\/?$/, /^\/admin\/familles\/[^/]+\/lettre\/?$/, /^\/espace\/factures\/[^/]+\/pdf\/?$/, /^\/admin\/facturation\/quotients\/[^/]+\/attestation\/?$/];
+const DOWNLOAD_PATHS = [
+  /^\/espace\/documents\/[^/]+\/?$/,
+  /^\/documents-a-telecharger\/[^/]+\/?$/,
+  /^\/admin\/familles\/[^/]+\/lettre\/?$/,
+  /^\/espace\/factures\/[^/]+\/pdf\/?$/,
+  /^\/admin\/facturation\/quotients\/[^/]+\/attestation\/?$/,
+];
 
 export function isSandboxedDownloadPath(pathname: string): boolean {
   return DOWNLOAD_PATHS.some((pattern) => pattern.test(pathname));

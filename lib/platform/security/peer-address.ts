@@ -18,7 +18,8 @@ export function appendPeerAddressToRequests(): void {
     proto.emit = function patchedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
       if (event === "request") {
         const request = args[0] as http.IncomingMessage | undefined;
-        if (request?.headers) request.headers["x-forwarded-for"] = appendForwardedFor(request.headers["x-forwarded-for"], request.socket?.remoteAddress);
+        if (request?.headers)
+          request.headers["x-forwarded-for"] = appendForwardedFor(request.headers["x-forwarded-for"], request.socket?.remoteAddress);
       }
       return emit.call(this, event, ...args);
     } as typeof proto.emit;

@@ -21,5 +21,7 @@ export function verifySignedValue(purpose: string, signed: string | undefined): 
 }
 
 function mac(purpose: string, value: string): string {
-  return createHmac("sha256", deriveKey(`signed-value:${purpose}`)).update(value).digest("base64url");
+  return createHmac("sha256", deriveKey(`signed-value:${purpose}`))
+    .update(value)
+    .digest("base64url");
 }

@@ -71,11 +71,17 @@ export async function claimAttempt(scope: ThrottleScope, rawIdentifier: string, 
       select: { createdAt: true },
     });
     const [pair, address, everywhere] = await Promise.all([
-      tx.loginAttempt.count({ where: { scope, identifier, ipAddress, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } } }),
+      tx.loginAttempt.count({
+        where: { scope, identifier, ipAddress, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
+      }),
       tx.loginAttempt.count({ where: { scope, ipAddress, succeeded: false, createdAt: { gt: since } } }),
       policy.perIdentifier ? tx.loginAttempt.count({ where: { scope, identifier, succeeded: false, createdAt: { gt: since } } }) : 0,
     ]);
-    if (pair >= policy.perPair || address >= policy.perAddress || (policy.perIdentifier !== undefined && everywhere >= policy.perIdentifier)) {
+    if (
+      pair >= policy.perPair ||
+      address >= policy.perAddress ||
+      (policy.perIdentifier !== undefined && everywhere >= policy.perIdentifier)
+    ) {
       return null;
     }
     const row = await tx.loginAttempt.create({ data: { scope, identifier, ipAddress, succeeded: false }, select: { id: true } });

@@ -1,6 +1,10 @@
 /** A Content-Disposition value that survives accents and quotes in file names (RFC 6266 / RFC 5987). */
 export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "document";
+  const ascii =
+    fileName
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "document";
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
@@ -17,7 +21,8 @@ export function staffDocumentResponse(request: Request, document: { fileName: st
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": contentDisposition(download ? "attachment" : "inline", document.fileName),
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
+      "Content-Security-Policy":
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
       "X-Frame-Options": "SAMEORIGIN",
       "X-Content-Type-Options": "nosniff",
     },

@@ -4,7 +4,9 @@ import { forbiddenCharactersMessage, hasForbiddenCharacters, hasVisibleText, inv
 
 /** Refuses control characters, bidi overrides and lone surrogates (see lib/platform/validation/text.ts). */
 const clean = (label: string, { multiline = false } = {}) =>
-  z.string({ error: invalidMessage(label) }).refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
+  z
+    .string({ error: invalidMessage(label) })
+    .refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
 
 /**
  * What administrators may change from /admin over the town configuration (lib/platform/town/towns/*.ts):
@@ -13,14 +15,30 @@ const clean = (label: string, { multiline = false } = {}) =>
 const lines = (label: string, max: number) =>
   clean(label, { multiline: true })
     .max(4000, tooLongMessage(label, 4000))
-    .transform((value) => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300, `Chaque ligne du champ '${label}' compte au plus 300 caractères.`)).min(1, required(label)).max(max, `Le champ '${label}' compte au plus ${max} lignes.`));
+    .transform((value) =>
+      value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(300, `Chaque ligne du champ '${label}' compte au plus 300 caractères.`))
+        .min(1, required(label))
+        .max(max, `Le champ '${label}' compte au plus ${max} lignes.`),
+    );
 
 export const townContactSchema = z.object({
-  service: clean("service").trim().min(1, required("service")).max(200, tooLongMessage("service", 200)).refine(hasVisibleText, invisibleTextMessage("service")),
+  service: clean("service")
+    .trim()
+    .min(1, required("service"))
+    .max(200, tooLongMessage("service", 200))
+    .refine(hasVisibleText, invisibleTextMessage("service")),
   address: lines("adresse", 6),
   phone: clean("téléphone").trim().min(1, required("téléphone")).max(40, tooLongMessage("téléphone", 40)),
-  email: z.email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." }).max(200, tooLongMessage("courriel", 200)),
+  email: z
+    .email({ message: "Le champ 'courriel' doit être une adresse électronique valide (exemple : nom@domaine.fr)." })
+    .max(200, tooLongMessage("courriel", 200)),
   hours: lines("horaires", 8),
 });
 export type TownContact = z.infer<typeof townContactSchema>;
@@ -78,7 +96,8 @@ const sectionsText = (label: string) =>
             paragraphs: z.array(z.string().max(5000, `Un paragraphe du champ '${label}' compte au plus 5000 caractères.`)),
           }),
         )
-        .min(1, `Le champ '${label}' doit contenir au moins une section (une ligne « ## Titre » suivie d'un paragraphe).`));
+        .min(1, `Le champ '${label}' doit contenir au moins une section (une ligne « ## Titre » suivie d'un paragraphe).`),
+    );
 
 export const legalTextsSchema = z.object({
   mentionsLegales: sectionsText("mentions légales"),

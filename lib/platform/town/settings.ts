@@ -79,11 +79,23 @@ export async function updateLegalTexts(caller: Caller, legal: LegalTexts): Promi
   assertStorableText(legal);
   const value = { mentionsLegales: legal.mentionsLegales, cgu: legal.cgu, cguVersion: legal.cguVersion };
   await save(KEYS.legal, value as unknown as Prisma.InputJsonValue, actor.id);
-  await audit({ ...staffAudit(actor), action: "town.legal.updated", targetType: "TownSetting", targetId: KEYS.legal, details: { cguVersion: legal.cguVersion } });
+  await audit({
+    ...staffAudit(actor),
+    action: "town.legal.updated",
+    targetType: "TownSetting",
+    targetId: KEYS.legal,
+    details: { cguVersion: legal.cguVersion },
+  });
 }
 
 export async function setAgentsNeedTotp(caller: Caller, required: boolean): Promise<void> {
   const actor = await authorizeStaff(caller, "ADMINISTRATOR");
   await save(KEYS.agentsNeedTotp, required, actor.id);
-  await audit({ ...staffAudit(actor), action: "staff.totp_policy.updated", targetType: "TownSetting", targetId: KEYS.agentsNeedTotp, details: { agentsNeedTotp: required } });
+  await audit({
+    ...staffAudit(actor),
+    action: "staff.totp_policy.updated",
+    targetType: "TownSetting",
+    targetId: KEYS.agentsNeedTotp,
+    details: { agentsNeedTotp: required },
+  });
 }

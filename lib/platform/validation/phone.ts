@@ -38,7 +38,10 @@ export function phoneField(label: string, { required }: { required: boolean }) {
       }
       const normalized = normalizePhone(value);
       if (!normalized) {
-        ctx.addIssue({ code: "custom", message: `Le champ '${label}' doit être un numéro de téléphone valide (exemple : 06 12 34 56 78).` });
+        ctx.addIssue({
+          code: "custom",
+          message: `Le champ '${label}' doit être un numéro de téléphone valide (exemple : 06 12 34 56 78).`,
+        });
         return z.NEVER;
       }
       return normalized;

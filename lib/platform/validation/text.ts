@@ -12,7 +12,9 @@ export {
 
 /** A string schema that refuses the forbidden characters (./characters.ts), with the field's French message. */
 export function safeString(label: string, { multiline = false }: { multiline?: boolean } = {}) {
-  return z.string({ error: requiredMessage(label) }).refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
+  return z
+    .string({ error: requiredMessage(label) })
+    .refine((value) => !hasForbiddenCharacters(value, { multiline }), forbiddenCharactersMessage(label));
 }
 
 /** A single-line text field, trimmed, with the Carbon-Blanc guide's messages ("Le champ 'x' est obligatoire."). */

@@ -11,7 +11,11 @@ import { closureSchema } from "@/lib/privacy/schemas";
  * account); an account without a password (FranceConnect only) types the word FERMER instead.
  */
 export function CloseAccountForm({ method }: { method: "password" | "word" }) {
-  const { field, onSubmit, onFocus, formAction, pending, showBanner, bannerKey } = useServerForm(closureSchema(method), closeAccountAction, { confirmation: "" });
+  const { field, onSubmit, onFocus, formAction, pending, showBanner, bannerKey } = useServerForm(
+    closureSchema(method),
+    closeAccountAction,
+    { confirmation: "" },
+  );
   return (
     <form action={formAction} onSubmit={onSubmit} onFocus={onFocus} noValidate className="flex flex-col gap-4">
       <ErrorBanner show={showBanner} focusKey={bannerKey} />

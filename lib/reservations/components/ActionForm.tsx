@@ -25,7 +25,9 @@ export function ActionForm({
     <form action={dispatch} className={className} encType={encType} aria-label={label} aria-busy={pending}>
       <div role="status" aria-live="polite" className="empty:hidden">
         {state.status !== "idle" && state.message ? (
-          <div className={`mb-4 rounded-md border-2 p-4 ${state.status === "done" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}>
+          <div
+            className={`mb-4 rounded-md border-2 p-4 ${state.status === "done" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
+          >
             <p className="font-semibold">{state.message}</p>
             {state.results?.length ? (
               <ul className="mt-2 list-disc pl-5 text-sm">

@@ -30,7 +30,12 @@ export function publicHolidays(year: number): Map<Day, string> {
   let found = holidaysByYear.get(year);
   if (!found) {
     const calendar = new Holidays("FR");
-    found = new Map(calendar.getHolidays(year).filter((holiday) => holiday.type === "public").map((holiday) => [holiday.date.slice(0, 10), holiday.name]));
+    found = new Map(
+      calendar
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === "public")
+        .map((holiday) => [holiday.date.slice(0, 10), holiday.name]),
+    );
     holidaysByYear.set(year, found);
   }
   return found;
@@ -52,7 +57,7 @@ export function isWorkingDay(day: Day): boolean {
 /** The working day `count` working days before `day` (the day itself not counted). */
 export function workingDaysBefore(day: Day, count: number): Day {
   let cursor = day;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     cursor = addDays(cursor, -1);
     if (isWorkingDay(cursor)) left -= 1;
   }

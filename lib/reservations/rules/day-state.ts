@@ -63,7 +63,10 @@ export function describeDayState(state: DayState): { label: string; detail: stri
     case "demande":
       return { label: "Demandé", detail: "Demande reçue à l'ouverture : attribution par tirage au sort" };
     case "libre":
-      return { label: "Libre", detail: `${state.remaining} place${state.remaining > 1 ? "s" : ""} — réservable jusqu'au ${formatInstant(state.bookableUntil)}` };
+      return {
+        label: "Libre",
+        detail: `${state.remaining} place${state.remaining > 1 ? "s" : ""} — réservable jusqu'au ${formatInstant(state.bookableUntil)}`,
+      };
     case "complet":
       return { label: "Complet", detail: state.waitingList ? "Vous pouvez vous inscrire sur la liste d'attente" : "Plus de place" };
     case "hors-delai":

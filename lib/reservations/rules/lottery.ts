@@ -21,7 +21,11 @@ export function isLotteryPriority(value: string): value is LotteryPriority {
 }
 
 /** `tiers`: for each child, one 0/1 per rule, in the activity's order (a child missing from it meets none). */
-export function lotteryOrder(seed: string, childIds: readonly string[], tiers: ReadonlyMap<string, readonly number[]> = new Map()): string[] {
+export function lotteryOrder(
+  seed: string,
+  childIds: readonly string[],
+  tiers: ReadonlyMap<string, readonly number[]> = new Map(),
+): string[] {
   const unique = [...new Set(childIds)];
   const rank = new Map(unique.map((id) => [id, createHash("sha256").update(`${seed}:${id}`).digest("hex")]));
   const width = Math.max(0, ...[...tiers.values()].map((tier) => tier.length));

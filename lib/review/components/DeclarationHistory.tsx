@@ -25,7 +25,9 @@ interface HistoryEvent {
 
 function remarksOf(value: unknown): { target: string; message: string }[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((entry): entry is { target: string; message: string } => typeof entry?.target === "string" && typeof entry?.message === "string");
+  return value.filter(
+    (entry): entry is { target: string; message: string } => typeof entry?.target === "string" && typeof entry?.message === "string",
+  );
 }
 
 /** The démarche's history and the messages exchanged, oldest first, as the agent reads it. */

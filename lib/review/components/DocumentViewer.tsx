@@ -3,7 +3,15 @@
  * the staff-only address that checks the démarche holds the file and records the access.
  * The "open" link is for a larger view; nothing here runs script.
  */
-export function DocumentViewer({ demarcheId, document, label }: { demarcheId: string; document: { id: string; fileName: string; mediaType: string }; label: string }) {
+export function DocumentViewer({
+  demarcheId,
+  document,
+  label,
+}: {
+  demarcheId: string;
+  document: { id: string; fileName: string; mediaType: string };
+  label: string;
+}) {
   const source = `/admin/declarations/${demarcheId}/pieces/${document.id}`;
   return (
     <figure id="visionneuse" className="rounded-md border border-slate-300 p-2" tabIndex={-1}>

@@ -8,7 +8,19 @@ import { parseAddress, streetKey } from "../streets";
  * arrows move in the list, Enter picks, Escape closes; the house number typed first is kept. Without
  * JavaScript it is the plain text field of a GET form, and the result page reads what was typed.
  */
-export function AddressCombobox({ name, label, defaultValue = "", help, error }: { name: string; label: string; defaultValue?: string; help?: string; error?: string }) {
+export function AddressCombobox({
+  name,
+  label,
+  defaultValue = "",
+  help,
+  error,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  help?: string;
+  error?: string;
+}) {
   const id = useId().replace(/:/g, "");
   const inputId = `adresse-${id}`;
   const listId = `adresse-liste-${id}`;
@@ -94,7 +106,13 @@ export function AddressCombobox({ name, label, defaultValue = "", help, error }:
           {error}
         </p>
       ) : null}
-      <ul id={listId} role="listbox" aria-label="Voies de la commune" hidden={!expanded} className="absolute z-10 mt-1 w-full rounded-md border border-slate-400 bg-white shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Voies de la commune"
+        hidden={!expanded}
+        className="absolute z-10 mt-1 w-full rounded-md border border-slate-400 bg-white shadow-lg"
+      >
         {options.map((option, index) => (
           <li
             key={option}

@@ -20,7 +20,9 @@ function Changes<T>({ title, changes, text }: { title: string; changes: RowChang
       <ul className="list-disc pl-6 text-sm">
         {changes.map((change) => (
           <li key={change.key}>
-            {change.before && change.after ? `${text(change.before)} ⇒ ${text(change.after)} (${change.fields.join(", ")})` : text((change.after ?? change.before)!)}
+            {change.before && change.after
+              ? `${text(change.before)} ⇒ ${text(change.after)} (${change.fields.join(", ")})`
+              : text((change.after ?? change.before)!)}
           </li>
         ))}
       </ul>
@@ -40,19 +42,37 @@ export function CarteImportForm() {
         </p>
       ) : null}
       <form action={action} encType="multipart/form-data" className="card flex flex-col gap-4" noValidate>
-        <ErrorBanner show={state.status === "error"} focusKey={state.attempt} message={state.message ?? Object.values(state.fieldErrors ?? {})[0]} />
+        <ErrorBanner
+          show={state.status === "error"}
+          focusKey={state.attempt}
+          message={state.message ?? Object.values(state.fieldErrors ?? {})[0]}
+        />
         <input type="hidden" name="etape" value="apercu" />
         <div>
           <label htmlFor="fichier-ecoles" className="field-label">
             Fichier des écoles (CSV, facultatif)
           </label>
-          <input id="fichier-ecoles" name="ecoles" type="file" accept=".csv,text/csv" className="block text-sm" aria-describedby="fichier-aide" />
+          <input
+            id="fichier-ecoles"
+            name="ecoles"
+            type="file"
+            accept=".csv,text/csv"
+            className="block text-sm"
+            aria-describedby="fichier-aide"
+          />
         </div>
         <div>
           <label htmlFor="fichier-secteurs" className="field-label">
             Fichier des secteurs (CSV, facultatif)
           </label>
-          <input id="fichier-secteurs" name="secteurs" type="file" accept=".csv,text/csv" className="block text-sm" aria-describedby="fichier-aide" />
+          <input
+            id="fichier-secteurs"
+            name="secteurs"
+            type="file"
+            accept=".csv,text/csv"
+            className="block text-sm"
+            aria-describedby="fichier-aide"
+          />
         </div>
         <p id="fichier-aide" className="field-help">
           UTF-8, séparateur point-virgule ; les colonnes sont décrites dans la documentation (README). Un fichier non fourni ne change rien.
@@ -68,7 +88,9 @@ export function CarteImportForm() {
           </h2>
           {preview.errors.length ? (
             <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
-              <p className="font-semibold">Le fichier contient des erreurs ; rien ne sera appliqué tant qu&apos;elles ne sont pas corrigées :</p>
+              <p className="font-semibold">
+                Le fichier contient des erreurs ; rien ne sera appliqué tant qu&apos;elles ne sont pas corrigées :
+              </p>
               <ul className="list-disc pl-6">
                 {preview.errors.map((error, index) => (
                   <li key={index}>{error.message}</li>

@@ -5,7 +5,9 @@ export function SchoolCard({ school, heading = "h3" }: { school: SchoolContact; 
   const Heading = heading;
   return (
     <div className="card">
-      <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{school.kind === "MATERNELLE" ? "École maternelle" : "École élémentaire"}</p>
+      <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+        {school.kind === "MATERNELLE" ? "École maternelle" : "École élémentaire"}
+      </p>
       <Heading className="mb-2 text-lg font-bold text-town">{school.name}</Heading>
       <dl className="grid gap-1 text-sm">
         <div>

@@ -26,31 +26,76 @@ export function SchoolRequestForm({ child, schools, missingDocuments }: Props) {
   const suffix = child.id;
   return (
     <form action={action} encType="multipart/form-data" noValidate className="flex flex-col gap-4">
-      <ErrorBanner show={state.status === "error"} focusKey={state.attempt} message={Object.keys(errors).length ? undefined : state.message} />
+      <ErrorBanner
+        show={state.status === "error"}
+        focusKey={state.attempt}
+        message={Object.keys(errors).length ? undefined : state.message}
+      />
       <input type="hidden" name="childId" value={child.id} />
       {errors.childId ? <p className="field-error">{errors.childId}</p> : null}
-      <SelectField name="level" label={`Niveau de ${child.firstName} à la rentrée`} required options={levelOptions} defaultValue={values.level ?? child.computedLevel} error={errors.level} help={`D'après sa date de naissance : ${LEVEL_LABELS[child.computedLevel as keyof typeof LEVEL_LABELS] ?? child.computedLevel}.`} />
-      <TextField name="levelReason" label="Motif du changement de niveau (si vous en choisissez un autre)" defaultValue={values.levelReason} error={errors.levelReason} maxLength={500} />
+      <SelectField
+        name="level"
+        label={`Niveau de ${child.firstName} à la rentrée`}
+        required
+        options={levelOptions}
+        defaultValue={values.level ?? child.computedLevel}
+        error={errors.level}
+        help={`D'après sa date de naissance : ${LEVEL_LABELS[child.computedLevel as keyof typeof LEVEL_LABELS] ?? child.computedLevel}.`}
+      />
+      <TextField
+        name="levelReason"
+        label="Motif du changement de niveau (si vous en choisissez un autre)"
+        defaultValue={values.levelReason}
+        error={errors.levelReason}
+        maxLength={500}
+      />
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-300 p-3">
         <legend className="px-1 font-semibold">Dérogation à la carte scolaire</legend>
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2">
-            <input type="radio" name="derogation" value="non" defaultChecked={values.derogation !== "oui"} /> Non, l&apos;école de mon secteur me convient
+            <input type="radio" name="derogation" value="non" defaultChecked={values.derogation !== "oui"} /> Non, l&apos;école de mon
+            secteur me convient
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="derogation" value="oui" defaultChecked={values.derogation === "oui"} /> Oui, je demande une autre école
+            <input type="radio" name="derogation" value="oui" defaultChecked={values.derogation === "oui"} /> Oui, je demande une autre
+            école
           </label>
         </div>
-        <SelectField name="derogationSchoolId" label="École demandée" options={schools.map((school) => ({ value: school.id, label: school.name }))} defaultValue={values.derogationSchoolId} error={errors.derogationSchoolId} />
-        <SelectField name="derogationReason" label="Motif de la dérogation" options={reasonOptions} defaultValue={values.derogationReason} error={errors.derogationReason} />
-        <TextField name="derogationDetails" label="Précisions (nom de l'enfant déjà scolarisé, adresse de la garde…)" defaultValue={values.derogationDetails} error={errors.derogationDetails} maxLength={1000} />
+        <SelectField
+          name="derogationSchoolId"
+          label="École demandée"
+          options={schools.map((school) => ({ value: school.id, label: school.name }))}
+          defaultValue={values.derogationSchoolId}
+          error={errors.derogationSchoolId}
+        />
+        <SelectField
+          name="derogationReason"
+          label="Motif de la dérogation"
+          options={reasonOptions}
+          defaultValue={values.derogationReason}
+          error={errors.derogationReason}
+        />
+        <TextField
+          name="derogationDetails"
+          label="Précisions (nom de l'enfant déjà scolarisé, adresse de la garde…)"
+          defaultValue={values.derogationDetails}
+          error={errors.derogationDetails}
+          maxLength={1000}
+        />
         <FileInput name="doc_derogation" label="Justificatif du motif" error={errors.doc_derogation} id={`derogation-${suffix}`} />
       </fieldset>
       {missingDocuments.length ? (
         <fieldset className="flex flex-col gap-3 rounded-md border border-slate-300 p-3">
           <legend className="px-1 font-semibold">Pièces à joindre</legend>
           {missingDocuments.map((document) => (
-            <FileInput key={document.code} name={`doc_${document.code}`} label={document.label} required error={errors[`doc_${document.code}`]} id={`${document.code}-${suffix}`} />
+            <FileInput
+              key={document.code}
+              name={`doc_${document.code}`}
+              label={document.label}
+              required
+              error={errors[`doc_${document.code}`]}
+              id={`${document.code}-${suffix}`}
+            />
           ))}
         </fieldset>
       ) : null}
@@ -79,7 +124,15 @@ function FileInput({ name, label, required, error, id }: { name: string; label: 
         {label}
         {required ? <span className="sr-only"> (obligatoire)</span> : null}
       </label>
-      <input id={inputId} name={name} type="file" accept={ACCEPT_ATTRIBUTE} aria-describedby={`${inputId}-aide${error ? ` ${inputId}-erreur` : ""}`} aria-invalid={error ? true : undefined} className="block w-full text-sm" />
+      <input
+        id={inputId}
+        name={name}
+        type="file"
+        accept={ACCEPT_ATTRIBUTE}
+        aria-describedby={`${inputId}-aide${error ? ` ${inputId}-erreur` : ""}`}
+        aria-invalid={error ? true : undefined}
+        className="block w-full text-sm"
+      />
       <p id={`${inputId}-aide`} className="field-help">
         {DOCUMENT_RULE_TEXT}
       </p>

@@ -18,8 +18,24 @@ export function StaffPasswordForm() {
   const statusId = useId();
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
-      <TextField label="Identifiant" name="login" autoComplete="username" autoCapitalize="none" spellCheck={false} defaultValue={state.login} required error={state.field === "login" ? state.message : undefined} />
-      <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required error={state.field === "password" ? state.message : undefined} />
+      <TextField
+        label="Identifiant"
+        name="login"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        defaultValue={state.login}
+        required
+        error={state.field === "login" ? state.message : undefined}
+      />
+      <TextField
+        label="Mot de passe"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.field === "password" ? state.message : undefined}
+      />
       <button type="submit" className="btn-primary self-start" disabled={pending} aria-describedby={pending ? statusId : undefined}>
         Connexion
       </button>
@@ -34,7 +50,15 @@ export function StaffNewPasswordForm({ rule }: { rule: string }) {
   const statusId = useId();
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
-      <TextField label="Nouveau mot de passe" name="password" type="password" autoComplete="new-password" required help={rule} error={state.field === "password" ? state.message : undefined} />
+      <TextField
+        label="Nouveau mot de passe"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        help={rule}
+        error={state.field === "password" ? state.message : undefined}
+      />
       <TextField
         label="Confirmation du mot de passe"
         name="passwordConfirmation"

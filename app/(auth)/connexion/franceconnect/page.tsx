@@ -22,7 +22,10 @@ export default async function FranceConnectPage({ searchParams }: Props) {
     return (
       <div className="card mx-auto max-w-2xl">
         <h1 className="page-title mb-4">S&apos;identifier avec FranceConnect</h1>
-        <p className="mb-6">La connexion avec FranceConnect n&apos;est pas proposée sur ce portail : connectez-vous avec votre identifiant et votre mot de passe.</p>
+        <p className="mb-6">
+          La connexion avec FranceConnect n&apos;est pas proposée sur ce portail : connectez-vous avec votre identifiant et votre mot de
+          passe.
+        </p>
         <Link href="/connexion" className="btn-primary">
           Me connecter avec mon identifiant
         </Link>

@@ -15,7 +15,9 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
       <h1 className="page-title mb-4">Choisir un nouveau mot de passe</h1>
       {status === "valid" ? (
         <>
-          <p className="mb-6">Votre nouveau mot de passe remplacera l&apos;ancien et fermera les sessions ouvertes sur vos autres appareils.</p>
+          <p className="mb-6">
+            Votre nouveau mot de passe remplacera l&apos;ancien et fermera les sessions ouvertes sur vos autres appareils.
+          </p>
           <NewPasswordForm token={token} ruleText={passwordRuleText(town().passwordRule)} />
         </>
       ) : (

@@ -55,7 +55,15 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       form = <RepresentativeForm key="titulaire" person="titulaire" title="Représentant – titulaire du compte" defaults={holderDefaults} />;
       break;
     case "co":
-      form = <RepresentativeForm key="co" person="co-representant" title="Représentant – co-représentant" defaults={people.co ?? { country: "FRANCE" }} holderAddress={holderDefaults} />;
+      form = (
+        <RepresentativeForm
+          key="co"
+          person="co-representant"
+          title="Représentant – co-représentant"
+          defaults={people.co ?? { country: "FRANCE" }}
+          holderAddress={holderDefaults}
+        />
+      );
       removable = Boolean(people.co);
       break;
     case "child": {
@@ -79,7 +87,14 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
     case "contact": {
       const contact = people.contacts.find((item) => item.id === ref.id);
       if (ref.id && !contact) redirect("/espace/declarer-ma-famille?personne=nouveau-contact");
-      form = <ContactForm key={selected} person={selected} title={contact ? `Contact – ${displayName(contact.values, "contact")}` : "Contact – nouveau contact"} defaults={contact?.values ?? {}} />;
+      form = (
+        <ContactForm
+          key={selected}
+          person={selected}
+          title={contact ? `Contact – ${displayName(contact.values, "contact")}` : "Contact – nouveau contact"}
+          defaults={contact?.values ?? {}}
+        />
+      );
       removable = Boolean(contact);
       break;
     }
@@ -114,7 +129,8 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       ) : null}
       {search.enregistre === "1" ? (
         <p role="status" className="mb-6 rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
-          {displayName(ref.kind === "holder" ? people.holder : ref.kind === "co" ? people.co : null, "La personne")} a bien été ajoutée à votre entourage.
+          {displayName(ref.kind === "holder" ? people.holder : ref.kind === "co" ? people.co : null, "La personne")} a bien été ajoutée à
+          votre entourage.
         </p>
       ) : null}
       <p className="mb-4 text-sm text-slate-700">
@@ -125,7 +141,13 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
         {/* On a phone the panel and the form are two screens (the Carbon-Blanc guide shows the declaration as two pages: the list of people, then the form). */}
         <div className={personSelected ? "hidden lg:block" : ""}>
-          <PeoplePanel people={people} holderName={displayName(holderDefaults, "Titulaire du compte")} selected={personSelected ? selected : ""} invalid={invalid} remarked={staffRequest?.remarkedPeople} />
+          <PeoplePanel
+            people={people}
+            holderName={displayName(holderDefaults, "Titulaire du compte")}
+            selected={personSelected ? selected : ""}
+            invalid={invalid}
+            remarked={staffRequest?.remarkedPeople}
+          />
         </div>
         <section aria-label="Fiche de la personne" className={`card ${personSelected ? "" : "hidden lg:block"}`}>
           <p className="mb-4 lg:hidden">
@@ -168,7 +190,11 @@ export default async function DeclareFamilyPage({ searchParams }: { searchParams
               editable
               attached={attachments
                 .filter((attachment) => attachment.kind === item.kind)
-                .map((attachment) => ({ id: attachment.document.id, fileName: attachment.document.fileName, size: formatFileSize(attachment.document.size) }))}
+                .map((attachment) => ({
+                  id: attachment.document.id,
+                  fileName: attachment.document.fileName,
+                  size: formatFileSize(attachment.document.size),
+                }))}
               stored={stored.map((document) => ({ id: document.id, fileName: document.fileName }))}
             />
           ))}

@@ -12,7 +12,11 @@ import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Mon espace de stockage" };
 
-export default async function StoragePage({ searchParams }: { searchParams: Promise<{ ajoute?: string; supprime?: string; erreur?: string }> }) {
+export default async function StoragePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ajoute?: string; supprime?: string; erreur?: string }>;
+}) {
   const parent = await requireParent("/espace/documents");
   const search = await searchParams;
   const [documents, children] = await Promise.all([listOwnDocuments(parent.id), childrenForParent(parent.id)]);
@@ -21,9 +25,20 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Mon espace de stockage</h1>
-      <p>Vos documents sont privés : seuls vous et les agents habilités de la ville peuvent les consulter. Vous pouvez les joindre à vos démarches.</p>
-      {search.ajoute ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">Le document a bien été ajouté.</p> : null}
-      {search.supprime ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">Le document a bien été supprimé.</p> : null}
+      <p>
+        Vos documents sont privés : seuls vous et les agents habilités de la ville peuvent les consulter. Vous pouvez les joindre à vos
+        démarches.
+      </p>
+      {search.ajoute ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          Le document a bien été ajouté.
+        </p>
+      ) : null}
+      {search.supprime ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          Le document a bien été supprimé.
+        </p>
+      ) : null}
       {deletionErrorMessage(search.erreur) ? (
         <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
           {deletionErrorMessage(search.erreur)}
@@ -39,8 +54,15 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
           <ul className="flex flex-col divide-y divide-slate-200">
             {documents.map((document) => {
               const validity = validityOf(document);
-              const validText = validity.validUntil === null ? "" : validity.validUntil >= today ? ` · valable jusqu'au ${frenchDay(validity.validUntil)}` : ` · plus valable depuis le ${frenchDay(validity.validUntil)}`;
-              const sent = document.families.length > 0 || document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
+              const validText =
+                validity.validUntil === null
+                  ? ""
+                  : validity.validUntil >= today
+                    ? ` · valable jusqu'au ${frenchDay(validity.validUntil)}`
+                    : ` · plus valable depuis le ${frenchDay(validity.validUntil)}`;
+              const sent =
+                document.families.length > 0 ||
+                document.demarches.some((link) => !["DRAFT", "NEEDS_CORRECTION"].includes(link.demarche.status));
               return (
                 <li key={document.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>
@@ -50,7 +72,14 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
                     <p className="text-sm text-slate-600">
                       {kindLabel(kinds, validity.code)}
                       {document.child ? ` (${document.child.firstName})` : ""}
-                      <strong className={validity.validUntil !== null && validity.validUntil < today ? "font-semibold text-red-800" : "font-normal"}>{validText}</strong> · {formatMediaType(document.mediaType)}, {formatFileSize(document.size)} · ajouté le{" "}
+                      <strong
+                        className={
+                          validity.validUntil !== null && validity.validUntil < today ? "font-semibold text-red-800" : "font-normal"
+                        }
+                      >
+                        {validText}
+                      </strong>{" "}
+                      · {formatMediaType(document.mediaType)}, {formatFileSize(document.size)} · ajouté le{" "}
                       {formatShortDate(document.createdAt)}
                       {sent ? " · transmis à nos services" : ""}
                     </p>

@@ -12,8 +12,8 @@ export default async function ChildrenPage() {
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Les fiches de mes enfants</h1>
       <p>
-        La fiche sanitaire et de liaison de chaque enfant (santé, autorisations, personnes autorisées à venir le chercher) est
-        demandée pour toutes les activités. Elle se confirme à chaque année scolaire.
+        La fiche sanitaire et de liaison de chaque enfant (santé, autorisations, personnes autorisées à venir le chercher) est demandée pour
+        toutes les activités. Elle se confirme à chaque année scolaire.
       </p>
       {children.length === 0 ? (
         <p className="card">Aucun enfant à afficher : les fiches sont disponibles une fois votre famille validée par nos services.</p>
@@ -25,7 +25,11 @@ export default async function ChildrenPage() {
                 {child.firstName} {child.usageName.toUpperCase()}
               </Link>
               <p className={child.status === "ok" ? "text-green-800" : "font-semibold text-red-800"}>
-                {child.status === "ok" ? `Fiche à jour pour ${schoolYear}` : child.status === "missing" ? "Fiche à remplir" : `Fiche à confirmer pour ${schoolYear}`}
+                {child.status === "ok"
+                  ? `Fiche à jour pour ${schoolYear}`
+                  : child.status === "missing"
+                    ? "Fiche à remplir"
+                    : `Fiche à confirmer pour ${schoolYear}`}
               </p>
             </li>
           ))}

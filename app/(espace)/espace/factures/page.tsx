@@ -33,7 +33,9 @@ export default async function InvoicesPage() {
                   </Link>
                   <p className="text-sm text-slate-700">
                     {formatEuros(invoice.amountCents)} · {INVOICE_STATUS_LABELS[invoice.status]}
-                    {invoice.kind === "INVOICE" && invoice.status === "ISSUED" ? ` · reste ${formatEuros(remaining)} avant le ${shortDay(invoice.dueDate)}` : ""}
+                    {invoice.kind === "INVOICE" && invoice.status === "ISSUED"
+                      ? ` · reste ${formatEuros(remaining)} avant le ${shortDay(invoice.dueDate)}`
+                      : ""}
                   </p>
                 </li>
               );

@@ -10,7 +10,11 @@ import { isFranceConnectEnabled, MANAGE_PATH } from "@/lib/franceconnect/config"
 export const metadata: Metadata = { title: "Connexion avec FranceConnect" };
 
 /** Link FranceConnect to the account (after signing in with the password), or unlink it while a password remains. */
-export default async function FranceConnectSettingsPage({ searchParams }: { searchParams: Promise<{ associee?: string; dissociee?: string }> }) {
+export default async function FranceConnectSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ associee?: string; dissociee?: string }>;
+}) {
   const parent = await requireParent(MANAGE_PATH);
   const search = await searchParams;
   const status = await franceConnectStatus(parent.id);
@@ -35,7 +39,9 @@ export default async function FranceConnectSettingsPage({ searchParams }: { sear
         {status.linkedAt ? (
           <>
             <p className="mb-2">Associé le {formatLongDate(status.linkedAt)}.</p>
-            {status.lastLoginAt ? <p className="mb-4">Dernière connexion avec FranceConnect le {formatLongDate(status.lastLoginAt)}.</p> : null}
+            {status.lastLoginAt ? (
+              <p className="mb-4">Dernière connexion avec FranceConnect le {formatLongDate(status.lastLoginAt)}.</p>
+            ) : null}
             {status.hasPassword ? (
               <>
                 <p className="mb-4">
@@ -49,8 +55,8 @@ export default async function FranceConnectSettingsPage({ searchParams }: { sear
               </>
             ) : (
               <p>
-                Vous vous connectez uniquement avec FranceConnect : votre compte n&apos;a ni identifiant ni mot de passe. FranceConnect ne peut
-                donc pas en être dissocié.
+                Vous vous connectez uniquement avec FranceConnect : votre compte n&apos;a ni identifiant ni mot de passe. FranceConnect ne
+                peut donc pas en être dissocié.
               </p>
             )}
           </>

@@ -10,7 +10,11 @@ import { isLevel, LEVEL_LABELS } from "@/lib/school-enrolment/levels";
 export const metadata: Metadata = { title: "Inscription scolaire" };
 
 const STATUS = { REQUESTED: "En cours d'examen", VALIDATED: "Validée", REFUSED: "Refusée" } as Record<string, string>;
-const DEROGATION = { REQUESTED: "dérogation en attente de décision", GRANTED: "dérogation accordée", REFUSED: "dérogation refusée" } as Record<string, string>;
+const DEROGATION = {
+  REQUESTED: "dérogation en attente de décision",
+  GRANTED: "dérogation accordée",
+  REFUSED: "dérogation refusée",
+} as Record<string, string>;
 
 export default async function SchoolEnrolmentPage({ searchParams }: { searchParams: Promise<{ envoyee?: string }> }) {
   const parent = await requireParent("/espace/inscription-scolaire");
@@ -39,9 +43,20 @@ export default async function SchoolEnrolmentPage({ searchParams }: { searchPara
           Votre demande d&apos;inscription scolaire a bien été envoyée. Vous recevrez un courriel dès qu&apos;elle sera examinée.
         </p>
       ) : null}
-      {campaign.kind === "not-yet" ? <p className="card">Les inscriptions scolaires pour {data.schoolYear} ouvriront le {frenchDay(campaign.campaign.opensOn)}.</p> : null}
-      {campaign.kind === "closed" ? <p className="card">Les inscriptions scolaires pour {data.schoolYear} sont closes depuis le {frenchDay(campaign.campaign.closesOn)} : contactez le service Enfance – Éducation.</p> : null}
-      {campaign.kind === "none" ? <p className="card">Aucune campagne d&apos;inscription scolaire n&apos;est ouverte pour le moment.</p> : null}
+      {campaign.kind === "not-yet" ? (
+        <p className="card">
+          Les inscriptions scolaires pour {data.schoolYear} ouvriront le {frenchDay(campaign.campaign.opensOn)}.
+        </p>
+      ) : null}
+      {campaign.kind === "closed" ? (
+        <p className="card">
+          Les inscriptions scolaires pour {data.schoolYear} sont closes depuis le {frenchDay(campaign.campaign.closesOn)} : contactez le
+          service Enfance – Éducation.
+        </p>
+      ) : null}
+      {campaign.kind === "none" ? (
+        <p className="card">Aucune campagne d&apos;inscription scolaire n&apos;est ouverte pour le moment.</p>
+      ) : null}
       {campaign.kind === "open" ? <p>Les demandes sont ouvertes jusqu&apos;au {frenchDay(campaign.campaign.closesOn)}.</p> : null}
       <section aria-labelledby="secteur-titre" className="flex flex-col gap-3">
         <h2 id="secteur-titre" className="section-title">
@@ -56,7 +71,9 @@ export default async function SchoolEnrolmentPage({ searchParams }: { searchPara
             </div>
           </>
         ) : (
-          <p className="card">L&apos;adresse de votre famille ne figure pas sur la carte scolaire : contactez le service Enfance – Éducation.</p>
+          <p className="card">
+            L&apos;adresse de votre famille ne figure pas sur la carte scolaire : contactez le service Enfance – Éducation.
+          </p>
         )}
       </section>
       {data.children.map((child) => (
@@ -67,11 +84,13 @@ export default async function SchoolEnrolmentPage({ searchParams }: { searchPara
           {child.request ? (
             <div className="flex flex-col gap-2">
               <p>
-                Demande {child.request.reference} : {isLevel(child.request.level) ? LEVEL_LABELS[child.request.level] : child.request.level}, {child.request.schoolName} —{" "}
-                <strong>{STATUS[child.request.status]}</strong>
+                Demande {child.request.reference} : {isLevel(child.request.level) ? LEVEL_LABELS[child.request.level] : child.request.level}
+                , {child.request.schoolName} — <strong>{STATUS[child.request.status]}</strong>
                 {child.request.derogation !== "NONE" ? ` (${DEROGATION[child.request.derogation]})` : ""}.
               </p>
-              {child.request.derogation === "REFUSED" && child.request.derogationDecision ? <p>Motif du refus de la dérogation : {child.request.derogationDecision}</p> : null}
+              {child.request.derogation === "REFUSED" && child.request.derogationDecision ? (
+                <p>Motif du refus de la dérogation : {child.request.derogationDecision}</p>
+              ) : null}
               {child.request.refusalReason ? <p>Motif du refus : {child.request.refusalReason}</p> : null}
               {child.request.status === "VALIDATED" ? (
                 <a href={`/espace/inscription-scolaire/${child.request.id}/certificat`} className="btn-accent self-start">
@@ -80,15 +99,27 @@ export default async function SchoolEnrolmentPage({ searchParams }: { searchPara
               ) : null}
             </div>
           ) : !child.computedLevel ? (
-            <p>D&apos;après sa date de naissance, {child.firstName} n&apos;entre pas à l&apos;école maternelle ou élémentaire en {data.schoolYear}.</p>
+            <p>
+              D&apos;après sa date de naissance, {child.firstName} n&apos;entre pas à l&apos;école maternelle ou élémentaire en{" "}
+              {data.schoolYear}.
+            </p>
           ) : campaign.kind === "open" && data.sector ? (
             <>
               {data.documents.some((document) => document.held) ? (
                 <p className="text-sm">
-                  Déjà dans votre dossier, rien à joindre : {data.documents.filter((document) => document.held).map((document) => document.label).join(", ")}.
+                  Déjà dans votre dossier, rien à joindre :{" "}
+                  {data.documents
+                    .filter((document) => document.held)
+                    .map((document) => document.label)
+                    .join(", ")}
+                  .
                 </p>
               ) : null}
-              <SchoolRequestForm child={{ id: child.id, firstName: child.firstName, computedLevel: child.computedLevel }} schools={data.schools} missingDocuments={missing} />
+              <SchoolRequestForm
+                child={{ id: child.id, firstName: child.firstName, computedLevel: child.computedLevel }}
+                schools={data.schools}
+                missingDocuments={missing}
+              />
             </>
           ) : (
             <p>Aucune demande pour {child.firstName}.</p>

@@ -37,9 +37,9 @@ export default async function MyDataPage() {
           Télécharger mes données
         </h2>
         <p className="mb-2">
-          Vous recevez une archive ZIP avec un fichier <span lang="en">JSON</span> lisible par un programme (votre compte, vos démarches
-          et leurs messages, le dossier de votre famille, vos messages, vos dernières connexions), vos documents, et un fichier README.txt
-          qui explique chaque information.
+          Vous recevez une archive ZIP avec un fichier <span lang="en">JSON</span> lisible par un programme (votre compte, vos démarches et
+          leurs messages, le dossier de votre famille, vos messages, vos dernières connexions), vos documents, et un fichier README.txt qui
+          explique chaque information.
         </p>
         <p className="mb-4 text-sm text-slate-700">Le téléchargement est enregistré dans le journal du portail.</p>
         <a href={`${PATH}/telecharger`} className="btn-primary inline-block" download>
@@ -63,12 +63,20 @@ export default async function MyDataPage() {
           <li>les messages affichés sur votre accueil ;</li>
           <li>
             {preview.pendingDemarches > 0
-              ? plural(preview.pendingDemarches, "votre démarche non décidée (brouillon ou en cours d'examen), qui sera retirée ;", "vos # démarches non décidées (brouillons ou en cours d'examen), qui seront retirées ;")
+              ? plural(
+                  preview.pendingDemarches,
+                  "votre démarche non décidée (brouillon ou en cours d'examen), qui sera retirée ;",
+                  "vos # démarches non décidées (brouillons ou en cours d'examen), qui seront retirées ;",
+                )
               : "vos démarches en brouillon ;"}
           </li>
           <li>
             {preview.erasedDocuments > 0
-              ? plural(preview.erasedDocuments, "le document de votre espace de stockage, fichier compris ;", "les # documents de votre espace de stockage, fichiers compris ;")
+              ? plural(
+                  preview.erasedDocuments,
+                  "le document de votre espace de stockage, fichier compris ;",
+                  "les # documents de votre espace de stockage, fichiers compris ;",
+                )
               : "les documents de votre espace de stockage (fichiers compris) ;"}{" "}
             sauf ceux conservés ci-dessous.
           </li>
@@ -80,20 +88,24 @@ export default async function MyDataPage() {
         </p>
         <ul className="mb-4 list-disc pl-6">
           <li>
-            {preview.hasFamily ? "le dossier de votre famille" : "le dossier de votre famille, s'il a été validé"} (membres, liens de parenté,
-            pièces conservées), ainsi que ses factures et ses paiements ;
+            {preview.hasFamily ? "le dossier de votre famille" : "le dossier de votre famille, s'il a été validé"} (membres, liens de
+            parenté, pièces conservées), ainsi que ses factures et ses paiements ;
           </li>
           <li>
             {preview.decidedDemarches > 0
-              ? plural(preview.decidedDemarches, "votre démarche déjà acceptée ou refusée, son historique et ses pièces jointes", "vos # démarches déjà acceptées ou refusées, leur historique et leurs pièces jointes")
+              ? plural(
+                  preview.decidedDemarches,
+                  "votre démarche déjà acceptée ou refusée, son historique et ses pièces jointes",
+                  "vos # démarches déjà acceptées ou refusées, leur historique et leurs pièces jointes",
+                )
               : "les démarches déjà acceptées ou refusées, leur historique et leurs pièces jointes (vous n'en avez pas)"}{" "}
             (une démarche refusée est effacée {humanDuration(retention.refusedDeclarationDays)} après la décision) ;
           </li>
           <li>le journal des actions effectuées sur le portail ({humanDuration(retention.auditLogDays)}).</li>
         </ul>
         <p className="mb-4">
-          Pendant {humanDuration(retention.closedAccountDays)}, une empreinte de votre ancien identifiant permet de vous dire que ce compte est
-          fermé si vous essayez de vous y connecter. Un courriel vous confirmera la fermeture.
+          Pendant {humanDuration(retention.closedAccountDays)}, une empreinte de votre ancien identifiant permet de vous dire que ce compte
+          est fermé si vous essayez de vous y connecter. Un courriel vous confirmera la fermeture.
         </p>
         <CloseAccountForm method={preview.method} />
       </section>

@@ -11,7 +11,11 @@ import { ENROLMENT_STATUS_LABELS } from "@/lib/reservations/rules/enrolment";
 
 export const metadata: Metadata = { title: "Inscriptions et réservations" };
 
-export default async function ReservationsHomePage({ searchParams }: { searchParams: Promise<{ place?: string; erreur?: string; echange?: string }> }) {
+export default async function ReservationsHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ place?: string; erreur?: string; echange?: string }>;
+}) {
   const parent = await requireParent("/espace/reservations");
   const search = await searchParams;
   if (!parent.familyId) {
@@ -31,17 +35,32 @@ export default async function ReservationsHomePage({ searchParams }: { searchPar
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Inscriptions et réservations</h1>
-      {search.place === "acceptee" ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">Place acceptée : le jour est réservé.</p> : null}
-      {search.echange === "ok" ? <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">Échange fait : le nouveau jour est réservé et l&apos;ancien annulé.</p> : null}
-      {search.erreur ? <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4 font-medium text-red-900">{search.erreur}</p> : null}
+      {search.place === "acceptee" ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">
+          Place acceptée : le jour est réservé.
+        </p>
+      ) : null}
+      {search.echange === "ok" ? (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">
+          Échange fait : le nouveau jour est réservé et l&apos;ancien annulé.
+        </p>
+      ) : null}
+      {search.erreur ? (
+        <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4 font-medium text-red-900">
+          {search.erreur}
+        </p>
+      ) : null}
       {offers.length > 0 ? (
         <section aria-labelledby="offres-titre" className="card border-2 border-blue-700">
-          <h2 id="offres-titre" className="section-title mb-3">Des places vous sont proposées</h2>
+          <h2 id="offres-titre" className="section-title mb-3">
+            Des places vous sont proposées
+          </h2>
           <ul className="flex flex-col gap-3">
             {offers.map((offer) => (
               <li key={offer.id} className="flex flex-col gap-2">
                 <p>
-                  {offer.child.firstName} — {offer.activity.name}, {longDay(dayOf(offer.date))} ({offer.unit.label}) : à accepter avant le {formatInstant(offer.offerExpiresAt!)}.
+                  {offer.child.firstName} — {offer.activity.name}, {longDay(dayOf(offer.date))} ({offer.unit.label}) : à accepter avant le{" "}
+                  {formatInstant(offer.offerExpiresAt!)}.
                 </p>
                 <form action={acceptOfferAction}>
                   <input type="hidden" name="reservation" value={offer.id} />
@@ -56,7 +75,9 @@ export default async function ReservationsHomePage({ searchParams }: { searchPar
       ) : null}
       <Explainer />
       <section aria-labelledby="inscriptions-titre" className="card">
-        <h2 id="inscriptions-titre" className="section-title mb-3">Mes inscriptions</h2>
+        <h2 id="inscriptions-titre" className="section-title mb-3">
+          Mes inscriptions
+        </h2>
         {enrolments.length === 0 ? <p className="mb-3">Aucune inscription pour l&apos;instant.</p> : null}
         <ul className="mb-4 flex flex-col gap-2">
           {enrolments.map((enrolment) => (
@@ -68,7 +89,9 @@ export default async function ReservationsHomePage({ searchParams }: { searchPar
                 {ENROLMENT_STATUS_LABELS[enrolment.status]}
                 {enrolment.status === "WAITLISTED" && enrolment.position ? ` : position ${enrolment.position}` : ""}
                 {enrolment.status === "REFUSED" && enrolment.refusalReason ? ` : ${enrolment.refusalReason}` : ""}
-                {enrolment.status === "ACCEPTED" && enrolment.period.bookingOpensAt && enrolment.period.bookingOpensAt > new Date() ? ` — réservations à partir du ${formatInstant(enrolment.period.bookingOpensAt)}` : ""}
+                {enrolment.status === "ACCEPTED" && enrolment.period.bookingOpensAt && enrolment.period.bookingOpensAt > new Date()
+                  ? ` — réservations à partir du ${formatInstant(enrolment.period.bookingOpensAt)}`
+                  : ""}
               </p>
             </li>
           ))}
@@ -78,7 +101,9 @@ export default async function ReservationsHomePage({ searchParams }: { searchPar
         </Link>
       </section>
       <section aria-labelledby="reserver-titre" className="card">
-        <h2 id="reserver-titre" className="section-title mb-3">Réserver des jours</h2>
+        <h2 id="reserver-titre" className="section-title mb-3">
+          Réserver des jours
+        </h2>
         {activities.length === 0 ? <p>Une fois une inscription acceptée, vous réservez ici les jours de présence.</p> : null}
         <ul className="flex flex-col gap-2">
           {activities.map((activity) => (
@@ -92,7 +117,9 @@ export default async function ReservationsHomePage({ searchParams }: { searchPar
       </section>
       {children.length > 0 ? (
         <section aria-labelledby="agenda-titre" className="card">
-          <h2 id="agenda-titre" className="section-title mb-3">Dans l&apos;agenda de mon téléphone</h2>
+          <h2 id="agenda-titre" className="section-title mb-3">
+            Dans l&apos;agenda de mon téléphone
+          </h2>
           <ul className="flex flex-col gap-2">
             {children.map((child) => (
               <li key={child.id}>

@@ -32,7 +32,11 @@ export default async function CarteScolaireResultPage({ searchParams }: { search
             <SchoolCard school={result.elementaire} />
           </div>
           <p>
-            Pour inscrire votre enfant, <PlainLink href="/espace/inscription-scolaire" className="link">faites votre demande depuis votre Espace Famille</PlainLink>.
+            Pour inscrire votre enfant,{" "}
+            <PlainLink href="/espace/inscription-scolaire" className="link">
+              faites votre demande depuis votre Espace Famille
+            </PlainLink>
+            .
           </p>
         </section>
       ) : null}

@@ -27,10 +27,18 @@ export default async function AdminNewsPage({ searchParams }: { searchParams: Pr
             <caption className="sr-only">Actualités, les plus récemment modifiées d&apos;abord</caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-3">Titre</th>
-                <th scope="col" className="p-3">État</th>
-                <th scope="col" className="p-3">Publication</th>
-                <th scope="col" className="p-3">Auteur</th>
+                <th scope="col" className="p-3">
+                  Titre
+                </th>
+                <th scope="col" className="p-3">
+                  État
+                </th>
+                <th scope="col" className="p-3">
+                  Publication
+                </th>
+                <th scope="col" className="p-3">
+                  Auteur
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -19,12 +19,24 @@ export default async function StaffAccountsPage() {
           <caption className="sr-only">Comptes des agents et administrateurs</caption>
           <thead>
             <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="p-3">Nom</th>
-              <th scope="col" className="p-3">Identifiant</th>
-              <th scope="col" className="p-3">Rôle</th>
-              <th scope="col" className="p-3">Double authentification</th>
-              <th scope="col" className="p-3">État</th>
-              <th scope="col" className="p-3">Dernière connexion</th>
+              <th scope="col" className="p-3">
+                Nom
+              </th>
+              <th scope="col" className="p-3">
+                Identifiant
+              </th>
+              <th scope="col" className="p-3">
+                Rôle
+              </th>
+              <th scope="col" className="p-3">
+                Double authentification
+              </th>
+              <th scope="col" className="p-3">
+                État
+              </th>
+              <th scope="col" className="p-3">
+                Dernière connexion
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -38,7 +50,9 @@ export default async function StaffAccountsPage() {
                 <td className="p-3 font-mono">{member.login}</td>
                 <td className="p-3">{STAFF_ROLE_LABELS[member.role]}</td>
                 <td className="p-3">{member.totpEnabledAt ? "Activée" : "Non activée"}</td>
-                <td className="p-3">{member.active ? (member.passwordChangeRequired ? "Actif (mot de passe provisoire)" : "Actif") : "Désactivé"}</td>
+                <td className="p-3">
+                  {member.active ? (member.passwordChangeRequired ? "Actif (mot de passe provisoire)" : "Actif") : "Désactivé"}
+                </td>
                 <td className="p-3">{member.lastLoginAt ? formatShortDate(member.lastLoginAt) : "Jamais"}</td>
               </tr>
             ))}
@@ -50,8 +64,8 @@ export default async function StaffAccountsPage() {
           Nouveau compte
         </h2>
         <p className="mb-4 text-sm text-slate-700">
-          Un mot de passe provisoire est créé et affiché une seule fois ; la personne le remplace à sa première connexion. Les administrateurs
-          activent aussi la double authentification.
+          Un mot de passe provisoire est créé et affiché une seule fois ; la personne le remplace à sa première connexion. Les
+          administrateurs activent aussi la double authentification.
         </p>
         <NewStaffForm action={createStaffAccount} />
       </section>

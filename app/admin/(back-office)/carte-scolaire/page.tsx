@@ -28,17 +28,29 @@ export default async function CarteScolaireAdminPage() {
             <caption className="sr-only">Écoles publiques de la commune, leurs contacts et leurs places</caption>
             <thead>
               <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="p-2">École</th>
-                <th scope="col" className="p-2">Code</th>
-                <th scope="col" className="p-2">Adresse</th>
-                <th scope="col" className="p-2">Places</th>
-                <th scope="col" className="p-2">Action</th>
+                <th scope="col" className="p-2">
+                  École
+                </th>
+                <th scope="col" className="p-2">
+                  Code
+                </th>
+                <th scope="col" className="p-2">
+                  Adresse
+                </th>
+                <th scope="col" className="p-2">
+                  Places
+                </th>
+                <th scope="col" className="p-2">
+                  Action
+                </th>
               </tr>
             </thead>
             <tbody>
               {schools.map((school) => (
                 <tr key={school.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 text-left font-normal">{school.name}</th>
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {school.name}
+                  </th>
                   <td className="p-2">{school.code}</td>
                   <td className="p-2">{school.address}</td>
                   <td className="p-2">
@@ -66,11 +78,21 @@ export default async function CarteScolaireAdminPage() {
             <caption className="sr-only">Secteurs scolaires par voie</caption>
             <thead>
               <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="p-2">Voie</th>
-                <th scope="col" className="p-2">Numéros</th>
-                <th scope="col" className="p-2">Maternelle</th>
-                <th scope="col" className="p-2">Élémentaire</th>
-                <th scope="col" className="p-2">Action</th>
+                <th scope="col" className="p-2">
+                  Voie
+                </th>
+                <th scope="col" className="p-2">
+                  Numéros
+                </th>
+                <th scope="col" className="p-2">
+                  Maternelle
+                </th>
+                <th scope="col" className="p-2">
+                  Élémentaire
+                </th>
+                <th scope="col" className="p-2">
+                  Action
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,7 +104,11 @@ export default async function CarteScolaireAdminPage() {
                   <td className="p-2">{sector.elementaire.code}</td>
                   <td className="p-2">
                     <Link className="link" href={`/admin/carte-scolaire/secteurs/${sector.id}`}>
-                      Modifier<span className="sr-only"> {sector.street}, {describeRange(sector)}</span>
+                      Modifier
+                      <span className="sr-only">
+                        {" "}
+                        {sector.street}, {describeRange(sector)}
+                      </span>
                     </Link>
                   </td>
                 </tr>

@@ -13,7 +13,9 @@ export default async function TownSettingsPage() {
   return (
     <>
       <h1 className="page-title mb-2">Coordonnées et textes légaux</h1>
-      <p className="mb-6 text-slate-700">Ce que vous enregistrez ici remplace la configuration de la commune sur les pages publiques du portail.</p>
+      <p className="mb-6 text-slate-700">
+        Ce que vous enregistrez ici remplace la configuration de la commune sur les pages publiques du portail.
+      </p>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="contact-titre" className="card">
           <h2 id="contact-titre" className="section-title mb-4">
@@ -27,7 +29,11 @@ export default async function TownSettingsPage() {
           </h2>
           <LegalTextsForm
             action={saveLegalTexts}
-            values={{ mentionsLegales: formatSections(current.legal.mentionsLegales), cgu: formatSections(current.legal.cgu), cguVersion: current.legal.cguVersion }}
+            values={{
+              mentionsLegales: formatSections(current.legal.mentionsLegales),
+              cgu: formatSections(current.legal.cgu),
+              cguVersion: current.legal.cguVersion,
+            }}
           />
         </section>
         <section aria-labelledby="securite-titre" className="card">

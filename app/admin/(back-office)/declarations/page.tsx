@@ -15,7 +15,11 @@ function queueHref(filters: QueueFilters, change: Partial<Record<keyof QueueFilt
   return `/admin/declarations?${params.toString()}`;
 }
 
-export default async function DeclarationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeclarationQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await staffCaller();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const filters = queueFiltersSchema.parse(raw);
@@ -42,14 +46,21 @@ export default async function DeclarationQueuePage({ searchParams }: { searchPar
                   className={`inline-flex min-h-11 items-center gap-2 rounded-md border-2 px-3 py-2 text-sm font-semibold ${active ? "border-town bg-town text-white" : "border-slate-300 bg-white text-town hover:bg-slate-100"}`}
                 >
                   {tab.label}
-                  <span className={`rounded-full px-2 text-xs ${active ? "bg-white text-town" : "bg-slate-200 text-slate-900"}`}>{tab.count}</span>
+                  <span className={`rounded-full px-2 text-xs ${active ? "bg-white text-town" : "bg-slate-200 text-slate-900"}`}>
+                    {tab.count}
+                  </span>
                 </Link>
               </li>
             );
           })}
         </ul>
       </nav>
-      <form method="get" role="search" aria-label="Rechercher dans les déclarations" className="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+      <form
+        method="get"
+        role="search"
+        aria-label="Rechercher dans les déclarations"
+        className="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-6"
+      >
         <input type="hidden" name="statut" value={filters.statut} />
         <div className="sm:col-span-2">
           <label htmlFor="recherche" className="field-label">
@@ -98,23 +109,44 @@ export default async function DeclarationQueuePage({ searchParams }: { searchPar
       </form>
       {rows.length === 0 ? (
         <p role="status" className="card">
-          {filtered ? `Aucune déclaration « ${current.label.toLowerCase()} » ne correspond à ces critères.` : `Aucune déclaration « ${current.label.toLowerCase()} ».`}
+          {filtered
+            ? `Aucune déclaration « ${current.label.toLowerCase()} » ne correspond à ces critères.`
+            : `Aucune déclaration « ${current.label.toLowerCase()} ».`}
         </p>
       ) : (
-        <div className="card overflow-x-auto p-0" tabIndex={0} role="region" aria-label="Liste des déclarations (défilement horizontal possible)">
+        <div
+          className="card overflow-x-auto p-0"
+          tabIndex={0}
+          role="region"
+          aria-label="Liste des déclarations (défilement horizontal possible)"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">
               Déclarations « {current.label} », {SORTS.find((sort) => sort.value === filters.tri)!.label.toLowerCase()}
             </caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-3">Référence</th>
-                <th scope="col" className="p-3">Titulaire</th>
-                <th scope="col" className="p-3">Envoyée le</th>
-                <th scope="col" className="p-3">Enfants</th>
-                <th scope="col" className="p-3">Pièces</th>
-                <th scope="col" className="p-3">État</th>
-                <th scope="col" className="p-3">Agent</th>
+                <th scope="col" className="p-3">
+                  Référence
+                </th>
+                <th scope="col" className="p-3">
+                  Titulaire
+                </th>
+                <th scope="col" className="p-3">
+                  Envoyée le
+                </th>
+                <th scope="col" className="p-3">
+                  Enfants
+                </th>
+                <th scope="col" className="p-3">
+                  Pièces
+                </th>
+                <th scope="col" className="p-3">
+                  État
+                </th>
+                <th scope="col" className="p-3">
+                  Agent
+                </th>
               </tr>
             </thead>
             <tbody>

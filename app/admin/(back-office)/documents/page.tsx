@@ -27,10 +27,18 @@ export default async function AdminDocumentsPage({ searchParams }: { searchParam
             <caption className="sr-only">Documents à télécharger, dans l&apos;ordre d&apos;affichage du portail</caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-3">Ordre</th>
-                <th scope="col" className="p-3">Titre</th>
-                <th scope="col" className="p-3">État</th>
-                <th scope="col" className="p-3">Fichier</th>
+                <th scope="col" className="p-3">
+                  Ordre
+                </th>
+                <th scope="col" className="p-3">
+                  Titre
+                </th>
+                <th scope="col" className="p-3">
+                  État
+                </th>
+                <th scope="col" className="p-3">
+                  Fichier
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -10,11 +10,18 @@ import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "PAI et allergies" };
 
-export default async function HealthListPage({ searchParams }: { searchParams: Promise<{ ageMin?: string; ageMax?: string; activite?: string; jour?: string }> }) {
+export default async function HealthListPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ageMin?: string; ageMax?: string; activite?: string; jour?: string }>;
+}) {
   const caller = await staffCaller();
   const search = await searchParams;
   const dayFilter = dayFilterOf(search);
-  const [expected, activities] = await Promise.all([dayFilter ? childrenExpected(caller, dayFilter.activityCode, dayFilter.day) : null, activitiesForStaff(caller)]);
+  const [expected, activities] = await Promise.all([
+    dayFilter ? childrenExpected(caller, dayFilter.activityCode, dayFilter.day) : null,
+    activitiesForStaff(caller),
+  ]);
   const filter = { ...listFilterOf(search), ...(expected ? { childIds: expected } : {}) };
   const rows = await healthList(caller, filter).catch((error: unknown) => {
     if (error instanceof ForbiddenError) return null;
@@ -32,11 +39,20 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
   }
   const diets = town().childFile.diets;
   const activityName = expected && dayFilter ? activities.find((activity) => activity.code === dayFilter.activityCode)?.name : undefined;
-  const query = new URLSearchParams(Object.entries({ ageMin: filter.minAge?.toString(), ageMax: filter.maxAge?.toString(), activite: expected ? dayFilter?.activityCode : undefined, jour: expected ? dayFilter?.day : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const query = new URLSearchParams(
+    Object.entries({
+      ageMin: filter.minAge?.toString(),
+      ageMax: filter.maxAge?.toString(),
+      activite: expected ? dayFilter?.activityCode : undefined,
+      jour: expected ? dayFilter?.day : undefined,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   return (
     <>
       <h1 className="page-title mb-2">PAI et allergies</h1>
-      <p className="mb-4 text-sm text-slate-700">Enfants dont la fiche indique un PAI ou une allergie. Chaque consultation est inscrite au journal d&apos;audit.</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Enfants dont la fiche indique un PAI ou une allergie. Chaque consultation est inscrite au journal d&apos;audit.
+      </p>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
         <div>
           <label htmlFor="age-min" className="field-label">
@@ -90,11 +106,21 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
           <caption className="sr-only">Enfants avec un PAI ou une allergie</caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="p-2">Enfant</th>
-              <th scope="col" className="p-2">PAI</th>
-              <th scope="col" className="p-2">Allergies : réaction et conduite à tenir</th>
-              <th scope="col" className="p-2">Régime</th>
-              <th scope="col" className="p-2">Traitement</th>
+              <th scope="col" className="p-2">
+                Enfant
+              </th>
+              <th scope="col" className="p-2">
+                PAI
+              </th>
+              <th scope="col" className="p-2">
+                Allergies : réaction et conduite à tenir
+              </th>
+              <th scope="col" className="p-2">
+                Régime
+              </th>
+              <th scope="col" className="p-2">
+                Traitement
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -108,7 +134,9 @@ export default async function HealthListPage({ searchParams }: { searchParams: P
                     {row.age !== null ? `${row.age} ans · ` : ""}
                     {row.dossierNumber}
                   </span>
-                  {row.toCheck ? <span className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">À vérifier</span> : null}
+                  {row.toCheck ? (
+                    <span className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">À vérifier</span>
+                  ) : null}
                 </th>
                 <td className="p-2">{row.pai ? `Oui${row.paiEndDate ? `, jusqu'au ${frenchDay(row.paiEndDate)}` : ""}` : "Non"}</td>
                 <td className="p-2">

@@ -35,7 +35,13 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </h2>
         <ActionForm action={computeDraftAction} submitLabel="Calculer le brouillon">
           <FormSelect name="regie" label="Régie" options={regies} required />
-          <FormText name="month" label="Mois facturé (aaaa-mm)" defaultValue={lastMonth.toISOString().slice(0, 7)} required inputMode="numeric" />
+          <FormText
+            name="month"
+            label="Mois facturé (aaaa-mm)"
+            defaultValue={lastMonth.toISOString().slice(0, 7)}
+            required
+            inputMode="numeric"
+          />
         </ActionForm>
       </section>
       <section aria-labelledby="campagnes-titre" className="card overflow-x-auto">
@@ -49,10 +55,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <caption className="sr-only">Campagnes de facturation par mois et régie</caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-2">Mois</th>
-                <th scope="col" className="p-2">Régie</th>
-                <th scope="col" className="p-2">État</th>
-                <th scope="col" className="p-2">Factures</th>
+                <th scope="col" className="p-2">
+                  Mois
+                </th>
+                <th scope="col" className="p-2">
+                  Régie
+                </th>
+                <th scope="col" className="p-2">
+                  État
+                </th>
+                <th scope="col" className="p-2">
+                  Factures
+                </th>
               </tr>
             </thead>
             <tbody>

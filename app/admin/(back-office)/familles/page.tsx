@@ -20,8 +20,8 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
       <p className="mb-4 text-slate-700">
-        Une famille déjà connue des services (crèche municipale, école publique) reçoit une Clé Enfance : saisie à la création de son compte ou
-        depuis son espace, elle relie le compte du parent à ce dossier.
+        Une famille déjà connue des services (crèche municipale, école publique) reçoit une Clé Enfance : saisie à la création de son compte
+        ou depuis son espace, elle relie le compte du parent à ce dossier.
       </p>
       <form method="get" role="search" className="card mb-6 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
@@ -42,11 +42,21 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Dossiers famille, les plus récents d&apos;abord (50 au plus)</caption>
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="p-3">Dossier</th>
-                <th scope="col" className="p-3">Représentants</th>
-                <th scope="col" className="p-3">État</th>
-                <th scope="col" className="p-3">Clé Enfance</th>
-                <th scope="col" className="p-3">Créé le</th>
+                <th scope="col" className="p-3">
+                  Dossier
+                </th>
+                <th scope="col" className="p-3">
+                  Représentants
+                </th>
+                <th scope="col" className="p-3">
+                  État
+                </th>
+                <th scope="col" className="p-3">
+                  Clé Enfance
+                </th>
+                <th scope="col" className="p-3">
+                  Créé le
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -57,9 +67,13 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
                       {family.dossierNumber}
                     </Link>
                   </td>
-                  <td className="p-3">{family.members.map((member) => `${member.firstName} ${member.usageName.toUpperCase()}`).join(", ") || "–"}</td>
+                  <td className="p-3">
+                    {family.members.map((member) => `${member.firstName} ${member.usageName.toUpperCase()}`).join(", ") || "–"}
+                  </td>
                   <td className="p-3">{statusLabels[family.status]}</td>
-                  <td className="p-3">{family.childKeys[0] ? `…${family.childKeys[0].hint}${family.childKeys[0].usedAt ? " (utilisée)" : ""}` : "Aucune"}</td>
+                  <td className="p-3">
+                    {family.childKeys[0] ? `…${family.childKeys[0].hint}${family.childKeys[0].usedAt ? " (utilisée)" : ""}` : "Aucune"}
+                  </td>
                   <td className="p-3">{formatShortDate(family.createdAt)}</td>
                 </tr>
               ))}

@@ -15,13 +15,22 @@ export const metadata: Metadata = { title: "Inscriptions scolaires" };
 const STATUS: Record<string, string> = { REQUESTED: "À examiner", VALIDATED: "Validée", REFUSED: "Refusée" };
 const DEROGATION: Record<string, string> = { NONE: "—", REQUESTED: "Demandée", GRANTED: "Accordée", REFUSED: "Refusée" };
 
-export default async function SchoolRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SchoolRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await staffCaller();
   const raw = await searchParams;
   const one = (key: string) => (Array.isArray(raw[key]) ? raw[key][0] : raw[key]) ?? "";
   const schoolYear = await campaignSchoolYear();
   const filters = { schoolYear, schoolId: one("ecole"), level: one("niveau"), status: one("etat") };
-  const [counts, rows, campaign, staff] = await Promise.all([headcounts(caller, schoolYear), listSchoolRequests(caller, filters), currentCampaign(), currentStaff()]);
+  const [counts, rows, campaign, staff] = await Promise.all([
+    headcounts(caller, schoolYear),
+    listSchoolRequests(caller, filters),
+    currentCampaign(),
+    currentStaff(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Inscriptions scolaires {schoolYear}</h1>
@@ -37,7 +46,14 @@ export default async function SchoolRequestsPage({ searchParams }: { searchParam
         {staff?.role === "ADMINISTRATOR" ? (
           <ActionForm action={saveCampaignAction} submitLabel="Enregistrer la campagne" submitClassName="btn-secondary self-start">
             <div className="grid gap-3 sm:grid-cols-3">
-              <FormText name="schoolYearStart" label="Année scolaire (première année)" inputMode="numeric" required defaultValue={String(campaign?.schoolYearStart ?? "")} help="2027 pour l'année 2027-2028" />
+              <FormText
+                name="schoolYearStart"
+                label="Année scolaire (première année)"
+                inputMode="numeric"
+                required
+                defaultValue={String(campaign?.schoolYearStart ?? "")}
+                help="2027 pour l'année 2027-2028"
+              />
               <FormText name="opensOn" label="Ouverture" type="date" required defaultValue={campaign?.opensOn ?? ""} />
               <FormText name="closesOn" label="Fermeture" type="date" required defaultValue={campaign?.closesOn ?? ""} />
             </div>
@@ -55,12 +71,24 @@ export default async function SchoolRequestsPage({ searchParams }: { searchParam
             <caption className="sr-only">Inscriptions validées et demandes en cours, comparées à la capacité</caption>
             <thead>
               <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="p-2">École</th>
-                <th scope="col" className="p-2">Niveau</th>
-                <th scope="col" className="p-2">Validées</th>
-                <th scope="col" className="p-2">En cours</th>
-                <th scope="col" className="p-2">Capacité</th>
-                <th scope="col" className="p-2">Liste</th>
+                <th scope="col" className="p-2">
+                  École
+                </th>
+                <th scope="col" className="p-2">
+                  Niveau
+                </th>
+                <th scope="col" className="p-2">
+                  Validées
+                </th>
+                <th scope="col" className="p-2">
+                  En cours
+                </th>
+                <th scope="col" className="p-2">
+                  Capacité
+                </th>
+                <th scope="col" className="p-2">
+                  Liste
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -69,7 +97,9 @@ export default async function SchoolRequestsPage({ searchParams }: { searchParam
                   const over = level.validated + level.requested > level.capacity;
                   return (
                     <tr key={`${school.id}-${level.level}`} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-normal">{index === 0 ? school.name : <span className="sr-only">{school.name}</span>}</th>
+                      <th scope="row" className="p-2 text-left font-normal">
+                        {index === 0 ? school.name : <span className="sr-only">{school.name}</span>}
+                      </th>
                       <td className="p-2">{isLevel(level.level) ? LEVEL_LABELS[level.level] : level.level}</td>
                       <td className="p-2">{level.validated}</td>
                       <td className="p-2">{level.requested}</td>
@@ -142,13 +172,27 @@ export default async function SchoolRequestsPage({ searchParams }: { searchParam
               <caption className="sr-only">Demandes d&apos;inscription scolaire</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400 text-left">
-                  <th scope="col" className="p-2">Référence</th>
-                  <th scope="col" className="p-2">Enfant</th>
-                  <th scope="col" className="p-2">Niveau</th>
-                  <th scope="col" className="p-2">École</th>
-                  <th scope="col" className="p-2">Dérogation</th>
-                  <th scope="col" className="p-2">État</th>
-                  <th scope="col" className="p-2">Reçue le</th>
+                  <th scope="col" className="p-2">
+                    Référence
+                  </th>
+                  <th scope="col" className="p-2">
+                    Enfant
+                  </th>
+                  <th scope="col" className="p-2">
+                    Niveau
+                  </th>
+                  <th scope="col" className="p-2">
+                    École
+                  </th>
+                  <th scope="col" className="p-2">
+                    Dérogation
+                  </th>
+                  <th scope="col" className="p-2">
+                    État
+                  </th>
+                  <th scope="col" className="p-2">
+                    Reçue le
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -27,14 +27,19 @@ export default async function StaffReservationsPage({ searchParams }: { searchPa
             {activity.name}
           </h2>
           <p className="text-sm">
-            Validation {activity.validation === "AUTOMATIC" ? "automatique" : "par les agents"} ; réservation jusqu&apos;à J-{activity.bookingDaysBefore} {activity.bookingTime}, annulation jusqu&apos;à J-{activity.cancelDaysBefore} {activity.cancelTime}
-            {activity.workingDays ? " (jours ouvrés)" : ""} ; place proposée {activity.offerHours} h. Groupes : {activity.groups.map((group) => `${group.name} (${group.minAge}-${group.maxAge} ans)`).join(", ")}.
+            Validation {activity.validation === "AUTOMATIC" ? "automatique" : "par les agents"} ; réservation jusqu&apos;à J-
+            {activity.bookingDaysBefore} {activity.bookingTime}, annulation jusqu&apos;à J-{activity.cancelDaysBefore} {activity.cancelTime}
+            {activity.workingDays ? " (jours ouvrés)" : ""} ; place proposée {activity.offerHours} h. Groupes :{" "}
+            {activity.groups.map((group) => `${group.name} (${group.minAge}-${group.maxAge} ans)`).join(", ")}.
           </p>
           <ul className="text-sm">
             {activity.periods.map((period) => (
               <li key={period.id}>
-                {period.name} : du {longDay(dayOf(period.startDate))} au {longDay(dayOf(period.endDate))}, {period.enrolledCount} inscrit{period.enrolledCount > 1 ? "s" : ""}
-                {period.openingMode === "LOTTERY" ? ` — tirage au sort (${period.lotteryMinutes} min)${period.lotterySeed ? `, graine ${period.lotterySeed}` : ""}` : ""}
+                {period.name} : du {longDay(dayOf(period.startDate))} au {longDay(dayOf(period.endDate))}, {period.enrolledCount} inscrit
+                {period.enrolledCount > 1 ? "s" : ""}
+                {period.openingMode === "LOTTERY"
+                  ? ` — tirage au sort (${period.lotteryMinutes} min)${period.lotterySeed ? `, graine ${period.lotterySeed}` : ""}`
+                  : ""}
               </li>
             ))}
           </ul>

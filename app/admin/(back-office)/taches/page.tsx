@@ -13,9 +13,10 @@ export default async function FailedJobsPage() {
     <>
       <h1 className="page-title mb-2">Tâches en échec</h1>
       <p className="mb-6 text-slate-700">
-        Les tâches de fond (envoi des courriels, purge nocturne…) sont relancées automatiquement avec une attente croissante. Celles qui ont échoué
-        à chaque tentative apparaissent ici, avec leur dernière erreur, et sont inscrites au journal d&apos;audit. Une fois la cause corrigée (par
-        exemple le service d&apos;envoi de courriels rétabli), relancez-les : chaque tâche peut s&apos;exécuter plusieurs fois sans effet en double.
+        Les tâches de fond (envoi des courriels, purge nocturne…) sont relancées automatiquement avec une attente croissante. Celles qui ont
+        échoué à chaque tentative apparaissent ici, avec leur dernière erreur, et sont inscrites au journal d&apos;audit. Une fois la cause
+        corrigée (par exemple le service d&apos;envoi de courriels rétabli), relancez-les : chaque tâche peut s&apos;exécuter plusieurs fois
+        sans effet en double.
       </p>
       <FailedJobsTable jobs={jobs} />
     </>

@@ -13,7 +13,9 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
       <h1 id="connexion-agents" className="page-title mb-2">
         Connexion à l&apos;espace agents
       </h1>
-      <p className="mb-4 text-sm text-slate-700">Réservé aux agents et administrateurs de la commune. Les familles se connectent depuis la page d&apos;accueil du portail.</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Réservé aux agents et administrateurs de la commune. Les familles se connectent depuis la page d&apos;accueil du portail.
+      </p>
       {expire ? (
         <p role="status" className="mb-4 rounded-md border-2 border-amber-600 bg-amber-50 p-3 font-medium text-slate-900">
           Votre connexion a expiré : saisissez de nouveau votre identifiant et votre mot de passe.

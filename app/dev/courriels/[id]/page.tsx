@@ -41,11 +41,16 @@ export default async function LocalInboxMailPage({ params }: { params: Promise<{
         </dl>
         <h2 className="section-title mb-2">Version HTML</h2>
         <p className="field-help mb-2">
-          Aperçu sans mise en forme : la politique de sécurité du portail bloque ici les styles du courriel, que la messagerie
-          du destinataire affiche.
+          Aperçu sans mise en forme : la politique de sécurité du portail bloque ici les styles du courriel, que la messagerie du
+          destinataire affiche.
         </p>
         {/* An empty sandbox: the mail's HTML runs no script and cannot reach this page. */}
-        <iframe title={`Version HTML du courriel « ${mail.subject} »`} sandbox="" srcDoc={mail.html} className="h-[36rem] w-full rounded-md border border-slate-300 bg-white" />
+        <iframe
+          title={`Version HTML du courriel « ${mail.subject} »`}
+          sandbox=""
+          srcDoc={mail.html}
+          className="h-[36rem] w-full rounded-md border border-slate-300 bg-white"
+        />
         <details className="mt-4">
           <summary className="cursor-pointer font-medium">Source HTML</summary>
           <pre className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-4 text-xs">{mail.html}</pre>

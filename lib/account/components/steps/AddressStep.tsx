@@ -14,7 +14,12 @@ export function AddressStep({ defaults }: { defaults: Record<string, string | un
   const field = wizard.field;
   return (
     <StepForm wizard={wizard}>
-      <TextField label="Adresse complète" autoComplete="street-address" help="Exemple : 1 Avenue André Vignau Anglade" {...field("addressLine")} />
+      <TextField
+        label="Adresse complète"
+        autoComplete="street-address"
+        help="Exemple : 1 Avenue André Vignau Anglade"
+        {...field("addressLine")}
+      />
       <div className="grid gap-5 sm:grid-cols-3">
         <TextField label="Numéro" inputMode="text" {...field("streetNumber")} />
         <TextField label="Bâtiment" {...field("building")} />

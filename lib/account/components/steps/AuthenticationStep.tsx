@@ -32,7 +32,12 @@ export function AuthenticationStep({
     () => () => import("@/lib/account/schemas").then((module) => module.authenticationSchema(rule, { passwordKept: passwordAlreadySet })),
     [rule, passwordAlreadySet],
   );
-  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "authentification"), { login: defaults.login ?? "", childKey: defaults.childKey ?? "", password: "", passwordConfirmation: "" });
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "authentification"), {
+    login: defaults.login ?? "",
+    childKey: defaults.childKey ?? "",
+    password: "",
+    passwordConfirmation: "",
+  });
   const { register, watch } = wizard.form;
   const login = useDebounced(String(watch("login") ?? ""), 400);
   const password = String(watch("password") ?? "");
@@ -53,7 +58,9 @@ export function AuthenticationStep({
   useEffect(() => {
     if (!debouncedPassword) return;
     let current = true;
-    void checkPasswordStrength(debouncedPassword).then((result) => current && setServerStrength({ password: debouncedPassword, ...result }));
+    void checkPasswordStrength(debouncedPassword).then(
+      (result) => current && setServerStrength({ password: debouncedPassword, ...result }),
+    );
     return () => {
       current = false;
     };

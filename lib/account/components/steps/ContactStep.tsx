@@ -11,7 +11,10 @@ import { useServerForm as useWizardForm } from "@/components/forms/useServerForm
 const schema = () => import("@/lib/account/schemas").then((module) => module.contactSchema);
 
 export function ContactStep({ defaults, emailHelp }: { defaults: Record<string, string | undefined>; emailHelp?: string }) {
-  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "contact"), { ...defaults, preferredContact: defaults.preferredContact || "EMAIL" } as Partial<ContactInput>);
+  const wizard = useWizardForm(schema, submitSignupStep.bind(null, "contact"), {
+    ...defaults,
+    preferredContact: defaults.preferredContact || "EMAIL",
+  } as Partial<ContactInput>);
   const field = wizard.field;
   return (
     <StepForm wizard={wizard}>
@@ -25,7 +28,12 @@ export function ContactStep({ defaults, emailHelp }: { defaults: Record<string, 
         help={emailHelp ?? "Le lien d'activation de votre compte sera envoyé à cette adresse. Exemple : nom@domaine.fr"}
         {...field("email")}
       />
-      <SelectField label="Moyen de contact préféré" options={contactMeansOptions} placeholder="Choisir un moyen de contact" {...field("preferredContact")} />
+      <SelectField
+        label="Moyen de contact préféré"
+        options={contactMeansOptions}
+        placeholder="Choisir un moyen de contact"
+        {...field("preferredContact")}
+      />
     </StepForm>
   );
 }

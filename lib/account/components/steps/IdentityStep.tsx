@@ -65,8 +65,20 @@ export function IdentityStep({
       <TextField label="Nom usuel" required autoComplete="family-name" {...field("usageName")} />
       <TextField label="Nom de naissance" help="Si différent du nom usuel." {...field("birthName")} />
       <TextField label="Prénom(s)" required autoComplete="given-name" {...field("firstNames")} />
-      <TextField label="Date de naissance" inputMode="numeric" autoComplete="bday" help="Format attendu : jj/mm/aaaa, par exemple 29/04/1979." {...field("birthDate")} />
-      <SelectField label="Pays de naissance" options={toOptions(countries)} placeholder="Choisir un pays" {...field("birthCountryCode")} disabled={locked || undefined} />
+      <TextField
+        label="Date de naissance"
+        inputMode="numeric"
+        autoComplete="bday"
+        help="Format attendu : jj/mm/aaaa, par exemple 29/04/1979."
+        {...field("birthDate")}
+      />
+      <SelectField
+        label="Pays de naissance"
+        options={toOptions(countries)}
+        placeholder="Choisir un pays"
+        {...field("birthCountryCode")}
+        disabled={locked || undefined}
+      />
       {bornInFrance ? (
         <>
           <SelectField
@@ -99,7 +111,11 @@ export function IdentityStep({
         name="photo"
         type="file"
         accept="image/jpeg,image/png,image/webp"
-        help={photoSaved ? "Une photo est déjà enregistrée. Choisissez un fichier pour la remplacer." : "Facultative. Image JPEG, PNG ou WebP de 5 Mo au plus."}
+        help={
+          photoSaved
+            ? "Une photo est déjà enregistrée. Choisissez un fichier pour la remplacer."
+            : "Facultative. Image JPEG, PNG ou WebP de 5 Mo au plus."
+        }
         error={wizard.errorOf("photo")}
         className="file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1"
       />

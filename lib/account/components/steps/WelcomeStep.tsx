@@ -19,7 +19,12 @@ export function WelcomeStep({ defaults }: { defaults: { cgu?: boolean } }) {
         {...wizard.field("cgu")}
         required
         help={
-          <Link href="/mentions-legales#cgu" className="link" target="_blank" title="Lire les conditions générales d'utilisation - nouvelle fenêtre">
+          <Link
+            href="/mentions-legales#cgu"
+            className="link"
+            target="_blank"
+            title="Lire les conditions générales d'utilisation - nouvelle fenêtre"
+          >
             Lire les conditions générales d&apos;utilisation
           </Link>
         }
@@ -41,9 +46,9 @@ export function WelcomeStep({ defaults }: { defaults: { cgu?: boolean } }) {
       <div className="rounded-md bg-slate-100 p-4 text-sm">
         <h3 className="mb-1 font-bold">Données personnelles</h3>
         <p>
-          La collecte de vos données personnelles est nécessaire dans le cadre d&apos;une mission d&apos;intérêt public. Votre
-          consentement n&apos;est donc pas nécessaire. Pour en savoir plus sur le traitement de vos données personnelles ainsi que sur vos
-          droits, nous vous invitons à consulter nos{" "}
+          La collecte de vos données personnelles est nécessaire dans le cadre d&apos;une mission d&apos;intérêt public. Votre consentement
+          n&apos;est donc pas nécessaire. Pour en savoir plus sur le traitement de vos données personnelles ainsi que sur vos droits, nous
+          vous invitons à consulter nos{" "}
           <Link href="/donnees-personnelles" className="link">
             mentions d&apos;information
           </Link>

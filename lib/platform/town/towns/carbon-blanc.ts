@@ -29,7 +29,11 @@ export const carbonBlanc: TownConfig = {
       "Cet espace vous permettra aussi de consulter les informations relatives aux différents services. Nos services sont à votre disposition pour tout renseignement.",
   },
   services: [
-    { code: "ALSH", name: "Accueil de loisirs (ALSH)", description: "Accueil des enfants de 3 à 11 ans les mercredis et pendant les vacances scolaires." },
+    {
+      code: "ALSH",
+      name: "Accueil de loisirs (ALSH)",
+      description: "Accueil des enfants de 3 à 11 ans les mercredis et pendant les vacances scolaires.",
+    },
     { code: "VACANCES_SPORTIVES", name: "Vacances sportives", description: "Stages sportifs pendant les vacances pour les 6 – 17 ans." },
     { code: "RESTAURATION", name: "Restauration scolaire", description: "Repas du midi dans les écoles publiques de la commune." },
     { code: "ACTION_JEUNES", name: "Action jeunes", description: "Activités et sorties pour les 11 – 17 ans." },
@@ -54,7 +58,9 @@ export const carbonBlanc: TownConfig = {
       },
       {
         title: "Hébergement",
-        paragraphs: ["Le portail est hébergé en France par le prestataire retenu par la Ville, sur des serveurs situés dans l'Union européenne."],
+        paragraphs: [
+          "Le portail est hébergé en France par le prestataire retenu par la Ville, sur des serveurs situés dans l'Union européenne.",
+        ],
       },
       {
         title: "Logiciel",
@@ -121,7 +127,12 @@ export const carbonBlanc: TownConfig = {
   childFile: {
     documentKinds: [
       { code: "justificatif-domicile", label: "Justificatif de domicile", validity: { rule: "months", months: 3 }, perChild: false },
-      { code: "attestation-assurance", label: "Attestation d'assurance (responsabilité civile)", validity: { rule: "school-year" }, perChild: false },
+      {
+        code: "attestation-assurance",
+        label: "Attestation d'assurance (responsabilité civile)",
+        validity: { rule: "school-year" },
+        perChild: false,
+      },
       { code: "attestation-caf", label: "Attestation de quotient familial CAF", validity: { rule: "calendar-year" }, perChild: false },
       { code: "livret-famille", label: "Livret de famille ou acte de naissance", validity: { rule: "none" }, perChild: false },
       { code: "jugement", label: "Jugement ou ordonnance", validity: { rule: "none" }, perChild: false },
@@ -131,10 +142,29 @@ export const carbonBlanc: TownConfig = {
       { code: "autre", label: "Autre document", validity: { rule: "none" }, perChild: false },
     ],
     authorisations: [
-      { code: "photo-video", title: "Droit à l'image (photo et vidéo)", label: "J'autorise la ville à photographier ou filmer mon enfant lors des activités (usage interne et publications de la ville)." },
-      { code: "depart-seul", title: "Départ seul", label: "J'autorise mon enfant à partir seul à la fin des activités.", withAge: true, withActivities: true },
-      { code: "transport", title: "Transport par la ville", label: "J'autorise le transport de mon enfant par les véhicules de la ville ou un transporteur mandaté." },
-      { code: "soins-urgence", title: "Soins d'urgence", label: "J'autorise le responsable à prendre toute mesure d'urgence (soins, hospitalisation) rendue nécessaire par l'état de mon enfant." },
+      {
+        code: "photo-video",
+        title: "Droit à l'image (photo et vidéo)",
+        label: "J'autorise la ville à photographier ou filmer mon enfant lors des activités (usage interne et publications de la ville).",
+      },
+      {
+        code: "depart-seul",
+        title: "Départ seul",
+        label: "J'autorise mon enfant à partir seul à la fin des activités.",
+        withAge: true,
+        withActivities: true,
+      },
+      {
+        code: "transport",
+        title: "Transport par la ville",
+        label: "J'autorise le transport de mon enfant par les véhicules de la ville ou un transporteur mandaté.",
+      },
+      {
+        code: "soins-urgence",
+        title: "Soins d'urgence",
+        label:
+          "J'autorise le responsable à prendre toute mesure d'urgence (soins, hospitalisation) rendue nécessaire par l'état de mon enfant.",
+      },
     ],
     diets: [
       { code: "standard", label: "Aucun régime particulier" },

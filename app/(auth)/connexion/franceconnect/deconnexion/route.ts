@@ -5,7 +5,10 @@ import { LOGOUT_STATE_COOKIE, logoutStateMatches } from "@/lib/franceconnect/log
 export function GET(request: NextRequest) {
   const confirmed = logoutStateMatches(request.cookies.get(LOGOUT_STATE_COOKIE.name)?.value, request.nextUrl.searchParams.get("state"));
   // Relative: the browser stays on its host (Next.js reports 127.0.0.1 as "localhost" in request.url).
-  const response = new NextResponse(null, { status: 303, headers: { location: `/deconnexion?franceconnect=${confirmed ? "ok" : "non-confirmee"}` } });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { location: `/deconnexion?franceconnect=${confirmed ? "ok" : "non-confirmee"}` },
+  });
   response.cookies.set(LOGOUT_STATE_COOKIE.name, "", { path: LOGOUT_STATE_COOKIE.path, maxAge: 0 });
   return response;
 }

@@ -46,8 +46,16 @@ export default async function DeclarationSummaryPage() {
             Représentants
           </h2>
           <div className="flex flex-col gap-4">
-            {holder ? <PersonSummary title={`Titulaire du compte : ${displayName(holder, "")}`} values={holder} editHref={`${BASE}?personne=titulaire`} /> : null}
-            {co ? <PersonSummary title={`Co-représentant : ${displayName(co, "")}`} values={co} editHref={`${BASE}?personne=co-representant`} /> : null}
+            {holder ? (
+              <PersonSummary
+                title={`Titulaire du compte : ${displayName(holder, "")}`}
+                values={holder}
+                editHref={`${BASE}?personne=titulaire`}
+              />
+            ) : null}
+            {co ? (
+              <PersonSummary title={`Co-représentant : ${displayName(co, "")}`} values={co} editHref={`${BASE}?personne=co-representant`} />
+            ) : null}
           </div>
         </section>
         <section aria-labelledby="recap-enfants" className="card">
@@ -57,7 +65,13 @@ export default async function DeclarationSummaryPage() {
           {children.length === 0 ? <p>Aucun enfant déclaré.</p> : null}
           <div className="flex flex-col gap-4">
             {children.map((child) => (
-              <PersonSummary key={child.id} title={displayName(child.values, "Enfant")} values={child.values} representatives={representatives} editHref={`${BASE}?personne=enfant-${child.id}`} />
+              <PersonSummary
+                key={child.id}
+                title={displayName(child.values, "Enfant")}
+                values={child.values}
+                representatives={representatives}
+                editHref={`${BASE}?personne=enfant-${child.id}`}
+              />
             ))}
           </div>
         </section>
@@ -68,7 +82,12 @@ export default async function DeclarationSummaryPage() {
           {contacts.length === 0 ? <p>Aucun contact déclaré.</p> : null}
           <div className="flex flex-col gap-4">
             {contacts.map((contact) => (
-              <PersonSummary key={contact.id} title={displayName(contact.values, "Contact")} values={contact.values} editHref={`${BASE}?personne=contact-${contact.id}`} />
+              <PersonSummary
+                key={contact.id}
+                title={displayName(contact.values, "Contact")}
+                values={contact.values}
+                editHref={`${BASE}?personne=contact-${contact.id}`}
+              />
             ))}
           </div>
         </section>
@@ -107,7 +126,9 @@ export default async function DeclarationSummaryPage() {
           <h2 id="recap-envoi" className="section-title mb-4">
             Envoi
           </h2>
-          <p className="mb-4">Une fois envoyée, votre déclaration ne peut plus être modifiée, sauf si nos services vous demandent de la compléter.</p>
+          <p className="mb-4">
+            Une fois envoyée, votre déclaration ne peut plus être modifiée, sauf si nos services vous demandent de la compléter.
+          </p>
           <SubmitDeclaration submissionKey={randomUUID()} />
         </section>
       </div>

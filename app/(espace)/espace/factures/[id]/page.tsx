@@ -19,7 +19,13 @@ const PAYMENT_MESSAGES: Record<string, { role: "status" | "alert"; text: string 
   PENDING: { role: "status", text: "Votre paiement est en cours de confirmation par PayFiP. Rechargez cette page dans quelques instants." },
 };
 
-export default async function InvoicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ paiement?: string; erreur?: string }> }) {
+export default async function InvoicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ paiement?: string; erreur?: string }>;
+}) {
   const { id } = await params;
   const parent = await requireParent(`/espace/factures/${id}`);
   const invoice = await getFamilyInvoice(parent.id, id);
@@ -38,7 +44,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
       </p>
       <h1 className="page-title">{title}</h1>
       {message ? (
-        <p role={message.role} className={`rounded-md border-2 p-3 font-medium ${message.role === "status" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-800"}`}>
+        <p
+          role={message.role}
+          className={`rounded-md border-2 p-3 font-medium ${message.role === "status" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-800"}`}
+        >
           {message.text}
         </p>
       ) : null}
@@ -65,7 +74,9 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
             </>
           ) : null}
           <dt className="font-semibold">Quotient familial</dt>
-          <dd>{invoice.quotientValue === null ? "non connu" : `${invoice.quotientValue} €`} · {invoice.quotientBracket}</dd>
+          <dd>
+            {invoice.quotientValue === null ? "non connu" : `${invoice.quotientValue} €`} · {invoice.quotientBracket}
+          </dd>
         </dl>
         {invoice.corrects ? (
           <p>
@@ -89,7 +100,9 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
             Télécharger le PDF<span className="sr-only"> de la {title}</span>
           </a>
         </div>
-        {invoice.kind === "INVOICE" && invoice.status === "ISSUED" && regie ? <p className="text-sm text-slate-700">Vous pouvez aussi payer {regie.payAt}.</p> : null}
+        {invoice.kind === "INVOICE" && invoice.status === "ISSUED" && regie ? (
+          <p className="text-sm text-slate-700">Vous pouvez aussi payer {regie.payAt}.</p>
+        ) : null}
       </section>
       <section aria-labelledby="lignes-titre" className="card">
         <h2 id="lignes-titre" className="section-title mb-3">
@@ -105,7 +118,8 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
           <ul className="flex flex-col gap-1">
             {invoice.payments.map((payment) => (
               <li key={payment.id}>
-                {shortDay(payment.settledAt ?? payment.createdAt)} · {PAYMENT_METHOD_LABELS[payment.method]} · {formatEuros(payment.amountCents)} · {PAYMENT_STATUS_LABELS[payment.status]}
+                {shortDay(payment.settledAt ?? payment.createdAt)} · {PAYMENT_METHOD_LABELS[payment.method]} ·{" "}
+                {formatEuros(payment.amountCents)} · {PAYMENT_STATUS_LABELS[payment.status]}
               </li>
             ))}
           </ul>

@@ -12,13 +12,22 @@ import { isFranceConnectEnabled } from "@/lib/franceconnect/config";
 export const metadata: Metadata = { title: "Mon quotient familial" };
 
 const OUTCOMES: Record<string, { role: "status" | "alert"; text: string }> = {
-  introuvable: { role: "alert", text: "La CAF et la MSA n'ont pas de quotient familial pour vous. Transmettez votre attestation ci-dessous." },
-  indisponible: { role: "alert", text: "Votre quotient familial n'a pas pu être récupéré pour le moment. Réessayez plus tard ou transmettez votre attestation." },
+  introuvable: {
+    role: "alert",
+    text: "La CAF et la MSA n'ont pas de quotient familial pour vous. Transmettez votre attestation ci-dessous.",
+  },
+  indisponible: {
+    role: "alert",
+    text: "Votre quotient familial n'a pas pu être récupéré pour le moment. Réessayez plus tard ou transmettez votre attestation.",
+  },
 };
 
 function Notice({ role, text }: { role: "status" | "alert"; text: string }) {
   return (
-    <p role={role} className={`rounded-md border-2 p-3 font-medium ${role === "status" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-800"}`}>
+    <p
+      role={role}
+      className={`rounded-md border-2 p-3 font-medium ${role === "status" ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-800"}`}
+    >
       {text}
     </p>
   );
@@ -40,9 +49,15 @@ export default async function QuotientPage({ searchParams }: { searchParams: Pro
       <h1 className="page-title">Mon quotient familial</h1>
       {search.erreur ? <Notice role="alert" text={search.erreur.slice(0, 300)} /> : null}
       {outcome && OUTCOMES[outcome] ? <Notice {...OUTCOMES[outcome]} /> : null}
-      {search.confirme ? <Notice role="status" text="Merci : votre quotient familial est enregistré et s'applique à vos prochaines factures." /> : null}
-      {search.conteste ? <Notice role="status" text="C'est noté : transmettez votre attestation CAF ou MSA ci-dessous, nos services la vérifieront." /> : null}
-      {search.envoyee ? <Notice role="status" text="Votre attestation est envoyée. Nos services la vérifient et vous préviennent." /> : null}
+      {search.confirme ? (
+        <Notice role="status" text="Merci : votre quotient familial est enregistré et s'applique à vos prochaines factures." />
+      ) : null}
+      {search.conteste ? (
+        <Notice role="status" text="C'est noté : transmettez votre attestation CAF ou MSA ci-dessous, nos services la vérifieront." />
+      ) : null}
+      {search.envoyee ? (
+        <Notice role="status" text="Votre attestation est envoyée. Nos services la vérifient et vous préviennent." />
+      ) : null}
       {!overview ? (
         <p>Votre famille doit d&apos;abord être validée par nos services.</p>
       ) : (
@@ -55,7 +70,10 @@ export default async function QuotientPage({ searchParams }: { searchParams: Pro
               </h2>
               <p>
                 Votre quotient familial est de <strong>{overview.retrieved.value} €</strong>
-                {overview.retrieved.referenceMonth ? ` (mois de référence ${overview.retrieved.referenceMonth.split("-").reverse().join("/")})` : ""}. Est-ce exact ?
+                {overview.retrieved.referenceMonth
+                  ? ` (mois de référence ${overview.retrieved.referenceMonth.split("-").reverse().join("/")})`
+                  : ""}
+                . Est-ce exact ?
               </p>
               <form action={answerQuotientAction} className="flex flex-col gap-2 sm:flex-row">
                 <input type="hidden" name="quotient" value={overview.retrieved.id} />
@@ -74,13 +92,15 @@ export default async function QuotientPage({ searchParams }: { searchParams: Pro
                 Avec FranceConnect
               </h2>
               <p>
-                Avec votre accord, la ville demande votre quotient familial à la CAF ou à la MSA (API Particulier) au moment où vous vous identifiez avec FranceConnect.
-                Vous le vérifiez avant qu&apos;il ne s&apos;applique.
+                Avec votre accord, la ville demande votre quotient familial à la CAF ou à la MSA (API Particulier) au moment où vous vous
+                identifiez avec FranceConnect. Vous le vérifiez avant qu&apos;il ne s&apos;applique.
               </p>
               <form action={shareQuotientWithFranceConnectAction} className="flex flex-col gap-3">
                 <div className="flex items-start gap-2">
                   <input id="consentement" type="checkbox" name="consentement" value="oui" className="mt-1 h-5 w-5" />
-                  <label htmlFor="consentement">J&apos;accepte que la ville obtienne mon quotient familial auprès de la CAF ou de la MSA.</label>
+                  <label htmlFor="consentement">
+                    J&apos;accepte que la ville obtienne mon quotient familial auprès de la CAF ou de la MSA.
+                  </label>
                 </div>
                 <button type="submit" className="btn-primary self-start">
                   Récupérer mon quotient familial

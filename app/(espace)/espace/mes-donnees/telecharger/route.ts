@@ -8,7 +8,8 @@ import { contentDisposition } from "@/lib/platform/storage/http";
  */
 export async function GET() {
   const parent = await currentParent();
-  if (!parent) return new Response("Connectez-vous pour télécharger vos données.", { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!parent)
+    return new Response("Connectez-vous pour télécharger vos données.", { status: 401, headers: { "Cache-Control": "no-store" } });
   const bundle = await collectExport(parent.id);
   await auditExport(parent.id, bundle);
   return new Response(exportZipStream(bundle), {

@@ -13,7 +13,13 @@ import { addMonths, dayOf, longDay, monthName, weekdayName } from "@/lib/reserva
 
 export const metadata: Metadata = { title: "Réserver des jours" };
 
-export default async function CalendarPage({ params, searchParams }: { params: Promise<{ activite: string }>; searchParams: Promise<{ mois?: string; enfant?: string | string[] }> }) {
+export default async function CalendarPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ activite: string }>;
+  searchParams: Promise<{ mois?: string; enfant?: string | string[] }>;
+}) {
   const { activite } = await params;
   const search = await searchParams;
   const parent = await requireParent(`/espace/reservations/${activite}`);
@@ -41,7 +47,8 @@ export default async function CalendarPage({ params, searchParams }: { params: P
     <div className="flex flex-col gap-6">
       <h1 className="page-title">{activity.name}</h1>
       <p className="text-sm">
-        Réservation jusqu&apos;à J-{activity.bookingDaysBefore} à {activity.bookingTime.replace(":", " h ")}, annulation jusqu&apos;à J-{activity.cancelDaysBefore} à {activity.cancelTime.replace(":", " h ")}
+        Réservation jusqu&apos;à J-{activity.bookingDaysBefore} à {activity.bookingTime.replace(":", " h ")}, annulation jusqu&apos;à J-
+        {activity.cancelDaysBefore} à {activity.cancelTime.replace(":", " h ")}
         {activity.workingDays ? " (jours ouvrés)" : ""}. Chaque jour indique sa date limite.
       </p>
       {children.length > 1 ? (
@@ -63,7 +70,11 @@ export default async function CalendarPage({ params, searchParams }: { params: P
       ) : null}
       <h2 className="section-title text-center">{monthName(month)}</h2>
       <nav aria-label="Mois" className="flex flex-wrap items-center justify-between gap-2">
-        <Link href={query(addMonths(month, -1))} className="btn-secondary" aria-label={`Mois précédent : ${monthName(addMonths(month, -1))}`}>
+        <Link
+          href={query(addMonths(month, -1))}
+          className="btn-secondary"
+          aria-label={`Mois précédent : ${monthName(addMonths(month, -1))}`}
+        >
           <span aria-hidden="true">←</span> Mois précédent
         </Link>
         <Link href={query(addMonths(month, 1))} className="btn-secondary" aria-label={`Mois suivant : ${monthName(addMonths(month, 1))}`}>
@@ -85,7 +96,14 @@ export default async function CalendarPage({ params, searchParams }: { params: P
                   <div key={id} className={`flex flex-col gap-2 rounded-md border-2 p-3 ${stateClass(cell.state)}`}>
                     {cell.state.kind === "libre" || cell.state.kind === "complet" ? (
                       <label htmlFor={id} className="flex min-h-11 items-center gap-3">
-                        <input id={id} type="checkbox" name="case" value={`${cell.childId}|${day.day}|${cell.unitId}`} className="h-6 w-6 shrink-0" disabled={cell.state.kind === "complet" && !cell.state.waitingList} />
+                        <input
+                          id={id}
+                          type="checkbox"
+                          name="case"
+                          value={`${cell.childId}|${day.day}|${cell.unitId}`}
+                          className="h-6 w-6 shrink-0"
+                          disabled={cell.state.kind === "complet" && !cell.state.waitingList}
+                        />
                         <span>
                           <span className="block font-semibold">
                             {name} : {words.label}
@@ -102,19 +120,34 @@ export default async function CalendarPage({ params, searchParams }: { params: P
                         <span className="block text-sm">{words.detail}</span>
                       </p>
                     )}
-                    {cell.bookingId && (cell.state.kind === "reserve" || cell.state.kind === "en-attente" || cell.state.kind === "demande") ? (
+                    {cell.bookingId &&
+                    (cell.state.kind === "reserve" || cell.state.kind === "en-attente" || cell.state.kind === "demande") ? (
                       <div className="flex flex-wrap gap-2">
                         {cell.state.kind !== "reserve" || cell.state.cancellable ? (
-                          <button type="submit" name="annuler" value={cell.bookingId} className="btn-secondary" aria-label={`Annuler : ${name}, ${longDay(day.day)}`}>
+                          <button
+                            type="submit"
+                            name="annuler"
+                            value={cell.bookingId}
+                            className="btn-secondary"
+                            aria-label={`Annuler : ${name}, ${longDay(day.day)}`}
+                          >
                             {cell.state.kind === "reserve" ? "Annuler" : "Retirer ma demande"}
                           </button>
                         ) : (
-                          <Link href={`/espace/reservations/absence/${cell.bookingId}`} className="btn-secondary" aria-label={`Déclarer une absence : ${name}, ${longDay(day.day)}`}>
+                          <Link
+                            href={`/espace/reservations/absence/${cell.bookingId}`}
+                            className="btn-secondary"
+                            aria-label={`Déclarer une absence : ${name}, ${longDay(day.day)}`}
+                          >
                             {calendar.absences.has(cell.bookingId) ? "Absence déclarée — modifier" : "Déclarer une absence"}
                           </Link>
                         )}
                         {cell.state.kind === "reserve" && cell.state.cancellable ? (
-                          <Link href={`/espace/reservations/echanger/${cell.bookingId}`} className="btn-secondary" aria-label={`Échanger contre un autre jour : ${name}, ${longDay(day.day)}`}>
+                          <Link
+                            href={`/espace/reservations/echanger/${cell.bookingId}`}
+                            className="btn-secondary"
+                            aria-label={`Échanger contre un autre jour : ${name}, ${longDay(day.day)}`}
+                          >
                             Échanger
                           </Link>
                         ) : null}
@@ -143,7 +176,9 @@ export default async function CalendarPage({ params, searchParams }: { params: P
       ) : null}
       {weekdays.length > 0 ? (
         <section aria-labelledby="semaine-titre" className="card">
-          <h2 id="semaine-titre" className="section-title mb-3">Réserver chaque semaine</h2>
+          <h2 id="semaine-titre" className="section-title mb-3">
+            Réserver chaque semaine
+          </h2>
           <ActionForm action={weekPatternAction} className="flex flex-col gap-4" label="Réserver chaque semaine">
             <input type="hidden" name="activite" value={activity.id} />
             <fieldset className="flex flex-wrap gap-4">

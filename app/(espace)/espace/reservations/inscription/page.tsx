@@ -42,13 +42,18 @@ export default async function EnrolmentPage() {
                   {period.activity.name} — {period.name}
                 </span>
                 <span className="block text-sm">
-                  Du {longDay(dayOf(period.startDate))} au {longDay(dayOf(period.endDate))}, de {period.activity.minAge} à {period.activity.maxAge} ans
+                  Du {longDay(dayOf(period.startDate))} au {longDay(dayOf(period.endDate))}, de {period.activity.minAge} à{" "}
+                  {period.activity.maxAge} ans
                   {period.activity.location ? `, ${period.activity.location}` : ""}.
                 </span>
                 <span className="block text-sm">{period.activity.description}</span>
                 <span className="block text-sm">
-                  {period.activity.validation === "AUTOMATIC" ? "Inscription acceptée aussitôt s'il reste de la place." : "Inscription validée par nos services."}
-                  {period.bookingOpensAt ? ` Réservations à partir du ${formatInstant(period.bookingOpensAt)}${period.openingMode === "LOTTERY" ? `, tirage au sort entre les demandes des ${period.lotteryMinutes} premières minutes` : ""}.` : ""}
+                  {period.activity.validation === "AUTOMATIC"
+                    ? "Inscription acceptée aussitôt s'il reste de la place."
+                    : "Inscription validée par nos services."}
+                  {period.bookingOpensAt
+                    ? ` Réservations à partir du ${formatInstant(period.bookingOpensAt)}${period.openingMode === "LOTTERY" ? `, tirage au sort entre les demandes des ${period.lotteryMinutes} premières minutes` : ""}.`
+                    : ""}
                 </span>
               </span>
             </label>

@@ -11,7 +11,13 @@ import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Modifier une actualité" };
 
-export default async function EditNewsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string }> }) {
+export default async function EditNewsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ enregistree?: string }>;
+}) {
   const { id } = await params;
   const news = await getNewsForStaff(await staffCaller(), id);
   if (!news) notFound();
@@ -52,13 +58,22 @@ export default async function EditNewsPage({ params, searchParams }: { params: P
             <h2 id="publication-titre" className="section-title mb-4">
               Publication
             </h2>
-            <ActionForm action={publishNews.bind(null, news.id, !published)} submitLabel={published ? "Retirer du portail" : "Publier"} submitClassName={published ? "btn-secondary self-start" : "btn-primary self-start"} />
+            <ActionForm
+              action={publishNews.bind(null, news.id, !published)}
+              submitLabel={published ? "Retirer du portail" : "Publier"}
+              submitClassName={published ? "btn-secondary self-start" : "btn-primary self-start"}
+            />
           </section>
           <section aria-labelledby="suppression-titre" className="card">
             <h2 id="suppression-titre" className="section-title mb-4">
               Suppression
             </h2>
-            <ActionForm action={removeNews.bind(null, news.id)} submitLabel="Supprimer l'actualité" submitClassName="btn-danger self-start" confirm="Je confirme la suppression définitive de cette actualité." />
+            <ActionForm
+              action={removeNews.bind(null, news.id)}
+              submitLabel="Supprimer l'actualité"
+              submitClassName="btn-danger self-start"
+              confirm="Je confirme la suppression définitive de cette actualité."
+            />
           </section>
         </div>
       </div>

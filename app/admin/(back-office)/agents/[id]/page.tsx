@@ -4,7 +4,13 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { RoleForm } from "@/lib/staff/components/StaffAccountForms";
 import { formatLongDate } from "@/lib/platform/format";
-import { resetStaffAccountPassword, resetStaffAccountTotp, toggleHealthDataAccess, toggleStaffActive, updateStaffRole } from "@/lib/staff/actions";
+import {
+  resetStaffAccountPassword,
+  resetStaffAccountTotp,
+  toggleHealthDataAccess,
+  toggleStaffActive,
+  updateStaffRole,
+} from "@/lib/staff/actions";
 import { getStaffForAdmin } from "@/lib/staff/accounts";
 import { STAFF_ROLE_LABELS } from "@/lib/platform/security/roles";
 import { requireStaff } from "@/lib/staff/session";
@@ -67,15 +73,27 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
           <h2 id="mdp-titre" className="section-title mb-2">
             Mot de passe
           </h2>
-          <p className="mb-4 text-sm text-slate-700">Un nouveau mot de passe provisoire, affiché une seule fois, à remplacer à la prochaine connexion.</p>
-          <ActionForm action={resetStaffAccountPassword.bind(null, member.id)} submitLabel="Réinitialiser le mot de passe" submitClassName="btn-secondary self-start" />
+          <p className="mb-4 text-sm text-slate-700">
+            Un nouveau mot de passe provisoire, affiché une seule fois, à remplacer à la prochaine connexion.
+          </p>
+          <ActionForm
+            action={resetStaffAccountPassword.bind(null, member.id)}
+            submitLabel="Réinitialiser le mot de passe"
+            submitClassName="btn-secondary self-start"
+          />
         </section>
         <section aria-labelledby="totp-titre" className="card">
           <h2 id="totp-titre" className="section-title mb-2">
             Double authentification
           </h2>
-          <p className="mb-4 text-sm text-slate-700">Téléphone perdu ou changé : la personne enregistrera une nouvelle application à sa prochaine connexion.</p>
-          <ActionForm action={resetStaffAccountTotp.bind(null, member.id)} submitLabel="Réinitialiser la double authentification" submitClassName="btn-secondary self-start" />
+          <p className="mb-4 text-sm text-slate-700">
+            Téléphone perdu ou changé : la personne enregistrera une nouvelle application à sa prochaine connexion.
+          </p>
+          <ActionForm
+            action={resetStaffAccountTotp.bind(null, member.id)}
+            submitLabel="Réinitialiser la double authentification"
+            submitClassName="btn-secondary self-start"
+          />
         </section>
         {self ? null : (
           <section aria-labelledby="etat-titre" className="card">
@@ -83,7 +101,9 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
               {member.active ? "Désactivation" : "Réactivation"}
             </h2>
             <p className="mb-4 text-sm text-slate-700">
-              {member.active ? "Le compte ne peut plus se connecter ; ses sessions en cours sont terminées. Son historique reste au journal." : "Le compte peut de nouveau se connecter."}
+              {member.active
+                ? "Le compte ne peut plus se connecter ; ses sessions en cours sont terminées. Son historique reste au journal."
+                : "Le compte peut de nouveau se connecter."}
             </p>
             <ActionForm
               action={toggleStaffActive.bind(null, member.id, !member.active)}

@@ -21,7 +21,13 @@ const notices: Record<string, string> = {
   refusee: "La déclaration est refusée : le parent est prévenu avec le motif.",
 };
 
-export default async function DeclarationReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ fait?: string; piece?: string }> }) {
+export default async function DeclarationReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ fait?: string; piece?: string }>;
+}) {
   const { id } = await params;
   const declaration = await getDeclarationForStaff(await staffCaller(), id);
   if (!declaration) notFound();
@@ -92,14 +98,20 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
               <ul className="mb-4 flex flex-col gap-2 text-sm">
                 {declaration.documents.map((link) => (
                   <li key={link.document.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <span className="font-semibold">{documentShortLabels[link.kind as keyof typeof documentShortLabels] ?? "Autre pièce"}</span>
+                    <span className="font-semibold">
+                      {documentShortLabels[link.kind as keyof typeof documentShortLabels] ?? "Autre pièce"}
+                    </span>
                     <span>
                       {link.document.fileName} ({formatFileSize(link.document.size)})
                     </span>
                     {link.document.deletedAt ? (
                       <span className="text-slate-700">supprimée par le parent</span>
                     ) : (
-                      <Link href={`/admin/declarations/${declaration.id}?piece=${link.document.id}#visionneuse`} className="link" aria-current={shown?.document.id === link.document.id ? "true" : undefined}>
+                      <Link
+                        href={`/admin/declarations/${declaration.id}?piece=${link.document.id}#visionneuse`}
+                        className="link"
+                        aria-current={shown?.document.id === link.document.id ? "true" : undefined}
+                      >
                         Afficher<span className="sr-only"> {link.document.fileName}</span>
                       </Link>
                     )}
@@ -107,7 +119,13 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
                 ))}
               </ul>
             )}
-            {shown ? <DocumentViewer demarcheId={declaration.id} document={shown.document} label={documentShortLabels[shown.kind as keyof typeof documentShortLabels] ?? "Pièce"} /> : null}
+            {shown ? (
+              <DocumentViewer
+                demarcheId={declaration.id}
+                document={shown.document}
+                label={documentShortLabels[shown.kind as keyof typeof documentShortLabels] ?? "Pièce"}
+              />
+            ) : null}
           </section>
 
           {declaration.presented.map((person) => (
@@ -139,7 +157,10 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
                     ? "Prenez la déclaration en charge : elle passe « en cours » à votre nom, vos collègues le voient dans la file."
                     : `${declaration.assignedTo?.displayName ?? "Un autre agent"} suit cette déclaration. Vous pouvez la reprendre à votre nom.`}
                 </p>
-                <ActionForm action={takeDeclarationAction.bind(null, declaration.id)} submitLabel={declaration.status === "SUBMITTED" ? "Prendre en charge" : "Reprendre à mon nom"}>
+                <ActionForm
+                  action={takeDeclarationAction.bind(null, declaration.id)}
+                  submitLabel={declaration.status === "SUBMITTED" ? "Prendre en charge" : "Reprendre à mon nom"}
+                >
                   {versionInput}
                 </ActionForm>
               </div>
@@ -147,14 +168,31 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
             {open ? (
               <>
                 <h3 className="mb-2 font-bold">Demander une correction au parent</h3>
-                <ActionForm action={requestCorrectionAction.bind(null, declaration.id)} submitLabel="Envoyer la demande de correction" submitClassName="btn-secondary self-start">
+                <ActionForm
+                  action={requestCorrectionAction.bind(null, declaration.id)}
+                  submitLabel="Envoyer la demande de correction"
+                  submitClassName="btn-secondary self-start"
+                >
                   {versionInput}
-                  <FormTextarea name="message" label="Message au parent" required rows={4} help="Le parent lit ce message dans son espace et par courriel : dites ce qui manque et comment le fournir." />
+                  <FormTextarea
+                    name="message"
+                    label="Message au parent"
+                    required
+                    rows={4}
+                    help="Le parent lit ce message dans son espace et par courriel : dites ce qui manque et comment le fournir."
+                  />
                   <fieldset className="flex flex-col gap-3">
                     <legend className="mb-1 text-sm font-semibold">Remarques sur une personne ou une pièce (facultatif)</legend>
                     {Array.from({ length: REMARK_ROWS }, (_, row) => (
                       <div key={row} className="grid gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-2">
-                        <FormSelect name={`remarque_cible_${row}`} label={`Remarque ${row + 1} : concerne`} options={[{ value: "", label: "Choisir…" }, ...targets.map((target) => ({ value: target.key, label: target.label }))]} />
+                        <FormSelect
+                          name={`remarque_cible_${row}`}
+                          label={`Remarque ${row + 1} : concerne`}
+                          options={[
+                            { value: "", label: "Choisir…" },
+                            ...targets.map((target) => ({ value: target.key, label: target.label })),
+                          ]}
+                        />
                         <FormText name={`remarque_texte_${row}`} label={`Remarque ${row + 1} : à corriger`} maxLength={500} />
                       </div>
                     ))}
@@ -175,15 +213,31 @@ export default async function DeclarationReviewPage({ params, searchParams }: { 
             {open || declaration.status === "NEEDS_CORRECTION" ? (
               <>
                 <h3 className="mb-2 mt-6 border-t border-slate-200 pt-4 font-bold">Refuser la déclaration</h3>
-                <ActionForm action={refuseDeclarationAction.bind(null, declaration.id)} submitLabel="Refuser la déclaration" submitClassName="btn-danger self-start">
+                <ActionForm
+                  action={refuseDeclarationAction.bind(null, declaration.id)}
+                  submitLabel="Refuser la déclaration"
+                  submitClassName="btn-danger self-start"
+                >
                   {versionInput}
-                  <FormTextarea name="reason" label="Motif du refus" required rows={3} help="Le parent lit ce motif : il doit pouvoir le comprendre et savoir quoi faire." />
+                  <FormTextarea
+                    name="reason"
+                    label="Motif du refus"
+                    required
+                    rows={3}
+                    help="Le parent lit ce motif : il doit pouvoir le comprendre et savoir quoi faire."
+                  />
                   <FormCheckbox name="confirmation" label="Je confirme le refus de cette déclaration." />
                 </ActionForm>
               </>
             ) : null}
-            {declaration.status === "NEEDS_CORRECTION" ? <p className="mt-4 text-sm text-slate-700">En attente des corrections du parent : la déclaration reviendra « à traiter » quand il l&apos;enverra de nouveau.</p> : null}
-            {declaration.status === "ACCEPTED" ? <p className="text-sm">Validée{declaration.decidedAt ? ` le ${formatLongDate(declaration.decidedAt)}` : ""}.</p> : null}
+            {declaration.status === "NEEDS_CORRECTION" ? (
+              <p className="mt-4 text-sm text-slate-700">
+                En attente des corrections du parent : la déclaration reviendra « à traiter » quand il l&apos;enverra de nouveau.
+              </p>
+            ) : null}
+            {declaration.status === "ACCEPTED" ? (
+              <p className="text-sm">Validée{declaration.decidedAt ? ` le ${formatLongDate(declaration.decidedAt)}` : ""}.</p>
+            ) : null}
             {declaration.status === "REFUSED" ? (
               <p className="text-sm">
                 Refusée{declaration.decidedAt ? ` le ${formatLongDate(declaration.decidedAt)}` : ""}. Motif : {declaration.refusalReason}

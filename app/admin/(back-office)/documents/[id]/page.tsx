@@ -11,7 +11,13 @@ import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Modifier un document" };
 
-export default async function EditPublicDocumentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistre?: string }> }) {
+export default async function EditPublicDocumentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ enregistre?: string }>;
+}) {
   const { id } = await params;
   const document = await getPublicDocumentForStaff(await staffCaller(), id);
   if (!document) notFound();
@@ -36,7 +42,11 @@ export default async function EditPublicDocumentPage({ params, searchParams }: {
           <h2 id="modifier-titre" className="section-title mb-4">
             Informations et fichier
           </h2>
-          <ActionForm action={savePublicDocument.bind(null, document.id)} submitLabel="Enregistrer les modifications" encType="multipart/form-data">
+          <ActionForm
+            action={savePublicDocument.bind(null, document.id)}
+            submitLabel="Enregistrer les modifications"
+            encType="multipart/form-data"
+          >
             <PublicDocumentFields values={document} fileRequired={false} />
           </ActionForm>
         </section>
@@ -45,13 +55,22 @@ export default async function EditPublicDocumentPage({ params, searchParams }: {
             <h2 id="publication-titre" className="section-title mb-4">
               Publication
             </h2>
-            <ActionForm action={publishPublicDocument.bind(null, document.id, !published)} submitLabel={published ? "Retirer du portail" : "Publier"} submitClassName={published ? "btn-secondary self-start" : "btn-primary self-start"} />
+            <ActionForm
+              action={publishPublicDocument.bind(null, document.id, !published)}
+              submitLabel={published ? "Retirer du portail" : "Publier"}
+              submitClassName={published ? "btn-secondary self-start" : "btn-primary self-start"}
+            />
           </section>
           <section aria-labelledby="suppression-titre" className="card">
             <h2 id="suppression-titre" className="section-title mb-4">
               Suppression
             </h2>
-            <ActionForm action={removePublicDocument.bind(null, document.id)} submitLabel="Supprimer le document" submitClassName="btn-danger self-start" confirm="Je confirme la suppression définitive de ce document." />
+            <ActionForm
+              action={removePublicDocument.bind(null, document.id)}
+              submitLabel="Supprimer le document"
+              submitClassName="btn-danger self-start"
+              confirm="Je confirme la suppression définitive de ce document."
+            />
           </section>
         </div>
       </div>

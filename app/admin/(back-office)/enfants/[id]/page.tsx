@@ -12,7 +12,13 @@ import { town } from "@/lib/platform/town";
 
 export const metadata: Metadata = { title: "Fiche de l'enfant" };
 
-export default async function StaffChildFilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ vu?: string }> }) {
+export default async function StaffChildFilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ vu?: string }>;
+}) {
   const caller = await staffCaller();
   const { id } = await params;
   const view = await childFileForStaff(caller, id).catch((error: unknown) => {
@@ -45,20 +51,29 @@ export default async function StaffChildFilePage({ params, searchParams }: { par
         Fiche de {child.firstName} {child.usageName.toUpperCase()}
       </h1>
       <p className="mb-6 text-sm text-slate-700">
-        {child.birthDate ? `Né(e) le ${formatShortDate(child.birthDate)} · ` : ""}Consultation en lecture seule, inscrite au journal d&apos;audit.
+        {child.birthDate ? `Né(e) le ${formatShortDate(child.birthDate)} · ` : ""}Consultation en lecture seule, inscrite au journal
+        d&apos;audit.
       </p>
-      {(await searchParams).vu ? <p role="status" className="mb-4 rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">Vérification enregistrée.</p> : null}
+      {(await searchParams).vu ? (
+        <p role="status" className="mb-4 rounded-md border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          Vérification enregistrée.
+        </p>
+      ) : null}
       {!file ? (
         <p className="card">La famille n&apos;a pas encore rempli la fiche de cet enfant.</p>
       ) : (
         <div className="flex flex-col gap-6">
           <p>
-            {file.confirmedSchoolYear === view.schoolYear ? `À jour pour ${view.schoolYear}` : `Pas encore confirmée pour ${view.schoolYear}`}
+            {file.confirmedSchoolYear === view.schoolYear
+              ? `À jour pour ${view.schoolYear}`
+              : `Pas encore confirmée pour ${view.schoolYear}`}
             {file.confirmedAt ? ` (dernière confirmation le ${formatLongDate(file.confirmedAt)})` : ""}.
           </p>
           {file.toCheck ? (
             <section className="card border-2 border-amber-600" aria-labelledby="a-verifier">
-              <h2 id="a-verifier" className="section-title mb-2">Nouveau PAI ou nouvelle allergie à vérifier</h2>
+              <h2 id="a-verifier" className="section-title mb-2">
+                Nouveau PAI ou nouvelle allergie à vérifier
+              </h2>
               <p className="mb-3">Vérifiez le PAI ou l&apos;allergie avec l&apos;équipe, puis marquez la fiche comme vue.</p>
               <form action={markHealthSeenAction}>
                 <input type="hidden" name="enfant" value={child.id} />
@@ -72,11 +87,15 @@ export default async function StaffChildFilePage({ params, searchParams }: { par
             <p className="text-sm text-green-800">Vu par nos services le {formatLongDate(file.seenAt)}.</p>
           ) : null}
           <section className="card" aria-labelledby="fiche">
-            <h2 id="fiche" className="section-title mb-3">La fiche</h2>
+            <h2 id="fiche" className="section-title mb-3">
+              La fiche
+            </h2>
             <FileSummary content={file.content} config={town().childFile} />
           </section>
           <section className="card" aria-labelledby="historique">
-            <h2 id="historique" className="section-title mb-3">Historique</h2>
+            <h2 id="historique" className="section-title mb-3">
+              Historique
+            </h2>
             <FileHistory history={view.history} />
           </section>
         </div>

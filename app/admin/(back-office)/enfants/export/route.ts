@@ -11,10 +11,16 @@ export async function GET(request: Request) {
   if (!staff) return new Response("Accès réservé aux agents.", { status: 401 });
   const url = new URL(request.url);
   const caller = { kind: "staff" as const, id: staff.id };
-  const dayFilter = dayFilterOf({ activite: url.searchParams.get("activite") ?? undefined, jour: url.searchParams.get("jour") ?? undefined });
+  const dayFilter = dayFilterOf({
+    activite: url.searchParams.get("activite") ?? undefined,
+    jour: url.searchParams.get("jour") ?? undefined,
+  });
   const expected = dayFilter ? await childrenExpected(caller, dayFilter.activityCode, dayFilter.day) : null;
   if (dayFilter && !expected) return new Response("Activité ou jour introuvable.", { status: 404 });
-  const filter = { ...listFilterOf({ ageMin: url.searchParams.get("ageMin") ?? undefined, ageMax: url.searchParams.get("ageMax") ?? undefined }), ...(expected ? { childIds: expected } : {}) };
+  const filter = {
+    ...listFilterOf({ ageMin: url.searchParams.get("ageMin") ?? undefined, ageMax: url.searchParams.get("ageMax") ?? undefined }),
+    ...(expected ? { childIds: expected } : {}),
+  };
   try {
     const rows = await healthList(caller, filter);
     const diets = town().childFile.diets;

@@ -20,7 +20,8 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof ExpectedError) return new Response(error.message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    if (error instanceof ExpectedError)
+      return new Response(error.message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     throw error;
   }
 }

@@ -19,7 +19,8 @@ export default async function QuotientReviewPage() {
         return (
           <section key={row.id} aria-labelledby={`qf-${row.id}`} className="card flex flex-col gap-3">
             <h2 id={`qf-${row.id}`} className="section-title">
-              {row.family.dossierNumber} · {holder ? `${holder.firstName} ${holder.usageName.toUpperCase()}` : "famille"} · envoyée le {shortDay(row.createdAt)}
+              {row.family.dossierNumber} · {holder ? `${holder.firstName} ${holder.usageName.toUpperCase()}` : "famille"} · envoyée le{" "}
+              {shortDay(row.createdAt)}
             </h2>
             <p>
               <a className="link" href={`/admin/facturation/quotients/${row.id}/attestation`} target="_blank" rel="noopener">
@@ -28,7 +29,14 @@ export default async function QuotientReviewPage() {
             </p>
             <ActionForm action={quotientDecisionAction} submitLabel="Enregistrer la décision">
               <input type="hidden" name="quotient" value={row.id} />
-              <FormSelect name="decision" label="Décision" options={[{ value: "validate", label: "Valider le quotient lu sur l'attestation" }, { value: "reject", label: "Refuser l'attestation" }]} />
+              <FormSelect
+                name="decision"
+                label="Décision"
+                options={[
+                  { value: "validate", label: "Valider le quotient lu sur l'attestation" },
+                  { value: "reject", label: "Refuser l'attestation" },
+                ]}
+              />
               <FormText name="value" label="Quotient familial (en euros)" inputMode="numeric" />
               <FormText name="validFrom" label="Valable du (aaaa-mm-jj)" defaultValue={`${year}-01-01`} />
               <FormText name="validUntil" label="Valable jusqu'au (aaaa-mm-jj)" defaultValue={`${year}-12-31`} />

@@ -10,10 +10,21 @@ import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Dossier famille" };
 
-const roleLabels = { HOLDER: "Représentant (titulaire)", CO_REPRESENTATIVE: "Co-représentant", CHILD: "Enfant", CONTACT: "Contact" } as const;
+const roleLabels = {
+  HOLDER: "Représentant (titulaire)",
+  CO_REPRESENTATIVE: "Co-représentant",
+  CHILD: "Enfant",
+  CONTACT: "Contact",
+} as const;
 const statusLabels = { KNOWN: "Connue, en attente de la Clé Enfance", ACTIVE: "Active", ARCHIVED: "Archivée" } as const;
 
-export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string; revoquee?: string }> }) {
+export default async function FamilyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ cree?: string; revoquee?: string }>;
+}) {
   const family = await getFamilyForStaff(await staffCaller(), (await params).id);
   if (!family) notFound();
   const activeKey = family.childKeys.find((key) => !key.revokedAt);
@@ -31,7 +42,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
         {family.createdBy ? ` par ${family.createdBy.displayName}` : ""}
       </p>
       {notice.cree ? <Notice>Le dossier {family.dossierNumber} est créé : émettez maintenant sa Clé Enfance.</Notice> : null}
-      {notice.revoquee && !activeKey ? <Notice>La Clé Enfance est révoquée : elle ne permet plus de relier un compte à ce dossier.</Notice> : null}
+      {notice.revoquee && !activeKey ? (
+        <Notice>La Clé Enfance est révoquée : elle ne permet plus de relier un compte à ce dossier.</Notice>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="membres-titre" className="card">
           <h2 id="membres-titre" className="section-title mb-4">
@@ -64,7 +77,8 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             <ul>
               {family.accounts.map((account) => (
                 <li key={account.id}>
-                  {account.firstNames} {account.usageName.toUpperCase()} <span className="font-mono text-sm">({account.login ?? "FranceConnect"})</span>
+                  {account.firstNames} {account.usageName.toUpperCase()}{" "}
+                  <span className="font-mono text-sm">({account.login ?? "FranceConnect"})</span>
                 </li>
               ))}
             </ul>
@@ -81,10 +95,17 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
               ? `Clé en cours : se terminant par ${activeKey.hint}, émise le ${formatShortDate(activeKey.issuedAt)}${activeKey.usedAt ? `, utilisée le ${formatShortDate(activeKey.usedAt)}` : ", pas encore utilisée"}. La clé elle-même n'est pas conservée : pour une nouvelle lettre, émettez une nouvelle clé.`
               : "Aucune clé en cours de validité."}
           </p>
-          <ActionForm action={issueChildKeyAction.bind(null, family.id)} submitLabel={activeKey ? "Émettre une nouvelle clé (révoque l'actuelle)" : "Émettre la Clé Enfance"} />
+          <ActionForm
+            action={issueChildKeyAction.bind(null, family.id)}
+            submitLabel={activeKey ? "Émettre une nouvelle clé (révoque l'actuelle)" : "Émettre la Clé Enfance"}
+          />
           {activeKey ? (
             <div className="mt-6 border-t border-slate-200 pt-4">
-              <ActionForm action={revokeChildKeysAction.bind(null, family.id)} submitLabel="Révoquer la clé" submitClassName="btn-danger self-start" />
+              <ActionForm
+                action={revokeChildKeysAction.bind(null, family.id)}
+                submitLabel="Révoquer la clé"
+                submitClassName="btn-danger self-start"
+              />
             </div>
           ) : null}
           {family.childKeys.length ? (

@@ -18,8 +18,8 @@ export default async function NewKnownFamilyPage() {
       </p>
       <h1 className="page-title mb-2">Nouvelle famille connue</h1>
       <p className="mb-6 text-slate-700">
-        Le dossier reçoit un numéro (F-année-numéro) et l&apos;état « connue » ; vous émettrez ensuite sa Clé Enfance. Le reste du dossier sera
-        complété par la famille.
+        Le dossier reçoit un numéro (F-année-numéro) et l&apos;état « connue » ; vous émettrez ensuite sa Clé Enfance. Le reste du dossier
+        sera complété par la famille.
       </p>
       <div className="card">
         <ActionForm action={createKnownFamilyAction} submitLabel="Créer le dossier">

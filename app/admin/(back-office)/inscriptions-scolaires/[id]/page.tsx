@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Demande d'inscription scolaire" };
 const STATUS: Record<string, string> = { REQUESTED: "À examiner", VALIDATED: "Validée", REFUSED: "Refusée" };
 const label = (level: string) => (isLevel(level) ? LEVEL_LABELS[level] : level);
 
-export default async function SchoolRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ fait?: string }> }) {
+export default async function SchoolRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ fait?: string }>;
+}) {
   const done = (await searchParams).fait === "1";
   const row = await getSchoolRequest(await staffCaller(), (await params).id);
   if (!row) notFound();
@@ -53,7 +59,8 @@ export default async function SchoolRequestPage({ params, searchParams }: { para
       <dl className="card grid gap-2 sm:grid-cols-[14rem_1fr]">
         <dt className="font-semibold">Enfant</dt>
         <dd>
-          {row.child.firstName} {row.child.usageName.toUpperCase()}, né(e) le {row.child.birthDate ? formatLongDate(row.child.birthDate) : "—"}
+          {row.child.firstName} {row.child.usageName.toUpperCase()}, né(e) le{" "}
+          {row.child.birthDate ? formatLongDate(row.child.birthDate) : "—"}
         </dd>
         <dt className="font-semibold">Niveau demandé</dt>
         <dd>
@@ -68,8 +75,10 @@ export default async function SchoolRequestPage({ params, searchParams }: { para
           <>
             <dt className="font-semibold">Dérogation</dt>
             <dd>
-              {row.derogationSchoolName} — {DEROGATION_REASONS[row.derogationReason as keyof typeof DEROGATION_REASONS] ?? row.derogationReason}
-              {row.derogationDetails ? ` : ${row.derogationDetails}` : ""} ({row.derogation === "REQUESTED" ? "à décider" : row.derogation === "GRANTED" ? "accordée" : "refusée"}
+              {row.derogationSchoolName} —{" "}
+              {DEROGATION_REASONS[row.derogationReason as keyof typeof DEROGATION_REASONS] ?? row.derogationReason}
+              {row.derogationDetails ? ` : ${row.derogationDetails}` : ""} (
+              {row.derogation === "REQUESTED" ? "à décider" : row.derogation === "GRANTED" ? "accordée" : "refusée"}
               {row.derogationDecision ? `, ${row.derogationDecision}` : ""})
             </dd>
           </>
@@ -79,14 +88,13 @@ export default async function SchoolRequestPage({ params, searchParams }: { para
           <ul className="list-disc pl-5">
             {Object.entries(REQUIRED_DOCUMENTS).map(([code, name]) => (
               <li key={code}>
-                {name} : {documents[code] ? (documents[code].reused ? "déjà au dossier de la famille" : "jointe à la demande") : "manquante"}
+                {name} :{" "}
+                {documents[code] ? (documents[code].reused ? "déjà au dossier de la famille" : "jointe à la demande") : "manquante"}
                 {download(code, name)}
               </li>
             ))}
             {documents.derogation ? (
-              <li>
-                Justificatif de la dérogation : joint à la demande{download("derogation", "justificatif de la dérogation")}
-              </li>
+              <li>Justificatif de la dérogation : joint à la demande{download("derogation", "justificatif de la dérogation")}</li>
             ) : null}
           </ul>
         </dd>

@@ -9,7 +9,11 @@ import { staffCaller } from "@/lib/staff/session";
 
 export const metadata: Metadata = { title: "Demandes d'inscription" };
 
-export default async function EnrolmentRequestsPage({ searchParams }: { searchParams: Promise<{ activite?: string; ok?: string; erreur?: string }> }) {
+export default async function EnrolmentRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ activite?: string; ok?: string; erreur?: string }>;
+}) {
   const search = await searchParams;
   const rows = await enrolmentQueue(await staffCaller(), search.activite);
   return (
@@ -21,10 +25,13 @@ export default async function EnrolmentRequestsPage({ searchParams }: { searchPa
         {rows.map((row) => (
           <li key={row.id} className="card flex flex-col gap-3">
             <p className="font-semibold">
-              {row.child.usageName.toUpperCase()} {row.child.firstName} ({row.child.birthDate ? `né(e) le ${longDay(dayOf(row.child.birthDate))}` : "date de naissance inconnue"}) — dossier {row.family.dossierNumber}
+              {row.child.usageName.toUpperCase()} {row.child.firstName} (
+              {row.child.birthDate ? `né(e) le ${longDay(dayOf(row.child.birthDate))}` : "date de naissance inconnue"}) — dossier{" "}
+              {row.family.dossierNumber}
             </p>
             <p className="text-sm">
-              {row.activity.name}, {row.period.name}, groupe {row.group?.name ?? "—"} : {ENROLMENT_STATUS_LABELS[row.status]} depuis le {longDay(dayOf(row.createdAt))}. Places :{" "}
+              {row.activity.name}, {row.period.name}, groupe {row.group?.name ?? "—"} : {ENROLMENT_STATUS_LABELS[row.status]} depuis le{" "}
+              {longDay(dayOf(row.createdAt))}. Places :{" "}
               {row.period.enrolmentCapacity === null ? "sans limite" : `${row.period.enrolledCount} / ${row.period.enrolmentCapacity}`}.
             </p>
             <form action={decideEnrolmentAction} className="flex flex-wrap items-end gap-3">

@@ -11,7 +11,9 @@ export default async function StaffCodePage() {
       <h1 id="code-titre" className="page-title mb-2">
         Code de vérification
       </h1>
-      <p className="mb-4 text-sm text-slate-700">Ouvrez votre application d&apos;authentification et saisissez le code à 6 chiffres de l&apos;Espace Famille.</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Ouvrez votre application d&apos;authentification et saisissez le code à 6 chiffres de l&apos;Espace Famille.
+      </p>
       <StaffCodeForm />
     </section>
   );

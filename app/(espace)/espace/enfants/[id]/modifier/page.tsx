@@ -28,8 +28,8 @@ export default async function EditChildFilePage({ params }: { params: Promise<{ 
         {view.file ? "Modifier" : "Remplir"} la fiche de {view.child.firstName}
       </h1>
       <p className="text-sm">
-        Les champs marqués d&apos;un <span className="text-red-700">*</span> sont obligatoires. Les informations de santé ne sont visibles que
-        par vous, l&apos;autre parent et les agents habilités de la ville.
+        Les champs marqués d&apos;un <span className="text-red-700">*</span> sont obligatoires. Les informations de santé ne sont visibles
+        que par vous, l&apos;autre parent et les agents habilités de la ville.
       </p>
       <ChildFileForm childId={view.child.id} childName={view.child.firstName} defaults={defaults} {...context} />
     </div>

@@ -19,8 +19,8 @@ export default async function AbsencePage({ params }: { params: Promise<{ id: st
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Déclarer une absence</h1>
       <p>
-        {booking.child.firstName} — {booking.activity.name}, {longDay(dayOf(booking.date))} ({booking.unit.label}). Le délai d&apos;annulation est
-        passé : la journée reste réservée. Avec un certificat médical, l&apos;absence est justifiée
+        {booking.child.firstName} — {booking.activity.name}, {longDay(dayOf(booking.date))} ({booking.unit.label}). Le délai
+        d&apos;annulation est passé : la journée reste réservée. Avec un certificat médical, l&apos;absence est justifiée
         {booking.activity.certificateWaivesCharge ? " et n'est pas facturée" : ""}.
       </p>
       <ActionForm action={absenceAction} className="card flex flex-col gap-4" encType="multipart/form-data" label="Déclarer une absence">
@@ -29,7 +29,14 @@ export default async function AbsencePage({ params }: { params: Promise<{ id: st
           <label htmlFor="certificat" className="field-label">
             Certificat médical (PDF, JPEG ou PNG, 10 Mo au plus)
           </label>
-          <input id="certificat" name="certificat" type="file" accept="application/pdf,image/jpeg,image/png" className="field-input" aria-describedby="certificat-aide" />
+          <input
+            id="certificat"
+            name="certificat"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            className="field-input"
+            aria-describedby="certificat-aide"
+          />
           <p id="certificat-aide" className="field-help">
             Facultatif : sans certificat, l&apos;absence est notée mais la journée reste due.
           </p>

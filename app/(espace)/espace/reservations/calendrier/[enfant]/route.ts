@@ -15,10 +15,21 @@ export async function GET(_request: Request, { params }: { params: Promise<{ enf
     const bookings = await upcomingBookings(parent.familyId, child.id);
     const body = icalendar(
       `Réservations de ${child.firstName}`,
-      bookings.map((booking) => ({ uid: booking.id, day: dayOf(booking.date), startTime: booking.unit.startTime, endTime: booking.unit.endTime, summary: `${booking.child.firstName} : ${booking.activity.name} (${booking.unit.label})`, location: booking.activity.location })),
+      bookings.map((booking) => ({
+        uid: booking.id,
+        day: dayOf(booking.date),
+        startTime: booking.unit.startTime,
+        endTime: booking.unit.endTime,
+        summary: `${booking.child.firstName} : ${booking.activity.name} (${booking.unit.label})`,
+        location: booking.activity.location,
+      })),
     );
     return new Response(body, {
-      headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="reservations-${child.firstName.normalize("NFD").replace(/[^A-Za-z0-9]/g, "")}.ics"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/calendar; charset=utf-8",
+        "Content-Disposition": `attachment; filename="reservations-${child.firstName.normalize("NFD").replace(/[^A-Za-z0-9]/g, "")}.ics"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     if (error instanceof ForbiddenError) return new Response("Calendrier introuvable.", { status: 404 });

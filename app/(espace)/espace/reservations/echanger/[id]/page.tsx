@@ -23,7 +23,8 @@ export default async function SwapPage({ params }: { params: Promise<{ id: strin
     const calendar = await monthCalendar(parent.familyId, booking.activity.code, month, [booking.childId]);
     for (const day of calendar?.days ?? []) {
       for (const cell of day.cells) {
-        if (cell.state.kind === "libre" && cell.unitId === booking.unitId) options.push({ value: `${day.day}|${cell.unitId}`, label: longDay(day.day) });
+        if (cell.state.kind === "libre" && cell.unitId === booking.unitId)
+          options.push({ value: `${day.day}|${cell.unitId}`, label: longDay(day.day) });
       }
     }
   }
@@ -31,8 +32,8 @@ export default async function SwapPage({ params }: { params: Promise<{ id: strin
     <div className="flex flex-col gap-6">
       <h1 className="page-title">Échanger un jour</h1>
       <p>
-        {booking.child.firstName} — {booking.activity.name} : le {longDay(dayOf(booking.date))} ({booking.unit.label}) contre un autre jour. Le
-        nouveau jour est réservé d&apos;abord ; l&apos;ancien n&apos;est annulé que si le nouveau est bien réservé.
+        {booking.child.firstName} — {booking.activity.name} : le {longDay(dayOf(booking.date))} ({booking.unit.label}) contre un autre jour.
+        Le nouveau jour est réservé d&apos;abord ; l&apos;ancien n&apos;est annulé que si le nouveau est bien réservé.
       </p>
       <ActionForm action={swapAction} className="card flex flex-col gap-4" label="Échanger un jour">
         <input type="hidden" name="reservation" value={booking.id} />

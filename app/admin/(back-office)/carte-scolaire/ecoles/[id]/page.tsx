@@ -27,8 +27,8 @@ export default async function SchoolEditPage({ params }: { params: Promise<{ id:
         <input type="hidden" name="code" value={school.code} />
         <input type="hidden" name="type" value={school.kind === "MATERNELLE" ? "maternelle" : "elementaire"} />
         <p>
-          Code <strong>{school.code}</strong> ({school.kind === "MATERNELLE" ? "maternelle" : "élémentaire"}) : il relie l&apos;école aux lignes de la
-          carte et aux fichiers importés, il ne change pas ici.
+          Code <strong>{school.code}</strong> ({school.kind === "MATERNELLE" ? "maternelle" : "élémentaire"}) : il relie l&apos;école aux
+          lignes de la carte et aux fichiers importés, il ne change pas ici.
         </p>
         <FormText name="nom" label="Nom" required defaultValue={school.name} autoComplete="off" />
         <FormText name="adresse" label="Adresse" required defaultValue={school.address} autoComplete="off" />
@@ -39,7 +39,14 @@ export default async function SchoolEditPage({ params }: { params: Promise<{ id:
           <legend className="font-semibold">Places à la rentrée, par niveau</legend>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
             {levels.map((level) => (
-              <FormText key={level} name={`capacite_${level}`} label={LEVEL_LABELS[level]} inputMode="numeric" required defaultValue={String(capacity[level] ?? 0)} />
+              <FormText
+                key={level}
+                name={`capacite_${level}`}
+                label={LEVEL_LABELS[level]}
+                inputMode="numeric"
+                required
+                defaultValue={String(capacity[level] ?? 0)}
+              />
             ))}
           </div>
         </fieldset>

@@ -28,9 +28,24 @@ export default async function SectorEditPage({ params }: { params: Promise<{ id:
       <ActionForm action={updateSectorAction} submitLabel="Enregistrer la ligne">
         <input type="hidden" name="id" value={sector.id} />
         <FormText name="voie" label="Voie" required defaultValue={sector.street} />
-        <FormSelect name="parite" label="Parité (vide : tous les numéros)" options={PARITY} defaultValue={sector.parity === "EVEN" ? "pair" : sector.parity === "ODD" ? "impair" : ""} />
-        <FormText name="numero_debut" label="Premier numéro (vide : depuis le début)" inputMode="numeric" defaultValue={sector.fromNumber?.toString() ?? ""} />
-        <FormText name="numero_fin" label="Dernier numéro (vide : jusqu'au bout)" inputMode="numeric" defaultValue={sector.toNumber?.toString() ?? ""} />
+        <FormSelect
+          name="parite"
+          label="Parité (vide : tous les numéros)"
+          options={PARITY}
+          defaultValue={sector.parity === "EVEN" ? "pair" : sector.parity === "ODD" ? "impair" : ""}
+        />
+        <FormText
+          name="numero_debut"
+          label="Premier numéro (vide : depuis le début)"
+          inputMode="numeric"
+          defaultValue={sector.fromNumber?.toString() ?? ""}
+        />
+        <FormText
+          name="numero_fin"
+          label="Dernier numéro (vide : jusqu'au bout)"
+          inputMode="numeric"
+          defaultValue={sector.toNumber?.toString() ?? ""}
+        />
         <FormText name="maternelle" label="Code de l'école maternelle" required defaultValue={sector.maternelle.code} />
         <FormText name="elementaire" label="Code de l'école élémentaire" required defaultValue={sector.elementaire.code} />
       </ActionForm>

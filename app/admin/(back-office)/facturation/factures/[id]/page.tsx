@@ -25,7 +25,9 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
   if (!invoice || invoice.status === "DRAFT") notFound();
   const remaining = remainingCents(invoice);
   const holder = invoice.family.members[0];
-  const creditNotes = invoice.corrections.filter((correction) => correction.kind === "CREDIT_NOTE" && correction.refundableCents > correction.refundedCents);
+  const creditNotes = invoice.corrections.filter(
+    (correction) => correction.kind === "CREDIT_NOTE" && correction.refundableCents > correction.refundedCents,
+  );
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -38,11 +40,12 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
       </h1>
       <section aria-labelledby="resume" className="card">
         <h2 id="resume" className="section-title mb-2">
-          {invoice.family.dossierNumber} · {holder ? `${holder.firstName} ${holder.usageName.toUpperCase()}` : ""} · {monthLabel(invoice.period)}
+          {invoice.family.dossierNumber} · {holder ? `${holder.firstName} ${holder.usageName.toUpperCase()}` : ""} ·{" "}
+          {monthLabel(invoice.period)}
         </h2>
         <p>
-          {formatEuros(invoice.amountCents)} · {INVOICE_STATUS_LABELS[invoice.status]} · payé {formatEuros(invoice.paidCents)} · avoirs {formatEuros(invoice.creditedCents)} · reste{" "}
-          {formatEuros(remaining)} · échéance {shortDay(invoice.dueDate)}
+          {formatEuros(invoice.amountCents)} · {INVOICE_STATUS_LABELS[invoice.status]} · payé {formatEuros(invoice.paidCents)} · avoirs{" "}
+          {formatEuros(invoice.creditedCents)} · reste {formatEuros(remaining)} · échéance {shortDay(invoice.dueDate)}
         </p>
         {invoice.corrects ? (
           <p>
@@ -61,7 +64,9 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
                   {correction.kind === "CREDIT_NOTE" ? "Avoir" : "Facture rectificative"} {correction.number}
                 </Link>{" "}
                 · {formatEuros(correction.amountCents)}
-                {correction.refundableCents > 0 ? ` · à rembourser ${formatEuros(correction.refundableCents - correction.refundedCents)}` : ""}
+                {correction.refundableCents > 0
+                  ? ` · à rembourser ${formatEuros(correction.refundableCents - correction.refundedCents)}`
+                  : ""}
               </li>
             ))}
           </ul>
@@ -81,7 +86,8 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
         <ul className="mb-4 flex flex-col gap-1">
           {invoice.payments.map((payment) => (
             <li key={payment.id}>
-              {shortDay(payment.settledAt ?? payment.createdAt)} · {PAYMENT_METHOD_LABELS[payment.method]} · {formatEuros(payment.amountCents)} · {PAYMENT_STATUS_LABELS[payment.status]}
+              {shortDay(payment.settledAt ?? payment.createdAt)} · {PAYMENT_METHOD_LABELS[payment.method]} ·{" "}
+              {formatEuros(payment.amountCents)} · {PAYMENT_STATUS_LABELS[payment.status]}
               {payment.note ? ` · ${payment.note}` : ""}
             </li>
           ))}
@@ -90,7 +96,13 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
           <ActionForm action={counterPaymentAction} submitLabel="Enregistrer le paiement">
             <input type="hidden" name="invoice" value={invoice.id} />
             <FormSelect name="method" label="Mode de paiement" options={METHODS} />
-            <FormText name="amount" label="Montant (en euros)" defaultValue={(remaining / 100).toFixed(2).replace(".", ",")} inputMode="decimal" required />
+            <FormText
+              name="amount"
+              label="Montant (en euros)"
+              defaultValue={(remaining / 100).toFixed(2).replace(".", ",")}
+              inputMode="decimal"
+              required
+            />
             <FormText name="reference" label="Référence (n° de chèque, de virement…)" />
           </ActionForm>
         ) : null}
@@ -102,7 +114,14 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
           </h2>
           <ActionForm action={creditNoteAction} submitLabel="Émettre">
             <input type="hidden" name="invoice" value={invoice.id} />
-            <FormSelect name="kind" label="Document" options={[{ value: "credit", label: "Avoir (montant facturé en trop)" }, { value: "corrective", label: "Facture rectificative (montant oublié)" }]} />
+            <FormSelect
+              name="kind"
+              label="Document"
+              options={[
+                { value: "credit", label: "Avoir (montant facturé en trop)" },
+                { value: "corrective", label: "Facture rectificative (montant oublié)" },
+              ]}
+            />
             <FormText name="amount" label="Montant (en euros)" inputMode="decimal" required />
             <FormText name="reason" label="Motif (imprimé sur le document)" required />
           </ActionForm>
@@ -117,7 +136,13 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
             <input type="hidden" name="invoice" value={invoice.id} />
             <input type="hidden" name="creditNote" value={note.id} />
             <FormSelect name="method" label="Mode de remboursement" options={METHODS} />
-            <FormText name="amount" label="Montant (en euros)" defaultValue={((note.refundableCents - note.refundedCents) / 100).toFixed(2).replace(".", ",")} inputMode="decimal" required />
+            <FormText
+              name="amount"
+              label="Montant (en euros)"
+              defaultValue={((note.refundableCents - note.refundedCents) / 100).toFixed(2).replace(".", ",")}
+              inputMode="decimal"
+              required
+            />
             <FormText name="reference" label="Référence" />
           </ActionForm>
         </section>

@@ -35,11 +35,21 @@ export default async function EnrolledChildrenPage({ params }: { params: Promise
         <caption className="sr-only">Élèves inscrits par niveau</caption>
         <thead>
           <tr className="border-b-2 border-slate-400 text-left">
-            <th scope="col" className="p-2">Niveau</th>
-            <th scope="col" className="p-2">Nom</th>
-            <th scope="col" className="p-2">Prénom</th>
-            <th scope="col" className="p-2">Date de naissance</th>
-            <th scope="col" className="p-2">Référence</th>
+            <th scope="col" className="p-2">
+              Niveau
+            </th>
+            <th scope="col" className="p-2">
+              Nom
+            </th>
+            <th scope="col" className="p-2">
+              Prénom
+            </th>
+            <th scope="col" className="p-2">
+              Date de naissance
+            </th>
+            <th scope="col" className="p-2">
+              Référence
+            </th>
           </tr>
         </thead>
         <tbody>

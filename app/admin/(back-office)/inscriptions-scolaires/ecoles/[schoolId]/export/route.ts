@@ -12,7 +12,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sch
   const list = await enrolledChildren({ kind: "staff", id: staff.id }, schoolYear, (await params).schoolId);
   if (!list) return new Response("École introuvable.", { status: 404 });
   const lines = [["niveau", "nom", "prenom", "date_naissance", "sexe", "reference"].join(";")];
-  for (const row of list.rows) lines.push([row.level, row.child.usageName, row.child.firstName, row.child.birthDate ? formatShortDate(row.child.birthDate) : "", row.child.sex ?? "", row.reference].map(csvCell).join(";"));
+  for (const row of list.rows)
+    lines.push(
+      [
+        row.level,
+        row.child.usageName,
+        row.child.firstName,
+        row.child.birthDate ? formatShortDate(row.child.birthDate) : "",
+        row.child.sex ?? "",
+        row.reference,
+      ]
+        .map(csvCell)
+        .join(";"),
+    );
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

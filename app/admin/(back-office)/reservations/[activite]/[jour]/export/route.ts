@@ -8,5 +8,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ act
   const { activite, jour } = await params;
   const csv = await dayCsv({ kind: "staff", id: staff.id }, activite, jour);
   if (csv === null) return new Response("Journée introuvable.", { status: 404 });
-  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="pointage-${activite}-${jour}.csv"`, "Cache-Control": "private, no-store" } });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="pointage-${activite}-${jour}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -9,6 +9,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ act
   const pdf = await dayPdf({ kind: "staff", id: staff.id }, activite, jour);
   if (pdf === null) return new Response("Journée introuvable.", { status: 404 });
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="pointage-${activite}-${jour}.pdf"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="pointage-${activite}-${jour}.pdf"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
