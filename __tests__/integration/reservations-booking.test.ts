@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { acceptOffer, bookDays, cancelBooking, declareAbsence, swapBooking } from "@/lib/reservations/booking";
-import { decideEnrolment, requestEnrolment } from "@/lib/reservations/enrolment";
 import { settleJobs } from "@/lib/reservations/jobs";
-import { drawLottery } from "@/lib/reservations/lottery-draw";
 import { offerFreedPlaces } from "@/lib/reservations/offers";
-import { lotteryOrder } from "@/lib/reservations/rules/lottery";
 import { ForbiddenError } from "@/lib/platform/security/authorize";
 import { createTestActivity, createTestFamilies, enrolAll, slotInvariant, type TestFamily } from "../support/reservations";
 import { testPrisma } from "../fixtures/db";
 
 /**
  * Booking on a real database: capacity under concurrency, waiting list and offers, deadlines and opening,
- * idempotency, another family refused, the lottery, enrolment decisions.
+ * idempotency, another family refused, an administrator changing the places.
+ * The opening lottery is in reservations-booking-lottery.test.ts, enrolment in reservations-booking-enrolment.test.ts.
  */
 const prisma = testPrisma();
 const NOW = new Date("2027-01-20T10:00:00Z");
@@ -216,201 +214,6 @@ describe("cancelling, the waiting list and offers", () => {
       ["2027-02-18", "CANCELLED"],
     ]);
     await settleJobs();
-  });
-});
-
-describe("the opening lottery", () => {
-  it("draws the requests of the window in the order the recorded seed gives, once", async () => {
-    const opensAt = new Date("2027-01-18T07:30:00Z");
-    const activity = await createTestActivity(prisma, { capacity: 3, opensAt, lottery: 10 });
-    const families = await createTestFamilies(prisma, 10);
-    await enrolAll(prisma, activity, families);
-    const inWindow = new Date(opensAt.getTime() + 60_000);
-    const answers = (
-      await Promise.all(
-        families.map((family) =>
-          bookDays(
-            parent(family),
-            { childId: family.childIds[0]!, activityId: activity.activityId, items: [{ day: DAY, unitId: activity.unitId }] },
-            inWindow,
-          ),
-        ),
-      )
-    ).flat();
-    expect(answers.every((answer) => answer.status === "REQUESTED")).toBe(true);
-    expect((await drawLottery(activity.periodId, new Date(opensAt.getTime() + 5 * 60_000), "too-early")).drawn).toBe(false);
-    const draw = await drawLottery(activity.periodId, new Date(opensAt.getTime() + 11 * 60_000), "seed-of-the-test");
-    expect(draw).toEqual({ drawn: true, seed: "seed-of-the-test" });
-    expect((await drawLottery(activity.periodId, new Date(opensAt.getTime() + 12 * 60_000))).drawn).toBe(false);
-    const booked = await prisma.booking.findMany({
-      where: { activityId: activity.activityId, status: "BOOKED" },
-      select: { childId: true },
-    });
-    const expected = lotteryOrder(
-      "seed-of-the-test",
-      families.map((family) => family.childIds[0]!),
-    ).slice(0, 3);
-    expect(booked.map((row) => row.childId).sort()).toEqual([...expected].sort());
-    expect((await prisma.activityPeriod.findUniqueOrThrow({ where: { id: activity.periodId } })).lotterySeed).toBe("seed-of-the-test");
-    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 3, byStatus: { BOOKED: 3, WAITLISTED: 7 } });
-  });
-});
-
-describe("the opening lottery with priority rules", () => {
-  it("draws the residents whose parents work first, then the other residents, in the seed's order within each tier", async () => {
-    const opensAt = new Date("2027-01-18T07:30:00Z");
-    const activity = await createTestActivity(prisma, { capacity: 3, opensAt, lottery: 10 });
-    await prisma.activity.update({ where: { id: activity.activityId }, data: { lotteryPriorities: ["RESIDENT", "WORKING_PARENTS"] } });
-    const families = await createTestFamilies(prisma, 10);
-    await enrolAll(prisma, activity, families);
-    // 0-3: resident, working; 4-6: resident, not working; 7-9: elsewhere, working.
-    await prisma.familyMember.createMany({
-      data: families.map((family, index) => ({
-        familyId: family.familyId,
-        role: "HOLDER" as const,
-        usageName: "RESA",
-        firstName: "Claire",
-        postalCode: index < 7 ? "33560" : "33000",
-        employer: index < 4 || index >= 7 ? "Mairie" : null,
-      })),
-    });
-    const inWindow = new Date(opensAt.getTime() + 60_000);
-    await Promise.all(
-      families.map((family) =>
-        bookDays(
-          parent(family),
-          { childId: family.childIds[0]!, activityId: activity.activityId, items: [{ day: DAY, unitId: activity.unitId }] },
-          inWindow,
-        ),
-      ),
-    );
-    await drawLottery(activity.periodId, new Date(opensAt.getTime() + 11 * 60_000), "seed-with-priorities");
-
-    const booked = (
-      await prisma.booking.findMany({ where: { activityId: activity.activityId, status: "BOOKED" }, select: { childId: true } })
-    ).map((row) => row.childId);
-    const firstTier = families.slice(0, 4).map((family) => family.childIds[0]!);
-    expect(booked).toHaveLength(3);
-    expect(booked.every((childId) => firstTier.includes(childId))).toBe(true);
-    // Replayable from what the audit log recorded: the seed and each child's tiers.
-    const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "reservations.lottery-drawn", targetId: activity.periodId } });
-    const details = entry.details as { seed: string; priorities: string[]; tiers: Record<string, number[]> };
-    expect(details.priorities).toEqual(["RESIDENT", "WORKING_PARENTS"]);
-    expect(details.tiers[families[5]!.childIds[0]!]).toEqual([1, 0]);
-    expect(details.tiers[families[8]!.childIds[0]!]).toEqual([0, 1]);
-    const replay = lotteryOrder(
-      details.seed,
-      families.map((family) => family.childIds[0]!),
-      new Map(Object.entries(details.tiers)),
-    );
-    expect(replay.slice(0, 3).sort()).toEqual([...booked].sort());
-    expect(families.slice(4, 7).map((family) => family.childIds[0]!)).toContain(replay[4]);
-    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 3, byStatus: { BOOKED: 3, WAITLISTED: 7 } });
-  });
-});
-
-describe("the opening lottery, drawn by the first request after its window", () => {
-  it("draws before booking the late request, which then waits its turn", async () => {
-    const opensAt = new Date("2027-01-18T07:30:00Z");
-    const activity = await createTestActivity(prisma, { capacity: 1, opensAt, lottery: 10 });
-    const families = await createTestFamilies(prisma, 3);
-    await enrolAll(prisma, activity, families);
-    const book = (family: TestFamily, now: Date) =>
-      bookDays(
-        parent(family),
-        { childId: family.childIds[0]!, activityId: activity.activityId, items: [{ day: DAY, unitId: activity.unitId }] },
-        now,
-      );
-    expect((await book(families[0]!, new Date(opensAt.getTime() + 60_000)))[0]?.status).toBe("REQUESTED");
-    expect((await book(families[1]!, new Date(opensAt.getTime() + 120_000)))[0]?.status).toBe("REQUESTED");
-    expect((await book(families[2]!, new Date(opensAt.getTime() + 20 * 60_000)))[0]?.status).toBe("WAITLISTED");
-    const period = await prisma.activityPeriod.findUniqueOrThrow({ where: { id: activity.periodId } });
-    expect(period.lotterySeed).toMatch(/^[0-9a-f]{32}$/);
-    const winner = lotteryOrder(period.lotterySeed!, [families[0]!.childIds[0]!, families[1]!.childIds[0]!])[0];
-    expect((await prisma.booking.findFirstOrThrow({ where: { activityId: activity.activityId, status: "BOOKED" } })).childId).toBe(winner);
-    expect(await slotInvariant(prisma, activity, DAY)).toMatchObject({ booked: 1, byStatus: { BOOKED: 1, WAITLISTED: 2 } });
-  });
-});
-
-describe("enrolment", () => {
-  it("accepts automatically while places last, then puts on the waiting list with a position", async () => {
-    const activity = await createTestActivity(prisma, { capacity: 5, enrolmentCapacity: 1, endDate: "2027-12-31" });
-    const [first, second] = await createTestFamilies(prisma, 2);
-    expect(await requestEnrolment(parent(first!), { childId: first!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: true,
-      status: "ACCEPTED",
-    });
-    expect(await requestEnrolment(parent(first!), { childId: first!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: true,
-      status: "ACCEPTED",
-    });
-    expect(await requestEnrolment(parent(second!), { childId: second!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: true,
-      status: "WAITLISTED",
-      position: 1,
-    });
-    await expect(
-      requestEnrolment(parent(second!), { childId: first!.childIds[0]!, periodId: activity.periodId }, NOW),
-    ).rejects.toBeInstanceOf(ForbiddenError);
-  });
-
-  it("refuses, with the reason, a child whose file is missing when the activity requires the child's file", async () => {
-    const activity = await createTestActivity(prisma, { capacity: 5, endDate: "2027-12-31" });
-    await prisma.activity.update({
-      where: { id: activity.activityId },
-      data: { requiresChildFile: true, requiredAuthorisations: ["soins-urgence"] },
-    });
-    const [family] = await createTestFamilies(prisma, 1);
-    expect(await requestEnrolment(parent(family!), { childId: family!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: false,
-      reasons: ["Fiche sanitaire et de liaison : à remplir", expect.stringContaining("autorisation à renseigner")],
-    });
-    expect(await prisma.enrolment.count({ where: { childId: family!.childIds[0]! } })).toBe(0);
-  });
-
-  it("leaves the decision to staff: refusal needs a reason the family reads; acceptance opens the bookings", async () => {
-    const activity = await createTestActivity(prisma, { capacity: 5, validation: "STAFF", endDate: "2027-12-31" });
-    const [family] = await createTestFamilies(prisma, 1, 2);
-    const staff = await prisma.staffUser.create({
-      data: {
-        login: `resa.${randomUUID().slice(0, 8)}`,
-        email: `resa.${randomUUID().slice(0, 8)}@example.org`,
-        displayName: "Agent",
-        passwordHash: "x",
-      },
-    });
-    const actor = { id: staff.id, login: staff.login, displayName: staff.displayName, role: staff.role };
-    const [a, b] = family!.childIds;
-    expect(await requestEnrolment(parent(family!), { childId: a!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: true,
-      status: "REQUESTED",
-    });
-    await requestEnrolment(parent(family!), { childId: b!, periodId: activity.periodId }, NOW);
-    const [first, second] = await prisma.enrolment.findMany({ where: { familyId: family!.familyId }, orderBy: { childId: "asc" } });
-    expect(await decideEnrolment(actor, { enrolmentId: first!.id, decision: "refuse" })).toMatchObject({ ok: false });
-    expect(await decideEnrolment(actor, { enrolmentId: first!.id, decision: "refuse", reason: "Dossier incomplet" })).toEqual({
-      ok: true,
-      status: "REFUSED",
-    });
-    const [one, two] = await Promise.all([
-      decideEnrolment(actor, { enrolmentId: second!.id, decision: "accept" }),
-      decideEnrolment(actor, { enrolmentId: second!.id, decision: "accept" }),
-    ]);
-    expect([one, two].filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect(
-      await prisma.notification.count({ where: { accountId: family!.accountId, title: "Réponse à votre demande d'inscription" } }),
-    ).toBe(2);
-    expect(await prisma.auditLog.count({ where: { actorId: staff.id, action: { startsWith: "enrolment." } } })).toBe(2);
-  });
-
-  it("refuses a child outside the ages with a plain reason", async () => {
-    const activity = await createTestActivity(prisma, { capacity: 5, endDate: "2027-12-31" });
-    const [family] = await createTestFamilies(prisma, 1);
-    await prisma.familyMember.update({ where: { id: family!.childIds[0]! }, data: { birthDate: new Date("2025-01-01T00:00:00Z") } });
-    expect(await requestEnrolment(parent(family!), { childId: family!.childIds[0]!, periodId: activity.periodId }, NOW)).toEqual({
-      ok: false,
-      reasons: ["Activité ouverte à partir de 3 ans (l'enfant aura 2 ans au début de la période)."],
-    });
   });
 });
 
