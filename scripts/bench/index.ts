@@ -7,14 +7,15 @@
  *  3. load at 10, 50 and 200 concurrent clients: the bare Node.js server (ceiling), the floor's static and
  *     dynamic pages, then each scenario of scenarios.ts and the sending of a family declaration;
  *  4. the /espace scenario again through two portal processes behind a local load balancer;
- *  5. a CPU profile and the database time per request of /espace and of one server action;
+ *  5. a CPU profile and the database time per request of /espace and of one server action (4 and 5 start
+ *     portal processes of their own: scaling-and-profiles.ts);
  *  6. JavaScript per page in Chromium (and the bare page's), Lighthouse on a phone;
  *  7. bench/results/latest.md and latest-chart.png, goals checked (exit code 1 when one fails).
  * Options: --quick (2 levels, short runs: a check in a few minutes), --no-build (reuse both .next),
  * --no-browser; --report renders the report again from latest.json.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -24,15 +25,15 @@ import { buildPortal, freePort, runEnvironment, startPortal } from "../lib/porta
 import { measureJavaScript, runLighthouse, type PageToMeasure } from "./browser";
 import { checkBudgets, verdictLine } from "./budgets";
 import { benchChart } from "./chart";
-import { buildFloor, FLOOR_DYNAMIC_PATH, FLOOR_STATIC_PATH, floorTextBytes, startBalancer, startFloor } from "./floor";
+import { buildFloor, FLOOR_DYNAMIC_PATH, FLOOR_STATIC_PATH, floorTextBytes, startFloor } from "./floor";
 import { batch, hammer, LOAD_TIMEOUT_SECONDS, startCeilingServer, type FixedRequest } from "./load";
 import { actionHeaders, actionOfFormWith, actionReply, cookieHeader, mergeCookies } from "./next-actions";
 import { createParentsWithDrafts, eachLimited, signIn, type BenchParent } from "./parents";
-import { databaseCounters, topFunctions, type CpuProfile } from "./profile";
 import { renderReport } from "./report";
-import type { BenchResults, MachineInfo, ScenarioKind, ScenarioResult, ServerProfile } from "./results";
+import type { BenchResults, MachineInfo, ScenarioKind, ScenarioResult } from "./results";
 import { bookableWednesdays, CALENDAR_ACTIVITY, createEnrolledFamilies, sendBookings } from "./reservations";
-import { LOAD_SCENARIOS, PROFILED_SCENARIOS, SCALED_SCENARIO, type BenchContext } from "./scenarios";
+import { measureScaling, profileScenarios, type ProcessesRun } from "./scaling-and-profiles";
+import { LOAD_SCENARIOS, type BenchContext } from "./scenarios";
 import { countServerErrors, type LoadMeasure } from "./stats";
 
 const flags = process.argv.slice(2);
@@ -159,59 +160,6 @@ async function sendDeclarations(baseUrl: string, parents: BenchParent[]): Promis
   return { id: "declaration", label, kind: "action", measures };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * One scenario on a portal process started under `node --cpu-prof`: its hottest functions, its CPU time per
- * request, and PostgreSQL's time and transactions per request in the bench database meanwhile.
- */
-async function profileScenario(
-  env: NodeJS.ProcessEnv,
-  databaseUrl: string,
-  id: string,
-  label: string,
-  request: (portal: string) => FixedRequest,
-): Promise<ServerProfile> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), "ef-bench-profile-"));
-  try {
-    const portal = await startPortal(env, await freePort(PORTS), { quiet: true, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${directory}`] });
-    let measure: LoadMeasure;
-    let before, after;
-    try {
-      const fixed = request(portal.baseUrl);
-      await hammer(portal.baseUrl, fixed, 4, { seconds: 1 });
-      await sleep(1500);
-      before = await databaseCounters(databaseUrl);
-      measure = await hammer(portal.baseUrl, fixed, PROFILE.clients, { seconds: PROFILE.seconds });
-      await sleep(1500);
-      after = await databaseCounters(databaseUrl);
-    } finally {
-      await portal.stop();
-    }
-    const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
-    if (!file) throw new Error("next start n'a pas écrit de profil CPU.");
-    const { busyMs, functions } = topFunctions(JSON.parse(readFileSync(path.join(directory, file), "utf8")) as CpuProfile);
-    // The profile covers the whole process (start and warm-up included): per request, an upper bound.
-    // At least one: a run where nothing answered (a saturated machine) is reported as such, not divided by zero.
-    const requests = Math.max(1, measure.ok + measure.failed);
-    console.log(
-      `  ${label} : ${(busyMs / requests).toFixed(1)} ms de CPU, ${((after.activeMs - before.activeMs) / requests).toFixed(2)} ms de base et ${((after.transactions - before.transactions) / requests).toFixed(1)} transactions par requête`,
-    );
-    return {
-      scenario: id,
-      label,
-      clients: PROFILE.clients,
-      requests,
-      cpuMsPerRequest: busyMs / requests,
-      databaseMsPerRequest: (after.activeMs - before.activeMs) / requests,
-      transactionsPerRequest: (after.transactions - before.transactions) / requests,
-      functions,
-    };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<number> {
   const startedAt = new Date();
   const machine = machineInfo();
@@ -230,7 +178,8 @@ async function main(): Promise<number> {
     await seed(database.url, { fileStorageDir: storage, authSecret: env.AUTH_SECRET, throwawayDatabase: true });
     // The server's errors are kept for the report rather than scrolled past in the terminal.
     let serverOutput = "";
-    const portal = await startPortal(env, await freePort(PORTS), { quiet: true, onStderr: (text) => (serverOutput += text) });
+    const keepServerOutput = (text: string) => (serverOutput += text);
+    const portal = await startPortal(env, await freePort(PORTS), { quiet: true, onStderr: keepServerOutput });
     stops.unshift(() => portal.stop());
     const { baseUrl } = portal;
     console.log(`Portail démarré sur ${baseUrl}`);
@@ -337,41 +286,12 @@ async function main(): Promise<number> {
       skipped: [],
     };
 
-    // The same scenario through two processes behind a local round-robin balancer (same database, same secret).
-    const scaled = LOAD_SCENARIOS.find((scenario) => scenario.id === SCALED_SCENARIO)!;
-    const second = await startPortal(env, await freePort(PORTS), { quiet: true, onStderr: (text) => (serverOutput += text) });
-    try {
-      const balancer = await startBalancer(await freePort(PORTS), [baseUrl, second.baseUrl]);
-      try {
-        const balanced = await loadLevels(
-          `${scaled.label} : deux processus derrière un répartiteur`,
-          balancer.baseUrl,
-          scaled.request({ ...context, portal: balancer.baseUrl }),
-        );
-        results.scaling = {
-          scenario: scaled.id,
-          label: scaled.label,
-          single: scenarios.find((scenario) => scenario.id === scaled.id)!.measures,
-          balanced,
-        };
-      } finally {
-        await balancer.stop();
-      }
-    } finally {
-      await second.stop();
-    }
-
-    console.log("\nOù passe le temps du serveur (profil CPU, statistiques de PostgreSQL)");
-    for (const id of PROFILED_SCENARIOS) {
-      const scenario = LOAD_SCENARIOS.find((candidate) => candidate.id === id)!;
-      try {
-        results.profiles!.push(
-          await profileScenario(env, database.url, id, scenario.label, (portalUrl) => scenario.request({ ...context, portal: portalUrl })),
-        );
-      } catch (error) {
-        results.skipped.push(`Profil de « ${scenario.label} » : ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    // The same scenario through two processes behind a local balancer, then where the server's time goes.
+    const processes: ProcessesRun = { env, ports: PORTS, context };
+    results.scaling = await measureScaling(processes, scenarios, loadLevels, keepServerOutput);
+    const profiled = await profileScenarios(processes, database.url, PROFILE);
+    results.profiles!.push(...profiled.profiles);
+    results.skipped.push(...profiled.skipped);
 
     if (noBrowser) {
       results.skipped.push("JavaScript par page et Lighthouse : exécution avec `--no-browser`.");
