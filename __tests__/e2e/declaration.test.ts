@@ -244,7 +244,7 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
   },
 );
 
-test("declaring only oneself asks for confirmation, as in the seed", async () => {
+test("declaring only oneself asks for confirmation, as in the Carbon-Blanc guide", async () => {
   const parent = await createParent({ usageName: "SEUL", firstNames: "Yves" });
   const context = await newContext(session.browser, viewports.phone);
   const page = await context.newPage();

@@ -7,7 +7,7 @@ import { axe, signIn, unique } from "./support/journeys";
 import { signInStaff, staffAccounts } from "./support/staff";
 
 /**
- * School enrolment in a real browser (demo carte scolaire loaded by the seed; the Carbon-Blanc campaign is
+ * School enrolment in a real browser (demo carte scolaire loaded by the demo data; the Carbon-Blanc campaign is
  * open from 1 December 2026): a parent on a phone finds her schools from her address with the keyboard, asks
  * for petite section, an agent validates and she downloads the certificate; a derogation for her elder child
  * is refused with its reason, which she reads. Axe on every page visited.

@@ -32,7 +32,7 @@ async function submittedEvents(accountId: string) {
   return prisma.demarcheEvent.count({ where: { type: "SUBMITTED", demarche: { accountId } } });
 }
 
-describe("savePerson validates with the seed's messages", () => {
+describe("savePerson validates with the Carbon-Blanc guide's messages", () => {
   test("a holder without a usage name is refused with the field's message, and nothing is stored", async () => {
     const accountId = await activeParent();
 

@@ -84,7 +84,7 @@ describe("a known family's form", () => {
       },
     });
   });
-  test("each error lands on its field, in the seed's words", () => {
+  test("each error lands on its field, in the Carbon-Blanc guide's words", () => {
     const result = parseKnownFamily({ child2FirstName: "Ludwig", child2BirthDate: "31/02/2018" });
     expect(result).toEqual({
       ok: false,

@@ -155,7 +155,7 @@ describe("lottery", () => {
     expect(order).toHaveLength(6);
     expect(lotteryOrder("seed-1", [...children].reverse())).toEqual(order);
     expect(lotteryOrder("seed-2", children)).not.toEqual(order);
-    // Priority tiers come first (a rule met beats a rule not met, the first rule before the second), the seed orders each tier.
+    // Priority tiers come first (a rule met beats a rule not met, the first rule before the second), the draw's seed orders each tier.
     const tiers = new Map<string, number[]>(children.map((child, index) => [child, [index % 2, index % 3 === 0 ? 1 : 0]]));
     const prioritised = lotteryOrder("seed-1", children, tiers);
     const tierKey = (child: string) => tiers.get(child)!.join("");

@@ -14,7 +14,7 @@ function contrast(hex: string, other = "#ffffff"): number {
 }
 
 describe("town configuration", () => {
-  test("Carbon-Blanc is named as in the seed", () => {
+  test("Carbon-Blanc is named as its guide names it", () => {
     expect(carbonBlanc.name).toBe("Ville de Carbon-Blanc");
     expect(carbonBlanc.ages).toEqual({ min: 3, max: 17 });
   });

@@ -39,7 +39,7 @@ describe("French phone numbers, stored in one format", () => {
   test("shown back the French way", () => expect(formatPhone("+33612345678")).toBe("06 12 34 56 78"));
 });
 
-describe("the Clé Enfance cannot be mistyped the way the seed warns about", () => {
+describe("the Clé Enfance cannot be mistyped the way the Carbon-Blanc guide warns about (O and 0, I and l)", () => {
   const key = childKeyFromRandom(new Uint8Array(Array.from({ length: 16 }, (_, index) => index * 7)));
   test("O and 0, I/L and 1, case, spaces and dashes do not matter", () => {
     const confusing = formatChildKey(key).toLowerCase().replace(/0/g, "o").replace(/1/g, "l");
@@ -61,7 +61,7 @@ describe("the Clé Enfance cannot be mistyped the way the seed warns about", () 
 });
 
 describe("password rule of the town", () => {
-  test("the seed's sentence", () => {
+  test("the Carbon-Blanc guide's sentence", () => {
     expect(passwordRuleText(rule)).toBe(
       "Le mot de passe doit contenir au minimum 8 caractère(s) dont au moins : 1 minuscule(s), 1 chiffre(s)",
     );
@@ -80,7 +80,7 @@ describe("password rule of the town", () => {
 });
 
 describe("account wizard schemas", () => {
-  test("identity: the seed's messages", () => {
+  test("identity: the Carbon-Blanc guide's messages", () => {
     expect(messages(identitySchema.safeParse({}))).toMatchObject({
       civility: "Le champ 'civilité' est obligatoire.",
       usageName: "Le champ 'nom usuel' est obligatoire.",

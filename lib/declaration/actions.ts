@@ -101,7 +101,7 @@ export async function detachAttachmentAction(formData: FormData): Promise<void> 
 
 /**
  * "ALLER À L'ÉTAPE 2 >": everything is checked; people with errors are marked in the panel.
- * Declaring only oneself asks for confirmation first, as in the seed.
+ * Declaring only oneself asks for confirmation first, as the Carbon-Blanc guide does (a family of one is rarely what the parent meant).
  */
 export async function goToSummaryAction(formData: FormData): Promise<void> {
   const parent = await requireParent(BASE);

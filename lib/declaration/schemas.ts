@@ -1,6 +1,6 @@
 /**
  * The "ENFANCE – Famille" démarche: one zod schema per person form (REPRÉSENTANT, MEMBRE, CONTACT),
- * shared by the client forms and the server actions, with the seed's labels and messages.
+ * shared by the client forms and the server actions, with the Carbon-Blanc guide's labels and messages.
  */
 import { z } from "zod";
 import { addDaysIso, ageOn, frenchDate, todayIso } from "@/lib/platform/validation/date";
@@ -29,7 +29,7 @@ const checkbox = z
   .optional()
   .transform((value) => value === true || value === "on");
 
-/** ADRESSE, as in the seed: the required fields differ for a representative and for others. */
+/** ADRESSE, as the Carbon-Blanc guide lays it out: the required fields differ for a representative and for others. */
 function addressFields(required: boolean) {
   const text = (label: string, max = 100) => (required ? requiredText(label, max) : optionalText(label, max));
   return {

@@ -46,7 +46,7 @@ function AddLink({ param, label, selected }: { param: string; label: string; sel
 }
 
 /**
- * The seed's panel: "Titulaire du compte", "Co-représentant", "Enfants", "Contacts". People who still
+ * The panel of the Carbon-Blanc guide's declaration: "Titulaire du compte", "Co-représentant", "Enfants", "Contacts". People who still
  * have errors, and people a staff remark is about, are marked, in words as well as in colour.
  */
 export function PeoplePanel({

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { goToSummaryAction } from "@/lib/declaration/actions";
 
 /**
- * The seed's "Avertissement" when only the holder was declared. Rendered by the server (works without
+ * The "Avertissement" the Carbon-Blanc guide shows when only the holder was declared. Rendered by the server (works without
  * JavaScript); with JavaScript it becomes a real modal dialog that traps focus and closes with Échap.
  */
 export function SoloWarning() {
