@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { env } from "@/lib/platform/env";
 import { isHttpsApp } from "@/lib/platform/security/cookies";
 import { verifyPowSolution } from "@/lib/platform/security/altcha";
+import type { ActionState } from "@/lib/platform/actions/action-state";
 import type { FormState } from "@/lib/platform/actions/form-state";
 import { signValue } from "@/lib/platform/security/signed-value";
 import { town } from "@/lib/platform/town";
@@ -28,7 +29,6 @@ import {
   stepIndex,
   stepPath,
   type FieldErrors,
-  type RawValues,
 } from "./signup-steps";
 
 export type StepState = FormState;
@@ -141,19 +141,15 @@ export async function checkPasswordStrength(password: string): Promise<{ score: 
   return { score };
 }
 
-export interface SimpleFormState {
-  status: "idle" | "sent" | "error";
-  message?: string;
-  fieldErrors?: FieldErrors;
-  values?: RawValues;
-}
+/** The small account forms (a new activation link, a forgotten password): "done" once the mail is on its way. */
+export type SimpleFormState = ActionState;
 
 export async function requestActivationLinkAction(_previous: SimpleFormState, formData: FormData): Promise<SimpleFormState> {
   const identifier = String(formData.get("identifier") ?? "").trim();
   if (!identifier) return { status: "error", fieldErrors: { identifier: "Le champ 'identifiant ou courriel' est obligatoire." } };
   await requestNewActivationLink(identifier);
   return {
-    status: "sent",
+    status: "done",
     message: "Si un compte en attente d'activation correspond, un nouveau lien vient d'être envoyé. Il est valable 48 heures.",
   };
 }
@@ -163,7 +159,7 @@ export async function requestPasswordResetAction(_previous: SimpleFormState, for
   if (!identifier) return { status: "error", fieldErrors: { identifier: "Le champ 'identifiant ou courriel' est obligatoire." } };
   await requestPasswordReset(identifier);
   return {
-    status: "sent",
+    status: "done",
     message:
       "Si un compte correspond à ces informations, un courriel vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.",
   };

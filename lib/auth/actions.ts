@@ -3,13 +3,12 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { currentFranceConnectIdToken, franceConnectLogoutUrl } from "@/lib/franceconnect";
+import type { FailureState } from "@/lib/platform/actions/action-state";
 import { ParentSignInError, signIn, signOut } from "./config";
 import { safeReturnPath } from "./return-path";
 
-export interface SignInState {
-  status: "idle" | "error";
+export interface SignInState extends FailureState {
   login?: string;
-  message?: string;
   /** Which field the message belongs to. */
   field?: "login" | "password";
   /** The account exists but is waiting for activation: offer a new link. */

@@ -13,7 +13,7 @@ export function IdentifierRequestForm({
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as SimpleFormState);
-  if (state.status === "sent") {
+  if (state.status === "done") {
     return (
       <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-medium text-green-900">
         {state.message}
