@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { FORM_ERROR_BANNER } from "@/lib/platform/validation/messages";
+import { FORM_ERROR_BANNER } from "@/lib/platform/validation/wording";
 
 /**
  * "⚠ Des champs sont non renseignés ou mal renseignés, merci de corriger votre saisie." at the top of

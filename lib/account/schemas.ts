@@ -15,6 +15,9 @@ import { LOGIN_PATTERN } from "./wizard-fields";
 
 export * from "./wizard-fields";
 
+/** Step 6: nothing for the parent to type (the proof-of-work component fills a hidden input the server verifies). */
+export const securitySchema = z.object({});
+
 export const welcomeSchema = z.object({
   cgu: z.literal(true, { error: "Vous devez accepter les conditions générales d'utilisation pour poursuivre." }),
 });

@@ -6,7 +6,7 @@ import { StepForm } from "../StepForm";
 import { useServerForm as useWizardForm } from "@/components/forms/useServerForm";
 
 // Nothing for the parent to type: the component fills the hidden "pow" input, the server verifies it.
-const clientSchema = () => import("zod").then(({ z }) => z.object({}));
+const clientSchema = () => import("@/lib/account/schemas").then((module) => module.securitySchema);
 
 /** Step 6: the proof-of-work check replaces the Carbon-Blanc guide's "CLIQUEZ SUR L'IMPRIMANTE" picture puzzle, which a blind user cannot solve. */
 export function SecurityStep({ franceConnect = false }: { franceConnect?: boolean }) {
