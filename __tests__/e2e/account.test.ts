@@ -48,6 +48,8 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
       await expect(page.getByText("Étape 1 sur 6 : Bienvenue").isVisible()).resolves.toBe(true);
       await axe(page);
       await press(page, "Suivant");
+      // The form's checks run once zod has loaded (on the first focus in the form): wait for the banner's text.
+      await page.getByRole("alert").filter({ hasText: BANNER }).first().waitFor({ timeout: 15_000 });
       await expect(page.getByRole("alert").first().innerText()).resolves.toContain(BANNER);
       await expectFieldError(
         page,
@@ -63,6 +65,8 @@ describe.each([["phone", viewports.phone] as const, ["desktop", viewports.deskto
     test("step 2: identity, with the INSEE birth place and every error on its field", async () => {
       await axe(page);
       await press(page, "Suivant");
+      // The form's checks run once zod has loaded (on the first focus in the form): wait for the banner's text.
+      await page.getByRole("alert").filter({ hasText: BANNER }).first().waitFor({ timeout: 15_000 });
       await expect(page.getByRole("alert").first().innerText()).resolves.toContain(BANNER);
       await expect(page.evaluate(() => document.activeElement?.getAttribute("role"))).resolves.toBe("alert");
       await expectFieldError(page, /Civilité/, "Le champ 'civilité' est obligatoire.");
