@@ -5,13 +5,8 @@ import type { DocumentKindConfig, DocumentValidity } from "@/lib/platform/town/t
  * No database here, so they are unit-tested and shared by pages, services and the reminder job.
  */
 
-// Built once: constructing an Intl.DateTimeFormat costs about half a millisecond (measured), formatting a microsecond.
-const parisDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" });
-
-/** The calendar day of an instant in Paris, as "yyyy-mm-dd". */
-export function parisDay(at: Date): string {
-  return parisDayFormat.format(at);
-}
+/** The calendar day of an instant in Paris, as "yyyy-mm-dd" (one definition, in the platform's formats). */
+export { parisDay } from "@/lib/platform/format";
 
 /** "2026-2027" for any day from 1 September 2026 to 31 August 2027. */
 export function schoolYearOfDay(isoDay: string): string {

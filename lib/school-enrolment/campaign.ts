@@ -1,4 +1,5 @@
 /** The enrolment campaign's window (town configuration). Pure. */
+import { parisDay } from "@/lib/platform/format";
 import type { SchoolEnrolmentCampaign } from "@/lib/platform/town/types";
 
 export type CampaignState =
@@ -8,13 +9,9 @@ export type CampaignState =
   | { kind: "none" };
 
 // Built once: constructing an Intl.DateTimeFormat costs about half a millisecond (measured), formatting a microsecond.
-const parisDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" });
 const frenchDayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "2026-12-03": the calendar day in Paris, where the town's dates are meant. */
-export function parisDay(at: Date): string {
-  return parisDayFormat.format(at);
-}
+export { parisDay };
 
 export function campaignState(campaign: SchoolEnrolmentCampaign | undefined, at: Date): CampaignState {
   if (!campaign) return { kind: "none" };

@@ -5,6 +5,7 @@ const shortDateFormatter = new Intl.DateTimeFormat("fr-FR", {
   year: "numeric",
   timeZone: "Europe/Paris",
 });
+const parisDayFormatter = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" });
 // Built once, like the date formats: toLocaleString with options builds a new formatter at each call.
 const megabytesFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
@@ -29,4 +30,9 @@ export function formatFileSize(bytes: number): string {
 export function formatMediaType(mediaType: string): string {
   const known: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG" };
   return known[mediaType] ?? mediaType;
+}
+
+/** "2026-12-03": the calendar day of an instant in Paris, where the town's dates are meant. */
+export function parisDay(at: Date): string {
+  return parisDayFormatter.format(at);
 }

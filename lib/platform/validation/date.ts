@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalidMessage, requiredMessage } from "./messages";
+import { parisDay } from "@/lib/platform/format";
 
 /**
  * Dates are typed "jj/mm/aaaa" (the format the Carbon-Blanc guide asks for). Returns an ISO "yyyy-mm-dd" string,
@@ -27,11 +28,8 @@ export function ageOn(isoBirthDate: string, isoDay: string = todayIso()): number
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs about half a millisecond (measured), formatting a microsecond.
-const parisDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" });
-
 export function todayIso(): string {
-  return parisDayFormat.format(new Date());
+  return parisDay(new Date());
 }
 
 /** A "jj/mm/aaaa" field that yields an ISO date string. */
